@@ -1,0 +1,75 @@
+package model
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestCheckAccepts(t *testing.T) {
+	decoded, err := DecodeYAML([]byte(richYAML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, f := range map[string]*Filing{"decoded": decoded, "built": richFiling(), "zero": {}, "tricky": trickyFiling()} {
+		if err := Check(f); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+func TestCheckRefuses(t *testing.T) {
+	tests := []struct {
+		name   string
+		mutate func(*Filing)
+		path   string
+		msg    string
+	}{
+		{"enum not lower-case", func(f *Filing) { f.Services[0].Kind = "Website" }, "services[0].kind", `"Website" is not in canonical form; write "website"`},
+		{"enum with spaces", func(f *Filing) { f.Type = " first_filing" }, "type", `write "first_filing"`},
+		{"unknown enum", func(f *Filing) { f.Subject.Nature = "company" }, "subject.nature", `unknown subject nature "company"`},
+		{"nested enum", func(f *Filing) { f.Services[1].Principal.Certificate.Type = "RESIDENT_ID" },
+			"services[1].principal.certificate.type", `write "resident_id"`},
+		{"material kind", func(f *Filing) { f.Materials[2].Kind = "domain certificate" }, "materials[2].kind", `unknown material kind`},
+		{"resource type", func(f *Filing) { f.Resource.Type = "ECS" }, "resource.type", `write "ecs"`},
+		{"province name", func(f *Filing) { f.Province = "湖南" }, "province", `"湖南" is not in canonical form; write "hunan"`},
+		{"province code", func(f *Filing) { f.Province = "43" }, "province", `write "hunan"`},
+		{"province case", func(f *Filing) { f.Province = "Hunan" }, "province", `write "hunan"`},
+		{"province abroad", func(f *Filing) { f.Province = "香港" }, "province", "not a mainland province"},
+		{"invalid date", func(f *Filing) { f.Subject.Certificate.ValidUntil = "2023-02-30" }, "subject.certificate.valid_until", `invalid date "2023-02-30"`},
+		{"unpadded date", func(f *Filing) { f.Subject.Principal.Certificate.ValidFrom = "2020-1-1" }, "subject.principal.certificate.valid_from", "invalid date"},
+		{"invalid date-time", func(f *Filing) { f.SubmittedAt = "2024-05-01 10:00" }, "submitted_at", "invalid date or date-time"},
+		{"verification date-time", func(f *Filing) { f.Verification.SMSVerifiedAt = "yesterday" }, "verification.sms_verified_at", "invalid date or date-time"},
+		{"first in field order", func(f *Filing) { f.Materials[0].Kind = "X"; f.Type = "X" }, "type", "unknown filing type"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, want := richFiling(), richFiling()
+			tt.mutate(f)
+			tt.mutate(want)
+			err := Check(f)
+			var de *DecodeError
+			if !errors.As(err, &de) {
+				t.Fatalf("Check = %v, want a *DecodeError", err)
+			}
+			if de.Path != tt.path || de.Line != 0 || de.Column != 0 || de.File != "" {
+				t.Errorf("error at %q %d:%d, want %q with no position", de.Path, de.Line, de.Column, tt.path)
+			}
+			if !strings.Contains(err.Error(), tt.msg) || !strings.HasPrefix(err.Error(), tt.path+": ") {
+				t.Errorf("error %q does not start with %q and contain %q", err, tt.path, tt.msg)
+			}
+			if diff := cmp.Diff(want, f); diff != "" {
+				t.Errorf("Check modified its argument (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestCheckNil(t *testing.T) {
+	var de *DecodeError
+	if err := Check(nil); !errors.As(err, &de) {
+		t.Errorf("Check(nil) = %v, want a *DecodeError", err)
+	}
+}

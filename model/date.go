@@ -1,0 +1,75 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Date is a calendar day written YYYY-MM-DD. Dates in canonical form compare
+// correctly as strings, which is how CEL rules compare them.
+type Date string
+
+// DateTime is a day (YYYY-MM-DD) or an RFC 3339 date-time; the wire format
+// accepts both where it says "date or date-time".
+type DateTime string
+
+const dateLayout = "2006-01-02"
+
+// ParseDate checks s is a real calendar day in YYYY-MM-DD form.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(dateLayout, s)
+	if err != nil || t.Format(dateLayout) != s {
+		return "", fmt.Errorf("invalid date %q (want YYYY-MM-DD)", s)
+	}
+	return Date(s), nil
+}
+
+// Time returns the day at midnight UTC.
+func (d Date) Time() (time.Time, error) {
+	return time.Parse(dateLayout, string(d))
+}
+
+// ParseDateTime accepts a day (YYYY-MM-DD) or an RFC 3339 date-time.
+func ParseDateTime(s string) (DateTime, error) {
+	if _, err := ParseDate(s); err == nil {
+		return DateTime(s), nil
+	}
+	if _, err := time.Parse(time.RFC3339, s); err != nil {
+		return "", fmt.Errorf("invalid date or date-time %q (want YYYY-MM-DD or RFC 3339)", s)
+	}
+	return DateTime(s), nil
+}
+
+// Date returns the calendar day of d as written, in its own UTC offset: the
+// day the applicant saw on the clock.
+func (d DateTime) Date() (Date, error) {
+	s := string(d)
+	if i := strings.IndexByte(s, 'T'); i >= 0 {
+		if _, err := ParseDateTime(s); err != nil {
+			return "", err
+		}
+		s = s[:i]
+	}
+	return ParseDate(s)
+}
+
+func (d *Date) setText(s string) error {
+	if s == "" {
+		*d = ""
+		return nil
+	}
+	v, err := ParseDate(s)
+	*d = v
+	return err
+}
+
+func (d *DateTime) setText(s string) error {
+	if s == "" {
+		*d = ""
+		return nil
+	}
+	v, err := ParseDateTime(s)
+	*d = v
+	return err
+}

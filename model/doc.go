@@ -1,0 +1,35 @@
+// Package model defines a filing: one submission to the Chinese ICP filing
+// system (一次ICP备案申请), with its subject (主办单位), the websites and APPs
+// it declares, the cloud resource it is made with, the uploaded materials and
+// the verification steps. The Go types carry the wire format's keys in their
+// json tags; the JSON and YAML forms use the same keys.
+//
+// Decoding is strict, so that a typo never drops data silently. DecodeJSON,
+// DecodeYAML and DecodeFile refuse unknown keys, duplicate keys, values of
+// the wrong type (a YAML plain 13800138000 is a number, not a string),
+// unknown enumerated values, invalid dates and regions without ICP filing;
+// enumerated values, provinces and dates are accepted in their documented
+// spellings and canonicalised. JSON null and YAML null mean "absent". Input
+// is bounded by MaxInputBytes and MaxNodes, and YAML aliases count as copies,
+// so hostile input fails fast instead of exhausting memory.
+//
+// Every error is a *DecodeError carrying the file, the line and column where
+// known, and the path of the field in wire keys, such as
+// "services[1].principal.mobile". The first error in document order is
+// returned. Use errors.As to get at the fields:
+//
+//	f, err := model.DecodeFile(name, data)
+//	var de *model.DecodeError
+//	if errors.As(err, &de) {
+//		log.Printf("%s line %d: %s", de.Path, de.Line, de.Err)
+//	}
+//
+// A Filing built in Go rather than decoded can hold values the decoder would
+// have refused or canonicalised ("Website", "湖南", "2023-02-30"); Check finds
+// them, reporting the path.
+//
+// EncodeJSON and EncodeYAML write the canonical form: enumerations in lower
+// case, provinces as pinyin slugs, empty fields left out, keys in struct
+// order, a domain as a bare name unless it carries holder data. Decoding what
+// they write gives back an equal Filing, in either format.
+package model

@@ -1,0 +1,271 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/types"
+
+	"github.com/icpcheck/icpcheck/model"
+	"github.com/icpcheck/icpcheck/rules/check"
+)
+
+// DefaultCostLimit bounds the CEL cost of one evaluation of one expression.
+// The engine iterates `each` collections in Go, so an expression's own cost
+// stays small unless it builds comprehensions over the whole filing.
+const DefaultCostLimit = 1_000_000
+
+// CompileOption configures Compile.
+type CompileOption func(*compileConfig)
+
+type compileConfig struct {
+	costLimit uint64
+}
+
+// WithCostLimit sets the CEL cost limit of every expression (DefaultCostLimit
+// when not given). An evaluation that exceeds it is stopped and reported.
+func WithCostLimit(limit uint64) CompileOption {
+	return func(c *compileConfig) { c.costLimit = limit }
+}
+
+// Set is a compiled collection of rules. It is immutable and safe for
+// concurrent use.
+type Set struct {
+	rules      []*compiledRule // sorted by id
+	national   []*compiledRule
+	byProvince map[model.Province][]*compiledRule
+	byProvider map[string][]*compiledRule
+}
+
+type compiledRule struct {
+	rule        *Rule
+	each        string
+	when, needs cel.Program
+	check       cel.Program
+	values      []compiledValue
+}
+
+type compiledValue struct {
+	name string
+	prg  cel.Program
+}
+
+// Rules returns the rules of the set, sorted by id.
+func (s *Set) Rules() []*Rule {
+	out := make([]*Rule, len(s.rules))
+	for i, c := range s.rules {
+		out[i] = c.rule
+	}
+	return out
+}
+
+var (
+	pathPattern        = regexp.MustCompile(`^[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*$`)
+	placeholderPattern = regexp.MustCompile(`\{([a-z_]+)\}`)
+)
+
+// Compile compiles the rules of the files against the filing's real types,
+// so that a misspelt field is an error at load time with the file's own line
+// and column. All problems are reported, each as an *Error, joined.
+func Compile(files []*File, opts ...CompileOption) (*Set, error) {
+	cfg := compileConfig{costLimit: DefaultCostLimit}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	var errs []error
+	matchers := map[string]*check.Matcher{}
+	listAt := map[string]string{}
+	for _, f := range files {
+		for _, wl := range f.WordLists {
+			if at, dup := listAt[wl.ID]; dup {
+				errs = append(errs, &Error{File: f.Name, Line: wl.Line, Err: fmt.Errorf("word list %s is already defined at %s", wl.ID, at)})
+				continue
+			}
+			listAt[wl.ID] = fmt.Sprintf("%s:%d", f.Name, wl.Line)
+			matchers[wl.ID] = check.NewMatcher(wl.Words)
+		}
+	}
+	envs, err := newEnvs(matchers)
+	if err != nil {
+		return nil, err
+	}
+	set := &Set{byProvince: map[model.Province][]*compiledRule{}, byProvider: map[string][]*compiledRule{}}
+	ruleAt := map[string]string{}
+	for _, f := range files {
+		c := &compiler{file: f, env: nil, matchers: matchers, costLimit: cfg.costLimit}
+		for _, r := range f.Rules {
+			if at, dup := ruleAt[r.ID]; dup {
+				errs = append(errs, &Error{File: f.Name, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("rule id is already defined at %s", at)})
+				continue
+			}
+			ruleAt[r.ID] = fmt.Sprintf("%s:%d", f.Name, r.Line)
+			c.env = envs[r.Each]
+			cr := c.rule(r)
+			if len(c.errs) > 0 {
+				errs = append(errs, c.errs...)
+				c.errs = nil
+				continue
+			}
+			set.rules = append(set.rules, cr)
+			switch {
+			case r.Scope == "national":
+				set.national = append(set.national, cr)
+			case isProvince(r.Scope):
+				p := model.Province(r.Scope)
+				set.byProvince[p] = append(set.byProvince[p], cr)
+			default:
+				set.byProvider[r.Scope] = append(set.byProvider[r.Scope], cr)
+			}
+		}
+	}
+	if err := joinErrors(errs); err != nil {
+		return nil, err
+	}
+	sort.Slice(set.rules, func(i, j int) bool { return set.rules[i].rule.ID < set.rules[j].rule.ID })
+	return set, nil
+}
+
+func isProvince(scope string) bool {
+	_, ok := model.Province(scope).Info()
+	return ok
+}
+
+type compiler struct {
+	file      *File
+	env       *cel.Env
+	matchers  map[string]*check.Matcher
+	costLimit uint64
+	errs      []error
+}
+
+func (c *compiler) fail(r *Rule, line, col int, format string, args ...any) {
+	c.errs = append(c.errs, &Error{File: c.file.Name, Line: line, Column: col, Rule: r.ID, Err: fmt.Errorf(format, args...)})
+}
+
+func (c *compiler) rule(r *Rule) *compiledRule {
+	cr := &compiledRule{rule: r, each: r.Each}
+	cr.check = c.expr(r, "check", r.Check, true)
+	if r.When.Source != "" {
+		cr.when = c.expr(r, "when", r.When, true)
+	}
+	if r.Needs.Source != "" {
+		cr.needs = c.expr(r, "needs", r.Needs, true)
+	}
+	names := map[string]bool{}
+	for _, v := range r.Values {
+		names[v.Name] = true
+		cr.values = append(cr.values, compiledValue{name: v.Name, prg: c.expr(r, "value "+v.Name, v.Expr, false)})
+	}
+	for _, msg := range []string{r.Message.Zh, r.Message.En} {
+		for _, m := range placeholderPattern.FindAllStringSubmatch(msg, -1) {
+			if !names[m[1]] {
+				c.fail(r, r.Line, 0, "message uses {%s} but the rule has no value named %s", m[1], m[1])
+			}
+		}
+	}
+	if r.Path != "" && !pathPattern.MatchString(r.Path) {
+		c.fail(r, r.Line, 0, "path %q is not a key path such as services or subject.principal.mobile", r.Path)
+	}
+	return cr
+}
+
+// expr compiles one expression; a boolean one must have type bool.
+func (c *compiler) expr(r *Rule, what string, e Expr, boolean bool) cel.Program {
+	checked, iss := c.env.Compile(e.Source)
+	if iss.Err() != nil {
+		for _, ce := range iss.Errors() {
+			line, col := c.file.position(e, ce.Location.Line(), ce.Location.Column())
+			c.fail(r, line, col, "%s: %s", what, ce.Message)
+		}
+		return nil
+	}
+	if boolean && !checked.OutputType().IsExactType(types.BoolType) {
+		c.fail(r, e.Line, e.Column, "%s must be a boolean expression, not %s", what, checked.OutputType())
+		return nil
+	}
+	c.wordListArgs(r, e, checked)
+	prg, err := c.env.Program(checked, cel.EvalOptions(cel.OptOptimize), cel.CostLimit(c.costLimit))
+	if err != nil {
+		c.fail(r, e.Line, e.Column, "%s: %v", what, err)
+		return nil
+	}
+	return prg
+}
+
+// wordListArgs makes a misspelt word-list name a load-time error: the list
+// argument of has_words and found_words must be a known literal.
+func (c *compiler) wordListArgs(r *Rule, e Expr, checked *cel.Ast) {
+	native := checked.NativeRep()
+	ast.PreOrderVisit(native.Expr(), ast.NewExprVisitor(func(x ast.Expr) {
+		if x.Kind() != ast.CallKind {
+			return
+		}
+		call := x.AsCall()
+		if fn := call.FunctionName(); (fn != "has_words" && fn != "found_words" && fn != "prefix_words") || len(call.Args()) != 2 {
+			return
+		}
+		arg := call.Args()[1]
+		loc := native.SourceInfo().GetStartLocation(arg.ID())
+		line, col := c.file.position(e, loc.Line(), loc.Column())
+		if arg.Kind() != ast.LiteralKind {
+			c.fail(r, line, col, "the word list of %s must be a string literal", call.FunctionName())
+			return
+		}
+		name, _ := arg.AsLiteral().Value().(string)
+		if _, ok := c.matchers[name]; !ok {
+			c.fail(r, line, col, "unknown word list %q", name)
+		}
+	}))
+}
+
+// position maps a position inside an expression (1-based line, 0-based
+// column, as cel-go reports them) to the rule file's own line and column.
+// The expression's lines are found in the file's text from the scalar's
+// line on, so block scalars (| and >), indentation and quoting all map.
+func (f *File) position(e Expr, line, col int) (int, int) {
+	exprLines := strings.Split(e.Source, "\n")
+	if line < 1 || line > len(exprLines) || e.Line < 1 {
+		return e.Line, e.Column
+	}
+	at := e.Line - 1
+	for k := 0; k < line; k++ {
+		want := strings.TrimSpace(exprLines[k])
+		if want == "" {
+			continue
+		}
+		found := -1
+		for n := at; n < len(f.lines) && n < at+50; n++ {
+			if strings.Contains(f.lines[n], want) {
+				found = n
+				break
+			}
+		}
+		if found < 0 {
+			return e.Line, e.Column
+		}
+		at = found
+		if k == line-1 {
+			exprRunes := []rune(exprLines[k])
+			lead := len(exprRunes) - len([]rune(strings.TrimLeft(exprLines[k], " \t")))
+			start := utf8.RuneCountInString(f.lines[at][:strings.Index(f.lines[at], want)]) + 1
+			return at + 1, start + max(0, col-lead)
+		}
+		if k < line-1 {
+			at++
+		}
+	}
+	return e.Line, e.Column
+}
+
+func joinErrors(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,358 @@
+package rules
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
+	"cel.dev/cel-go/common/types/traits"
+	"cel.dev/cel-go/interpreter"
+
+	"github.com/icpcheck/icpcheck/model"
+)
+
+// Language selects the language of titles, messages and reasons.
+type Language int
+
+// The languages every rule is written in.
+const (
+	Chinese Language = iota
+	English
+)
+
+// In returns the text in language l.
+func (t Text) In(l Language) string {
+	if l == English {
+		return t.En
+	}
+	return t.Zh
+}
+
+// Finding is one violation: a rule that fired at a path.
+type Finding struct {
+	Rule   *Rule
+	Path   string
+	values []namedValue
+}
+
+type namedValue struct {
+	name string
+	val  ref.Val
+}
+
+// Message renders the rule's message in language l with the values
+// computed when it fired.
+func (f Finding) Message(l Language) string {
+	msg := f.Rule.Message.In(l)
+	for _, v := range f.values {
+		msg = strings.ReplaceAll(msg, "{"+v.name+"}", format(v.val, l))
+	}
+	return msg
+}
+
+// Undecided is a rule that applied but could not decide, because the filing
+// (or the caller) lacks a fact it needs.
+type Undecided struct {
+	Rule *Rule
+	Path string
+}
+
+// Reason says, in language l, what fact was missing.
+func (u Undecided) Reason(l Language) string { return u.Rule.NeedsReason.In(l) }
+
+// EvalError is a rule whose evaluation failed (for example, it exceeded its
+// cost limit). It is reported, never swallowed.
+type EvalError struct {
+	Rule string
+	Path string
+	Err  error
+}
+
+func (e *EvalError) Error() string {
+	if e.Path == "" {
+		return fmt.Sprintf("rule %s: %v", e.Rule, e.Err)
+	}
+	return fmt.Sprintf("rule %s at %s: %v", e.Rule, e.Path, e.Err)
+}
+
+func (e *EvalError) Unwrap() error { return e.Err }
+
+// Result is what evaluating a set of rules against one filing found.
+type Result struct {
+	Findings  []Finding
+	Undecided []Undecided
+	Errors    []*EvalError
+}
+
+// Applies reports whether the rule is in force for a filing in province p
+// with access provider provider, submitted on date.
+func (r *Rule) Applies(p model.Province, provider string, date model.Date) bool {
+	switch {
+	case r.Scope == "national":
+	case isProvince(r.Scope):
+		if model.Province(r.Scope) != p {
+			return false
+		}
+	case r.Scope != provider:
+		return false
+	}
+	return (r.EffectiveFrom == "" || date >= r.EffectiveFrom) && (r.EffectiveUntil == "" || date <= r.EffectiveUntil)
+}
+
+// Evaluate runs every rule that applies to f, on the submission day date,
+// and returns what they found. It never modifies f. The error is non-nil only
+// when ctx ends first; failures of single rules are in Result.Errors.
+func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date) (res *Result, err error) {
+	ev := &evaluator{ctx: ctx, filing: f, res: &Result{}}
+	ev.act.filing = f
+	ev.act.date = types.String(date)
+	defer func() {
+		// A panic in a rule must not take the caller's service down.
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("rules: internal error while evaluating: %v", p)
+		}
+	}()
+	for _, group := range [][]*compiledRule{s.national, s.byProvince[f.Province], s.byProvider[f.Provider]} {
+		for _, cr := range group {
+			if !cr.rule.Applies(f.Province, f.Provider, date) {
+				continue
+			}
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			ev.run(cr)
+		}
+	}
+	return ev.res, nil
+}
+
+type evaluator struct {
+	ctx    context.Context
+	filing *model.Filing
+	act    activation
+	res    *Result
+}
+
+// run evaluates a rule once for the filing, or once per element of its
+// collection; iterating in Go keeps expressions small and linear.
+func (ev *evaluator) run(cr *compiledRule) {
+	f, a := ev.filing, &ev.act
+	a.reset()
+	switch cr.each {
+	case "":
+		ev.element(cr)
+	case "services":
+		for i := range f.Services {
+			a.i, a.service = i, &f.Services[i]
+			ev.element(cr)
+		}
+	case "domains":
+		for i := range f.Services {
+			a.i, a.service = i, &f.Services[i]
+			for j := range a.service.Domains {
+				a.j, a.domain = j, &a.service.Domains[j]
+				ev.element(cr)
+			}
+		}
+	case "ips":
+		for i := range f.Services {
+			a.i, a.service = i, &f.Services[i]
+			for j := range a.service.IPs {
+				a.j, a.ip = j, a.service.IPs[j]
+				ev.element(cr)
+			}
+		}
+	case "platforms":
+		for i := range f.Services {
+			a.i, a.service = i, &f.Services[i]
+			for j := range a.service.Platforms {
+				a.j, a.platform = j, &a.service.Platforms[j]
+				ev.element(cr)
+			}
+		}
+	case "pre_approvals":
+		for i := range f.Services {
+			a.i, a.service = i, &f.Services[i]
+			for j := range a.service.PreApprovals {
+				a.j, a.preApproval = j, &a.service.PreApprovals[j]
+				ev.element(cr)
+			}
+		}
+	case "materials":
+		for i := range f.Materials {
+			a.i, a.material = i, &f.Materials[i]
+			ev.element(cr)
+		}
+	case "principals":
+		a.i, a.role, a.person, a.service = -1, "subject", &f.Subject.Principal, &emptyService
+		ev.element(cr)
+		for i := range f.Services {
+			a.i, a.role, a.person, a.service = i, "service", &f.Services[i].Principal, &f.Services[i]
+			ev.element(cr)
+		}
+	}
+}
+
+var emptyService model.Service
+
+func (ev *evaluator) element(cr *compiledRule) {
+	if cr.when != nil {
+		if ok, good := ev.boolean(cr, cr.when); !good || !ok {
+			return
+		}
+	}
+	if cr.needs != nil {
+		ok, good := ev.boolean(cr, cr.needs)
+		if !good {
+			return
+		}
+		if !ok {
+			ev.res.Undecided = append(ev.res.Undecided, Undecided{Rule: cr.rule, Path: ev.path(cr)})
+			return
+		}
+	}
+	ok, good := ev.boolean(cr, cr.check)
+	if !good || ok {
+		return
+	}
+	finding := Finding{Rule: cr.rule, Path: ev.path(cr)}
+	for _, v := range cr.values {
+		val, _, err := v.prg.Eval(&ev.act)
+		if err != nil {
+			ev.fail(cr, fmt.Errorf("value %s: %w", v.name, err))
+			return
+		}
+		finding.values = append(finding.values, namedValue{name: v.name, val: val})
+	}
+	ev.res.Findings = append(ev.res.Findings, finding)
+}
+
+// boolean evaluates a boolean program; good is false when it failed, and
+// the failure is recorded.
+func (ev *evaluator) boolean(cr *compiledRule, prg cel.Program) (ok, good bool) {
+	out, _, err := prg.Eval(&ev.act)
+	if err != nil {
+		ev.fail(cr, err)
+		return false, false
+	}
+	b, isBool := out.(types.Bool)
+	if !isBool {
+		ev.fail(cr, fmt.Errorf("expression gave %s, not a bool", out.Type()))
+		return false, false
+	}
+	return bool(b), true
+}
+
+func (ev *evaluator) fail(cr *compiledRule, err error) {
+	ev.res.Errors = append(ev.res.Errors, &EvalError{Rule: cr.rule.ID, Path: ev.path(cr), Err: err})
+}
+
+// path is the wire-form key path of the current element joined with the
+// rule's own path.
+func (ev *evaluator) path(cr *compiledRule) string {
+	a := &ev.act
+	var prefix string
+	switch cr.each {
+	case "":
+		return cr.rule.Path
+	case "services":
+		prefix = "services[" + strconv.Itoa(a.i) + "]"
+	case "domains":
+		prefix = "services[" + strconv.Itoa(a.i) + "].domains[" + strconv.Itoa(a.j) + "]"
+	case "ips":
+		prefix = "services[" + strconv.Itoa(a.i) + "].ips[" + strconv.Itoa(a.j) + "]"
+	case "platforms":
+		prefix = "services[" + strconv.Itoa(a.i) + "].platforms[" + strconv.Itoa(a.j) + "]"
+	case "pre_approvals":
+		prefix = "services[" + strconv.Itoa(a.i) + "].pre_approvals[" + strconv.Itoa(a.j) + "]"
+	case "materials":
+		prefix = "materials[" + strconv.Itoa(a.i) + "]"
+	case "principals":
+		prefix = "subject.principal"
+		if a.role == "service" {
+			prefix = "services[" + strconv.Itoa(a.i) + "].principal"
+		}
+	}
+	if cr.rule.Path == "" {
+		return prefix
+	}
+	return prefix + "." + cr.rule.Path
+}
+
+// activation binds the variables of one element. One is reused for every
+// element and rule of an evaluation instead of building a map each time.
+type activation struct {
+	filing      *model.Filing
+	date        types.String
+	service     *model.Service
+	domain      *model.Domain
+	ip          string
+	platform    *model.Platform
+	preApproval *model.PreApproval
+	material    *model.Material
+	person      *model.Person
+	role        string
+	i, j        int
+}
+
+func (a *activation) reset() {
+	a.service, a.domain, a.ip, a.platform, a.preApproval, a.material, a.person, a.role, a.i, a.j = nil, nil, "", nil, nil, nil, nil, "", 0, 0
+}
+
+func (a *activation) ResolveName(name string) (any, bool) {
+	switch name {
+	case "filing":
+		return a.filing, true
+	case "filing_date":
+		return a.date, true
+	case "service":
+		return a.service, a.service != nil
+	case "domain":
+		return a.domain, a.domain != nil
+	case "ip":
+		return types.String(a.ip), true
+	case "platform":
+		return a.platform, a.platform != nil
+	case "pre_approval":
+		return a.preApproval, a.preApproval != nil
+	case "material":
+		return a.material, a.material != nil
+	case "person":
+		return a.person, a.person != nil
+	case "role":
+		return types.String(a.role), true
+	case "i":
+		return types.Int(a.i), true
+	case "j":
+		return types.Int(a.j), true
+	}
+	return nil, false
+}
+
+func (a *activation) Parent() interpreter.Activation { return nil }
+
+// format writes a value into a message: lists joined in the language's way.
+func format(v ref.Val, l Language) string {
+	switch x := v.(type) {
+	case types.String:
+		return string(x)
+	case types.Int:
+		return strconv.FormatInt(int64(x), 10)
+	case traits.Lister:
+		sep := "、"
+		if l == English {
+			sep = ", "
+		}
+		n := int64(x.Size().(types.Int))
+		parts := make([]string, 0, n)
+		for i := int64(0); i < n; i++ {
+			parts = append(parts, format(x.Get(types.Int(i)), l))
+		}
+		return strings.Join(parts, sep)
+	}
+	return fmt.Sprint(v.Value())
+}

@@ -1,0 +1,207 @@
+// Package rulestest runs the test cases declared beside rules, from a
+// user's own go test, with the same mechanism that tests icpcheck's embedded
+// rule files:
+//
+//	func TestMyRules(t *testing.T) {
+//		rulestest.Run(t, os.DirFS("rules"))
+//	}
+//
+// Each case's filing is merged over its file's test_base (mappings merge key
+// by key, anything else replaces, null deletes), decoded strictly, and
+// evaluated; the paths where the rule fired must equal the case's want.
+package rulestest
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
+
+	"github.com/icpcheck/icpcheck/model"
+	"github.com/icpcheck/icpcheck/rules"
+)
+
+// Option configures Run.
+type Option func(*config)
+
+type config struct {
+	context      []fs.FS
+	skipCoverage bool
+}
+
+// WithContext compiles these rule files too (for example the embedded
+// provinces), so that rules under test may use their word lists; their own
+// tests are not run.
+func WithContext(fsys fs.FS) Option {
+	return func(c *config) { c.context = append(c.context, fsys) }
+}
+
+// WithoutCoverage drops the requirement that every rule has a case that
+// fires it and a case that does not.
+func WithoutCoverage() Option {
+	return func(c *config) { c.skipCoverage = true }
+}
+
+// Run loads every *.yaml rule file at the top of fsys, compiles them, and
+// runs each rule's cases as subtests named file/rule/case.
+func Run(t *testing.T, fsys fs.FS, opts ...Option) {
+	t.Helper()
+	var cfg config
+	for _, o := range opts {
+		o(&cfg)
+	}
+	files, err := rules.Load(fsys)
+	if err != nil {
+		t.Fatalf("loading rule files: %v", err)
+	}
+	all := files
+	for _, ctx := range cfg.context {
+		more, err := rules.Load(ctx)
+		if err != nil {
+			t.Fatalf("loading context rule files: %v", err)
+		}
+		all = append(all, more...)
+	}
+	set, err := rules.Compile(all)
+	if err != nil {
+		t.Fatalf("compiling rule files: %v", err)
+	}
+	for _, f := range files {
+		for _, r := range f.Rules {
+			t.Run(f.Name+"/"+r.ID, func(t *testing.T) {
+				if !cfg.skipCoverage {
+					requireCoverage(t, r)
+				}
+				for _, tc := range r.Tests {
+					t.Run(tc.Name, func(t *testing.T) { runCase(t, set, f, r, tc) })
+				}
+			})
+		}
+	}
+}
+
+func requireCoverage(t *testing.T, r *rules.Rule) {
+	t.Helper()
+	fires, passes := false, false
+	for _, tc := range r.Tests {
+		switch {
+		case len(tc.Want) > 0:
+			fires = true
+		case !tc.WantUndecided:
+			passes = true
+		}
+	}
+	if !fires || !passes {
+		t.Errorf("%s:%d: rule %s needs a test case that fires it (want: [path]) and one that does not (want: [])", r.File, r.Line, r.ID)
+	}
+}
+
+func runCase(t *testing.T, set *rules.Set, f *rules.File, r *rules.Rule, tc rules.TestCase) {
+	at := fmt.Sprintf("%s:%d", f.Name, tc.Line)
+	filing, err := CaseFiling(f, tc)
+	if err != nil {
+		t.Fatalf("%s: %v", at, err)
+	}
+	date := tc.Date
+	if date == "" && filing.SubmittedAt != "" {
+		if date, err = filing.SubmittedAt.Date(); err != nil {
+			t.Fatalf("%s: %v", at, err)
+		}
+	}
+	if date == "" {
+		date = f.TestDate
+	}
+	if date == "" {
+		t.Fatalf("%s: the case needs a date: give date, submitted_at, or the file's test_date", at)
+	}
+	res, err := set.Evaluate(context.Background(), filing, date)
+	if err != nil {
+		t.Fatalf("%s: %v", at, err)
+	}
+	got := []string{}
+	for _, fd := range res.Findings {
+		if fd.Rule.ID == r.ID {
+			got = append(got, fd.Path)
+			// Rendering proves every placeholder has a value.
+			for _, l := range []rules.Language{rules.Chinese, rules.English} {
+				if msg := fd.Message(l); msg == "" {
+					t.Errorf("%s: empty message", at)
+				}
+			}
+		}
+	}
+	for _, e := range res.Errors {
+		if e.Rule == r.ID {
+			t.Errorf("%s: evaluation failed: %v", at, e)
+		}
+	}
+	want := tc.Want
+	if want == nil {
+		want = []string{}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s: paths where %s fired (-want +got):\n%s", at, r.ID, diff)
+	}
+	undecided := false
+	for _, u := range res.Undecided {
+		undecided = undecided || u.Rule.ID == r.ID
+	}
+	if undecided != tc.WantUndecided {
+		t.Errorf("%s: undecided = %v, want %v", at, undecided, tc.WantUndecided)
+	}
+}
+
+// CaseFiling builds a test case's filing: its filing merged over the file's
+// test_base, decoded with the strict decoder.
+func CaseFiling(f *rules.File, tc rules.TestCase) (*model.Filing, error) {
+	merged := merge(f.TestBase, tc.Filing)
+	if merged == nil {
+		merged = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	}
+	data, err := yaml.Marshal(merged)
+	if err != nil {
+		return nil, err
+	}
+	filing, err := model.DecodeYAML(data)
+	if err != nil {
+		return nil, fmt.Errorf("test filing: %w", err)
+	}
+	return filing, nil
+}
+
+// merge returns a new node: over's mapping keys replace or (for mappings)
+// merge into base's, a null in over deletes the key; neither input changes.
+func merge(base, over *yaml.Node) *yaml.Node {
+	if over == nil {
+		return base
+	}
+	if base == nil || base.Kind != yaml.MappingNode || over.Kind != yaml.MappingNode {
+		return over
+	}
+	out := &yaml.Node{Kind: yaml.MappingNode, Tag: base.Tag, Style: base.Style}
+	overrides := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(over.Content); i += 2 {
+		overrides[over.Content[i].Value] = over.Content[i+1]
+	}
+	for i := 0; i+1 < len(base.Content); i += 2 {
+		k, v := base.Content[i], base.Content[i+1]
+		if o, ok := overrides[k.Value]; ok {
+			delete(overrides, k.Value)
+			if o.Tag == "!!null" {
+				continue
+			}
+			v = merge(v, o)
+		}
+		out.Content = append(out.Content, k, v)
+	}
+	for i := 0; i+1 < len(over.Content); i += 2 {
+		k, v := over.Content[i], over.Content[i+1]
+		if _, pending := overrides[k.Value]; pending && v.Tag != "!!null" {
+			out.Content = append(out.Content, k, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,113 @@
+package validate
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Report is what validation returns, in the wire format's shape.
+type Report struct {
+	// OK is true when no violation has severity error.
+	OK       bool   `json:"ok"`
+	Province string `json:"province"`
+	// Violations are sorted by path, then rule, so that the same input gives
+	// byte-identical output.
+	Violations []Violation `json:"violations"`
+	// Undecided lists the rules that applied but could not decide for lack
+	// of a fact; a rule never guesses.
+	Undecided []Undecided `json:"undecided,omitempty"`
+}
+
+// Violation is one rule that fired, at one path of the filing.
+type Violation struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Path     string `json:"path"`
+	Province string `json:"province"`
+	Message  string `json:"message"`
+	Source   string `json:"source"`
+}
+
+// Undecided is a rule that could not decide, and why.
+type Undecided struct {
+	Rule   string `json:"rule"`
+	Path   string `json:"path,omitempty"`
+	Reason string `json:"reason"`
+}
+
+// Counts returns how many violations have each severity.
+func (r *Report) Counts() (errors, warnings, infos int) {
+	for _, v := range r.Violations {
+		switch v.Severity {
+		case "error":
+			errors++
+		case "warning":
+			warnings++
+		default:
+			infos++
+		}
+	}
+	return errors, warnings, infos
+}
+
+func (r *Report) sort() {
+	sort.SliceStable(r.Violations, func(i, j int) bool {
+		a, b := r.Violations[i], r.Violations[j]
+		if c := comparePaths(a.Path, b.Path); c != 0 {
+			return c < 0
+		}
+		return a.Rule < b.Rule
+	})
+	sort.SliceStable(r.Undecided, func(i, j int) bool {
+		a, b := r.Undecided[i], r.Undecided[j]
+		if c := comparePaths(a.Path, b.Path); c != 0 {
+			return c < 0
+		}
+		return a.Rule < b.Rule
+	})
+}
+
+// comparePaths orders key paths with list indexes compared as numbers, so
+// services[2] comes before services[10].
+func comparePaths(a, b string) int {
+	for a != "" && b != "" {
+		na, ra := leadingNumber(a)
+		nb, rb := leadingNumber(b)
+		if na >= 0 && nb >= 0 {
+			if na != nb {
+				if na < nb {
+					return -1
+				}
+				return 1
+			}
+			a, b = ra, rb
+			continue
+		}
+		if a[0] != b[0] {
+			if a[0] < b[0] {
+				return -1
+			}
+			return 1
+		}
+		a, b = a[1:], b[1:]
+	}
+	return strings.Compare(a, b)
+}
+
+// leadingNumber returns the decimal number at the start of s and the rest,
+// or -1 when s does not start with a digit.
+func leadingNumber(s string) (int, string) {
+	end := 0
+	for end < len(s) && s[end] >= '0' && s[end] <= '9' {
+		end++
+	}
+	if end == 0 {
+		return -1, s
+	}
+	n, err := strconv.Atoi(s[:end])
+	if err != nil {
+		return -1, s
+	}
+	return n, s[end:]
+}

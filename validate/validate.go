@@ -1,0 +1,263 @@
+package validate
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/icpcheck/icpcheck/model"
+	"github.com/icpcheck/icpcheck/provinces"
+	"github.com/icpcheck/icpcheck/rules"
+)
+
+// Validator checks filings against compiled rules. It is immutable after New
+// and safe for concurrent use by many goroutines.
+type Validator struct {
+	set  *rules.Set
+	lang rules.Language
+	date model.Date
+	now  func() time.Time
+}
+
+type ruleSource struct {
+	fsys     fs.FS
+	patterns []string
+}
+
+type settings struct {
+	sources   []ruleSource
+	embedded  bool
+	disabled  []string
+	lang      rules.Language
+	date      model.Date
+	now       func() time.Time
+	costLimit uint64
+}
+
+// Option configures New.
+type Option func(*settings) error
+
+// WithRules adds the rule files in fsys matching the glob patterns (all
+// top-level *.yaml files when none are given) to the embedded ones.
+func WithRules(fsys fs.FS, patterns ...string) Option {
+	return func(s *settings) error {
+		s.sources = append(s.sources, ruleSource{fsys, patterns})
+		return nil
+	}
+}
+
+// WithoutEmbeddedRules leaves out the rule files icpcheck ships, so that
+// only the files given with WithRules apply.
+func WithoutEmbeddedRules() Option {
+	return func(s *settings) error {
+		s.embedded = false
+		return nil
+	}
+}
+
+// WithDisabled turns rules off by id. An id that names no rule is an error
+// from New, so that a typo cannot leave a rule on.
+func WithDisabled(ids ...string) Option {
+	return func(s *settings) error {
+		s.disabled = append(s.disabled, ids...)
+		return nil
+	}
+}
+
+// WithLanguage picks the message language from the caller's preferences,
+// matched with golang.org/x/text/language: Chinese (the default) or English.
+func WithLanguage(prefs ...language.Tag) Option {
+	return func(s *settings) error {
+		s.lang = match(prefs)
+		return nil
+	}
+}
+
+// WithDate sets the submission day assumed for filings without submitted_at.
+func WithDate(d model.Date) Option {
+	return func(s *settings) error {
+		if _, err := model.ParseDate(string(d)); err != nil {
+			return fmt.Errorf("validate: WithDate: %w", err)
+		}
+		s.date = d
+		return nil
+	}
+}
+
+// WithClock sets the clock used for filings without submitted_at when no
+// WithDate is given; the day is taken in China Standard Time.
+func WithClock(now func() time.Time) Option {
+	return func(s *settings) error {
+		s.now = now
+		return nil
+	}
+}
+
+// WithCostLimit sets the CEL cost limit of every rule expression.
+func WithCostLimit(limit uint64) Option {
+	return func(s *settings) error {
+		s.costLimit = limit
+		return nil
+	}
+}
+
+// New loads and compiles the rules once. Errors in rule files are
+// *rules.Error values (reach them with errors.As) naming file, line, column
+// and rule.
+func New(opts ...Option) (*Validator, error) {
+	s := settings{embedded: true, now: time.Now, costLimit: rules.DefaultCostLimit}
+	for _, o := range opts {
+		if err := o(&s); err != nil {
+			return nil, err
+		}
+	}
+	var sources []ruleSource
+	if s.embedded {
+		sources = append(sources, ruleSource{fsys: provinces.FS()})
+	}
+	sources = append(sources, s.sources...)
+	var files []*rules.File
+	for _, src := range sources {
+		loaded, err := rules.Load(src.fsys, src.patterns...)
+		if err != nil {
+			return nil, fmt.Errorf("validate: loading rules: %w", err)
+		}
+		files = append(files, loaded...)
+	}
+	disabled := map[string]bool{}
+	for _, id := range s.disabled {
+		disabled[id] = true
+	}
+	known := map[string]bool{}
+	for _, f := range files {
+		kept := f.Rules[:0:0]
+		for _, r := range f.Rules {
+			known[r.ID] = true
+			if !disabled[r.ID] {
+				kept = append(kept, r)
+			}
+		}
+		f.Rules = kept
+	}
+	for _, id := range s.disabled {
+		if !known[id] {
+			return nil, fmt.Errorf("validate: WithDisabled: no rule has the id %q", id)
+		}
+	}
+	set, err := rules.Compile(files, rules.WithCostLimit(s.costLimit))
+	if err != nil {
+		return nil, fmt.Errorf("validate: compiling rules: %w", err)
+	}
+	return &Validator{set: set, lang: s.lang, date: s.date, now: s.now}, nil
+}
+
+// CallOption adjusts one Validate call.
+type CallOption func(*call)
+
+type call struct {
+	lang rules.Language
+	date model.Date
+}
+
+// InLanguage picks this call's message language (see WithLanguage).
+func InLanguage(prefs ...language.Tag) CallOption {
+	return func(c *call) { c.lang = match(prefs) }
+}
+
+// OnDate sets this call's submission day for a filing without submitted_at.
+func OnDate(d model.Date) CallOption {
+	return func(c *call) { c.date = d }
+}
+
+var supported = language.NewMatcher([]language.Tag{language.Chinese, language.English})
+
+func match(prefs []language.Tag) rules.Language {
+	if len(prefs) == 0 {
+		return rules.Chinese
+	}
+	_, index, confidence := supported.Match(prefs...)
+	if confidence == language.No || index == 0 {
+		return rules.Chinese
+	}
+	return rules.English
+}
+
+// chinaTime is China Standard Time, fixed so that no time-zone database is
+// needed (the browser build has none).
+var chinaTime = time.FixedZone("CST", 8*60*60)
+
+// Validate checks one filing and returns its report. The filing is never
+// modified. A filing built in Go with a non-canonical value (an unknown enum,
+// a malformed date) gives a *model.DecodeError naming the path. A rule whose
+// evaluation fails gives a report and a non-nil error wrapping
+// *rules.EvalError values.
+func (v *Validator) Validate(ctx context.Context, f *model.Filing, opts ...CallOption) (*Report, error) {
+	if f == nil {
+		return nil, errors.New("validate: nil filing")
+	}
+	c := call{lang: v.lang, date: v.date}
+	for _, o := range opts {
+		o(&c)
+	}
+	if err := model.Check(f); err != nil {
+		return nil, err
+	}
+	date, err := v.day(f, c.date)
+	if err != nil {
+		return nil, err
+	}
+	res, err := v.set.Evaluate(ctx, f, date)
+	if err != nil {
+		return nil, err
+	}
+	report := &Report{OK: true, Province: string(f.Province), Violations: []Violation{}}
+	for _, fd := range res.Findings {
+		province := ""
+		if _, ok := model.Province(fd.Rule.Scope).Info(); ok {
+			province = fd.Rule.Scope
+		}
+		report.Violations = append(report.Violations, Violation{
+			Rule:     fd.Rule.ID,
+			Severity: string(fd.Rule.Severity),
+			Path:     fd.Path,
+			Province: province,
+			Message:  fd.Message(c.lang),
+			Source:   fd.Rule.Source,
+		})
+		if fd.Rule.Severity == rules.SeverityError {
+			report.OK = false
+		}
+	}
+	for _, u := range res.Undecided {
+		report.Undecided = append(report.Undecided, Undecided{Rule: u.Rule.ID, Path: u.Path, Reason: u.Reason(c.lang)})
+	}
+	report.sort()
+	var errs []error
+	for _, e := range res.Errors {
+		errs = append(errs, e)
+	}
+	return report, errors.Join(errs...)
+}
+
+// day is the submission day: submitted_at, else the option's date, else
+// today in China.
+func (v *Validator) day(f *model.Filing, date model.Date) (model.Date, error) {
+	if f.SubmittedAt != "" {
+		d, err := f.SubmittedAt.Date()
+		if err != nil {
+			return "", &model.DecodeError{Path: "submitted_at", Err: err}
+		}
+		return d, nil
+	}
+	if date != "" {
+		return date, nil
+	}
+	return model.Date(v.now().In(chinaTime).Format("2006-01-02")), nil
+}
+
+// Rules returns the compiled rules, sorted by id.
+func (v *Validator) Rules() []*rules.Rule { return v.set.Rules() }
