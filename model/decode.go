@@ -108,7 +108,7 @@ func DecodeFile(name string, data []byte) (*Filing, error) {
 	case ".yaml", ".yml":
 		return decode(file, data, parseYAML)
 	}
-	if t := bytes.TrimLeft(bytes.TrimPrefix(data, utf8BOM), " \t\r\n"); len(t) > 0 && t[0] == '{' {
+	if t := bytes.TrimLeft(bytes.TrimPrefix(data, utf8BOM), jsonSpace); len(t) > 0 && t[0] == '{' {
 		return decode(file, data, parseJSON)
 	}
 	return decode(file, data, parseYAML)
