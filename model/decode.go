@@ -615,7 +615,8 @@ func decodeValue(n *node, v reflect.Value, path string) *DecodeError {
 		if n.kind != numberKind {
 			return typeError(n, path, v.Type())
 		}
-		// Base 0 and no underscores: YAML's 0x1F, 0o17 and 1_000 are ints too.
+		// Base 0 with every underscore dropped, as yaml.v3 resolves ints:
+		// 0x1F, 0o17 and 1_000 are ints too.
 		i, err := strconv.ParseInt(strings.ReplaceAll(n.text, "_", ""), 0, strconv.IntSize)
 		if errors.Is(err, strconv.ErrRange) {
 			return n.errorf(path, "integer %s is out of range", n.text)

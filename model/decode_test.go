@@ -252,7 +252,7 @@ func TestDecodeForms(t *testing.T) {
 		{"json empty lists are absent", "json", `{"services": [], "materials": []}`, &Filing{}},
 		{"empty objects are present", "json", `{"resource": {}, "verification": {}, "services": [{"icon": {}}]}`,
 			&Filing{Resource: &Resource{}, Verification: &Verification{}, Services: []Service{{Icon: &Icon{}}}}},
-		{"yaml integer forms", "yaml", "resource: {months: 0x0C}\nmaterials:\n  - {kind: other, service: +1, size_bytes: 1_000}\n",
+		{"yaml integer forms", "yaml", "resource: {months: 0x0C}\nmaterials:\n  - {kind: other, service: +1, size_bytes: 1__000_}\n",
 			&Filing{Resource: &Resource{Months: ptr(12)}, Materials: []Material{{Kind: OtherMaterial, Service: ptr(1), SizeBytes: ptr(1000)}}}},
 		{"json negative and zero", "json", `{"resource": {"months": -0}, "materials": [{"kind": "other", "service": -1}]}`,
 			&Filing{Resource: &Resource{Months: ptr(0)}, Materials: []Material{{Kind: OtherMaterial, Service: ptr(-1)}}}},

@@ -1,0 +1,322 @@
+package validate_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
+
+	"github.com/icpcheck/icpcheck/model"
+	"github.com/icpcheck/icpcheck/rules"
+	"github.com/icpcheck/icpcheck/validate"
+)
+
+func newValidator(t testing.TB, opts ...validate.Option) *validate.Validator {
+	t.Helper()
+	v, err := validate.New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func exampleFilings(t testing.TB) map[string]*model.Filing {
+	t.Helper()
+	files, err := filepath.Glob("../examples/filings/*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no example filings: %v", err)
+	}
+	out := map[string]*model.Filing{}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := model.DecodeFile(file, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.Base(file)] = f
+	}
+	return out
+}
+
+func reportJSON(t testing.TB, v *validate.Validator, f *model.Filing, opts ...validate.CallOption) []byte {
+	t.Helper()
+	r, err := v.Validate(context.Background(), f, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// The same filing gives byte-identical reports: twice in a row, and after a
+// round trip through the other wire format.
+func TestReportsAreDeterministic(t *testing.T) {
+	v := newValidator(t)
+	for name, f := range exampleFilings(t) {
+		first := reportJSON(t, v, f)
+		if second := reportJSON(t, v, f); string(first) != string(second) {
+			t.Errorf("%s: two reports differ:\n%s\n%s", name, first, second)
+		}
+		encoded, err := model.EncodeJSON(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := model.DecodeJSON(encoded)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if third := reportJSON(t, v, again); string(first) != string(third) {
+			t.Errorf("%s: report after a JSON round trip differs:\n%s\n%s", name, first, third)
+		}
+	}
+}
+
+func TestViolationsAreSortedByPathThenRule(t *testing.T) {
+	v := newValidator(t)
+	f := &model.Filing{Province: "hunan", SubmittedAt: "2026-03-02", Subject: model.Subject{Nature: model.Individual}}
+	for i := 0; i < 12; i++ {
+		f.Services = append(f.Services, model.Service{Kind: model.Website, Name: "站点", Domains: []model.Domain{{Name: "bad domain"}}})
+	}
+	r, err := v.Validate(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, x := range r.Violations {
+		paths = append(paths, x.Path)
+	}
+	want := []string{"services"}
+	for i := 0; i < 12; i++ {
+		want = append(want, "services["+strconv.Itoa(i)+"].domains[0]")
+	}
+	if diff := cmp.Diff(want, paths); diff != "" {
+		t.Errorf("violation order (-want +got):\n%s", diff)
+	}
+}
+
+func TestValidateDoesNotModifyTheFiling(t *testing.T) {
+	v := newValidator(t)
+	for name, f := range exampleFilings(t) {
+		encoded, err := model.EncodeJSON(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before, err := model.DecodeJSON(encoded)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := v.Validate(context.Background(), f); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(before, f); diff != "" {
+			t.Errorf("%s: Validate changed the filing (-before +after):\n%s", name, diff)
+		}
+	}
+}
+
+func TestNonCanonicalGoValueIsRefusedWithItsPath(t *testing.T) {
+	v := newValidator(t)
+	f := &model.Filing{Province: "hunan", Services: []model.Service{{Kind: "Website"}}}
+	_, err := v.Validate(context.Background(), f)
+	var de *model.DecodeError
+	if !errors.As(err, &de) {
+		t.Fatalf("error %v is not a *model.DecodeError", err)
+	}
+	if de.Path != "services[0].kind" {
+		t.Errorf("path = %q, want services[0].kind", de.Path)
+	}
+}
+
+func TestDisabledRules(t *testing.T) {
+	f := exampleFilings(t)["henan-banned-name.yaml"]
+	v := newValidator(t, validate.WithDisabled("henan.banned-name-words"))
+	r, err := v.Validate(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.OK || len(r.Violations) != 0 {
+		t.Errorf("disabled rule still reported: %+v", r.Violations)
+	}
+	if _, err := validate.New(validate.WithDisabled("henan.banned-name-wrods")); err == nil || !strings.Contains(err.Error(), "henan.banned-name-wrods") {
+		t.Errorf("a misspelt disabled id gave %v, want an error naming it", err)
+	}
+}
+
+func TestLanguageMatching(t *testing.T) {
+	f := exampleFilings(t)["henan-banned-name.yaml"]
+	cases := map[string]string{
+		"en":         "website name",
+		"en-GB":      "website name",
+		"zh-Hant-TW": "网站名称",
+		"zh-CN":      "网站名称",
+		"fr":         "网站名称", // unsupported: the Chinese default
+	}
+	v := newValidator(t)
+	for tag, want := range cases {
+		r, err := v.Validate(context.Background(), f, validate.InLanguage(language.MustParse(tag)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Violations[0].Message; !strings.HasPrefix(got, want) {
+			t.Errorf("%s: message %q, want it to start with %q", tag, got, want)
+		}
+	}
+}
+
+func TestDateWithoutSubmittedAt(t *testing.T) {
+	f := &model.Filing{Province: "guangdong", Subject: model.Subject{Nature: model.Individual}}
+	cases := []struct {
+		opts   []validate.Option
+		call   []validate.CallOption
+		wantOK bool
+	}{
+		{opts: []validate.Option{validate.WithDate("2021-06-20")}, wantOK: true},
+		{opts: []validate.Option{validate.WithDate("2021-06-21")}, wantOK: false},
+		{opts: []validate.Option{validate.WithDate("2021-06-21")}, call: []validate.CallOption{validate.OnDate("2021-06-20")}, wantOK: true},
+		// The clock's day is taken in China: 16:30 UTC on the 20th is the 21st there.
+		{opts: []validate.Option{validate.WithClock(func() time.Time { return time.Date(2021, 6, 20, 16, 30, 0, 0, time.UTC) })}, wantOK: false},
+	}
+	for i, c := range cases {
+		r, err := newValidator(t, c.opts...).Validate(context.Background(), f, c.call...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.OK != c.wantOK {
+			t.Errorf("case %d: ok = %v, want %v (%+v)", i, r.OK, c.wantOK, r.Violations)
+		}
+	}
+	if _, err := validate.New(validate.WithDate("2021-02-30")); err == nil {
+		t.Error("WithDate accepted 2021-02-30")
+	}
+}
+
+func TestUndecidedRulesAreListed(t *testing.T) {
+	f := &model.Filing{Province: "hunan", SubmittedAt: "2026-03-02", Subject: model.Subject{Nature: model.Enterprise}}
+	r, err := newValidator(t).Validate(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []validate.Undecided{
+		{Rule: "national.region.unit-filing-province", Path: "province", Reason: "无法从主体证件号码确定签发省份(不是统一社会信用代码,或号码无效)"},
+		{Rule: "hunan.subject-principal-legal-rep", Path: "subject.principal.legal_representative", Reason: "未填写主体负责人是否为法定代表人"},
+	}
+	if diff := cmp.Diff(want, r.Undecided); diff != "" {
+		t.Errorf("undecided (-want +got):\n%s", diff)
+	}
+}
+
+func TestRuleFileErrorsNameFileLineAndRule(t *testing.T) {
+	bad := fstest.MapFS{"acme.yaml": {Data: []byte(`scope: acme
+rules:
+  - id: acme.typo
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    source: test
+    check: |
+      filing.services.all(s,
+        s.nmae != "")
+`)}}
+	_, err := validate.New(validate.WithRules(bad))
+	var re *rules.Error
+	if !errors.As(err, &re) {
+		t.Fatalf("error %v is not a *rules.Error", err)
+	}
+	got := []any{re.File, re.Line, re.Column, re.Rule}
+	if diff := cmp.Diff([]any{"acme.yaml", 10, 10, "acme.typo"}, got); diff != "" {
+		t.Errorf("file, line, column, rule (-want +got):\n%s\n%v", diff, err)
+	}
+	if !strings.Contains(err.Error(), "nmae") {
+		t.Errorf("error does not name the field: %v", err)
+	}
+}
+
+// A rule that exceeds its cost limit is reported with its id, never
+// swallowed, and the other rules still run.
+func TestEvaluationErrorsAreReported(t *testing.T) {
+	heavy := fstest.MapFS{"acme.yaml": {Data: []byte(`scope: acme
+rules:
+  - id: acme.heavy
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    source: test
+    check: filing.services.all(a, filing.services.all(b, filing.services.all(c, a.name != "x" || b.name != "y")))
+`)}}
+	v := newValidator(t, validate.WithRules(heavy), validate.WithCostLimit(10_000))
+	f := exampleFilings(t)["henan-banned-name.yaml"]
+	f.Provider = "acme"
+	for i := 0; i < 30; i++ {
+		f.Services = append(f.Services, model.Service{Kind: model.Website, Name: "中原拾光", Domains: []model.Domain{{Name: "zhongyuan-shiguang.cn"}}})
+	}
+	r, err := v.Validate(context.Background(), f)
+	var ee *rules.EvalError
+	if !errors.As(err, &ee) || ee.Rule != "acme.heavy" {
+		t.Fatalf("error %v does not name acme.heavy", err)
+	}
+	if r == nil || len(r.Violations) == 0 {
+		t.Errorf("the other rules' violations were lost: %+v", r)
+	}
+}
+
+func TestCancelledContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := newValidator(t).Validate(ctx, exampleFilings(t)["hunan-clean.yaml"])
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("error = %v, want context.Canceled", err)
+	}
+}
+
+// One Validator serves many goroutines; run with -race.
+func TestConcurrentUse(t *testing.T) {
+	v := newValidator(t)
+	filings := exampleFilings(t)
+	want := map[string]string{}
+	for name, f := range filings {
+		want[name] = string(reportJSON(t, v, f))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				for name, f := range filings {
+					r, err := v.Validate(context.Background(), f)
+					if err != nil {
+						errs <- err.Error()
+						return
+					}
+					data, _ := json.Marshal(r)
+					if string(data) != want[name] {
+						errs <- name + ": report differs under concurrency"
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
