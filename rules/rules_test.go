@@ -1,0 +1,223 @@
+package rules_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/icpcheck/icpcheck/model"
+	"github.com/icpcheck/icpcheck/rules"
+)
+
+// ruleFile wraps one rule's YAML (indented under "rules:") in a file whose
+// first rule starts on line 3.
+func ruleFile(rule string) []byte {
+	return []byte("scope: acme\nrules:\n" + rule)
+}
+
+const header = `  - id: acme.r
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    source: test
+`
+
+type position struct {
+	Line, Column int
+	Rule         string
+}
+
+// Every problem in a rule file is an *Error at the file's own line (and
+// column where there is one), naming the rule.
+func TestParseErrors(t *testing.T) {
+	cases := []struct {
+		name, yaml string
+		want       position
+		fragment   string
+	}{
+		{"unknown key", header + "    check: true\n    sevrity: info\n", position{9, 5, "acme.r"}, `unknown key "sevrity"`},
+		{"wrong severity", strings.Replace(header, "severity: error", "severity: fatal", 1) + "    check: true\n", position{6, 15, "acme.r"}, "severity"},
+		{"no source", strings.Replace(header, "    source: test\n", "", 1) + "    check: true\n", position{3, 5, "acme.r"}, "source"},
+		{"no check", header, position{3, 5, "acme.r"}, "check"},
+		{"unknown collection", header + "    check: true\n    each: servces\n", position{9, 11, "acme.r"}, "servces"},
+		{"id outside the scope", strings.Replace(header, "acme.r", "other.r", 1) + "    check: true\n", position{3, 5, "other.r"}, "scope"},
+		{"bad date", header + "    check: true\n    effective_from: 2021-02-30\n", position{9, 21, "acme.r"}, "2021-02-30"},
+		{"text without English", strings.Replace(header, "{zh: 消息, en: message}", "{zh: 消息}", 1) + "    check: true\n", position{5, 14, "acme.r"}, "zh and en"},
+		{"needs without reason", header + "    check: true\n    needs: true\n", position{3, 5, "acme.r"}, "needs_reason"},
+		{"test without want", header + "    check: true\n    tests:\n      - name: t\n        filing: {}\n", position{10, 9, "acme.r"}, "want"},
+		{"duplicate id", header + "    check: true\n" + header + "    check: true\n", position{9, 5, "acme.r"}, "duplicate"},
+		// yaml.v3 reports an unclosed flow sequence at the line before it.
+		{"syntax error", header + "    check: [true\n", position{7, 0, ""}, "did not find"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := rules.ParseFile("acme.yaml", ruleFile(c.yaml))
+			assertPosition(t, err, c.want, c.fragment)
+		})
+	}
+}
+
+// Compile errors point into the expression, mapped to the rule file's own
+// line and column whatever the YAML scalar style.
+func TestCompileErrors(t *testing.T) {
+	cases := []struct {
+		name, yaml string
+		want       position
+		fragment   string
+	}{
+		{"typo in a plain scalar", header + "    check: filing.subjct.name != ''\n", position{8, 18, "acme.r"}, "subjct"},
+		{"typo in a quoted scalar", header + "    check: \"filing.subject.nme != ''\"\n", position{8, 27, "acme.r"}, "nme"},
+		{"typo in a literal block", header + "    check: |\n      filing.services.all(s,\n        s.kind == 'app' &&\n        s.nmae != '')\n", position{11, 10, "acme.r"}, "nmae"},
+		{"typo in a folded block", header + "    check: >\n      filing.services.all(s,\n        s.domainz.size() > 0)\n", position{10, 10, "acme.r"}, "domainz"},
+		{"check that is not boolean", header + "    check: size(filing.services)\n", position{8, 12, "acme.r"}, "boolean"},
+		{"unknown function", header + "    check: shout(filing.province)\n", position{8, 17, "acme.r"}, "shout"},
+		{"element variable outside its collection", header + "    check: service.name != ''\n", position{8, 12, "acme.r"}, "service"},
+		{"unknown word list", header + "    check: \"!has_words(filing.subject.name, 'acme.nope')\"\n", position{8, 45, "acme.r"}, "acme.nope"},
+		{"word list that is not a literal", header + "    check: \"!has_words(filing.subject.name, filing.province)\"\n", position{8, 51, "acme.r"}, "literal"},
+		{"placeholder without a value", strings.Replace(header, "{zh: 消息, en: message}", `{zh: "消息{count}", en: "message {count}"}`, 1) + "    check: true\n", position{3, 0, "acme.r"}, "{count}"},
+		{"path that is not a key path", header + "    check: true\n    path: services/0\n", position{3, 0, "acme.r"}, "path"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := rules.ParseFile("acme.yaml", ruleFile(c.yaml))
+			if err != nil {
+				t.Fatalf("parse: %v", err)
+			}
+			_, err = rules.Compile([]*rules.File{f})
+			assertPosition(t, err, c.want, c.fragment)
+		})
+	}
+}
+
+func assertPosition(t *testing.T, err error, want position, fragment string) {
+	t.Helper()
+	var re *rules.Error
+	if !errors.As(err, &re) {
+		t.Fatalf("error %v is not a *rules.Error", err)
+	}
+	if diff := cmp.Diff(want, position{re.Line, re.Column, re.Rule}); diff != "" {
+		t.Errorf("position (-want +got):\n%s\nerror: %v", diff, err)
+	}
+	if re.File != "acme.yaml" || !strings.Contains(err.Error(), fragment) {
+		t.Errorf("error %q does not name the file and %q", err, fragment)
+	}
+}
+
+func TestDuplicatesAcrossFiles(t *testing.T) {
+	a, err := rules.ParseFile("a.yaml", []byte("scope: acme\nword_lists:\n  - {id: acme.words, source: s, words: [x]}\nrules:\n"+header+"    check: true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := rules.ParseFile("b.yaml", []byte("scope: acme\nword_lists:\n  - {id: acme.words, source: s, words: [y]}\nrules:\n"+header+"    check: true\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = rules.Compile([]*rules.File{a, b})
+	for _, want := range []string{"b.yaml:3: word list acme.words is already defined at a.yaml:3", "b.yaml:5: rule acme.r: rule id is already defined at a.yaml:5"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v lacks %q", err, want)
+		}
+	}
+}
+
+func compile(t *testing.T, yaml string, opts ...rules.CompileOption) *rules.Set {
+	t.Helper()
+	f, err := rules.ParseFile("acme.yaml", []byte(yaml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := rules.Compile([]*rules.File{f}, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+// A runaway expression is stopped by the cost limit and reported with its
+// rule and path; the evaluation of other rules goes on.
+func TestCostLimitStopsRunawayExpressions(t *testing.T) {
+	set := compile(t, `scope: national
+rules:
+  - id: national.heavy
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    source: test
+    path: services
+    check: filing.services.all(a, filing.services.all(b, filing.services.all(c, a.name + b.name + c.name != "")))
+  - id: national.light
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    source: test
+    check: size(filing.services) == 0
+`, rules.WithCostLimit(50_000))
+	f := &model.Filing{}
+	for i := 0; i < 100; i++ {
+		f.Services = append(f.Services, model.Service{Name: "s"})
+	}
+	res, err := set.Evaluate(context.Background(), f, "2026-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 1 || res.Errors[0].Rule != "national.heavy" || res.Errors[0].Path != "services" || !strings.Contains(res.Errors[0].Error(), "cost") {
+		t.Errorf("errors = %v, want one cost-limit error of national.heavy at services", res.Errors)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Rule.ID != "national.light" {
+		t.Errorf("findings = %v, want national.light", res.Findings)
+	}
+}
+
+func TestEffectiveDatesAreInclusive(t *testing.T) {
+	set := compile(t, `scope: national
+rules:
+  - id: national.window
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    source: test
+    effective_from: 2021-06-01
+    effective_until: 2021-06-30
+    check: "false"
+`)
+	for date, want := range map[model.Date]int{"2021-05-31": 0, "2021-06-01": 1, "2021-06-30": 1, "2021-07-01": 0} {
+		res, err := set.Evaluate(context.Background(), &model.Filing{}, date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) != want {
+			t.Errorf("%s: %d findings, want %d", date, len(res.Findings), want)
+		}
+	}
+}
+
+func TestPrincipalsCollection(t *testing.T) {
+	set := compile(t, `scope: national
+rules:
+  - id: national.names
+    title: {zh: 标题, en: title}
+    message: {zh: "{role}负责人{name}", en: "{role} principal {name}"}
+    severity: info
+    source: test
+    each: principals
+    path: name
+    check: "false"
+    values: {role: role, name: person.name}
+`)
+	f := &model.Filing{Subject: model.Subject{Principal: model.Person{Name: "甲"}}, Services: []model.Service{{Principal: model.Person{Name: "乙"}}}}
+	res, err := set.Evaluate(context.Background(), f, "2026-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, fd := range res.Findings {
+		got = append(got, fd.Path+" "+fd.Message(rules.English))
+	}
+	want := []string{"subject.principal.name subject principal 甲", "services[0].principal.name service principal 乙"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
+	}
+}
