@@ -8,6 +8,8 @@ import (
 	"io/fs"
 )
 
+//go:generate go run ./internal/gentable
+
 //go:embed *.yaml
 var files embed.FS
 

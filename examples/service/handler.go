@@ -1,0 +1,206 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"slices"
+
+	"golang.org/x/text/language"
+
+	"github.com/icpcheck/icpcheck/model"
+	"github.com/icpcheck/icpcheck/rules"
+	"github.com/icpcheck/icpcheck/validate"
+)
+
+// newHandler serves the validator v. Request bodies larger than maxBytes are
+// refused with 413 before they are decoded.
+func newHandler(v *validate.Validator, maxBytes int64) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/validate", func(w http.ResponseWriter, r *http.Request) {
+		serveValidate(w, r, v, maxBytes)
+	})
+	mux.HandleFunc("GET /v1/rules", func(w http.ResponseWriter, r *http.Request) {
+		serveRules(w, r, v)
+	})
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		io.WriteString(w, "ok\n")
+	})
+	return mux
+}
+
+// errorBody is the JSON of every error response. Path, Line and Column
+// locate a decode error in the filing; Report is the partial report when a
+// rule failed to evaluate.
+type errorBody struct {
+	Error  string           `json:"error"`
+	Path   string           `json:"path,omitempty"`
+	Line   int              `json:"line,omitempty"`
+	Column int              `json:"column,omitempty"`
+	Report *validate.Report `json:"report,omitempty"`
+}
+
+func serveValidate(w http.ResponseWriter, r *http.Request, v *validate.Validator, maxBytes int64) {
+	decode, err := decoderFor(r.Header.Get("Content-Type"))
+	if err != nil {
+		writeJSON(w, http.StatusUnsupportedMediaType, errorBody{Error: err.Error()})
+		return
+	}
+	prefs, err := preferences(r)
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, errorBody{Error: err.Error()})
+		return
+	}
+	var opts []validate.CallOption
+	// Without a preference the validator's own default language applies.
+	if len(prefs) > 0 {
+		opts = append(opts, validate.InLanguage(prefs...))
+	}
+	if d := r.URL.Query().Get("date"); d != "" {
+		date, err := model.ParseDate(d)
+		if err != nil {
+			writeJSON(w, http.StatusBadRequest, errorBody{Error: "query date: " + err.Error()})
+			return
+		}
+		opts = append(opts, validate.OnDate(date))
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBytes))
+	if err != nil {
+		if _, tooLarge := errors.AsType[*http.MaxBytesError](err); tooLarge {
+			writeJSON(w, http.StatusRequestEntityTooLarge, errorBody{Error: fmt.Sprintf("request body is larger than %d bytes", maxBytes)})
+			return
+		}
+		writeJSON(w, http.StatusBadRequest, errorBody{Error: "reading request body: " + err.Error()})
+		return
+	}
+	filing, err := decode(data)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	report, err := v.Validate(r.Context(), filing, opts...)
+	switch {
+	case err == nil:
+		writeJSON(w, http.StatusOK, report)
+	case report != nil:
+		// A rule failed to evaluate: the report is incomplete, so it is
+		// not a verdict, but what did run is worth showing.
+		writeJSON(w, http.StatusInternalServerError, errorBody{Error: err.Error(), Report: report})
+	default:
+		writeError(w, err)
+	}
+}
+
+// decoderFor picks the decoder for a request's Content-Type. A missing type
+// means JSON, so that `curl --data-binary @filing.json` works.
+func decoderFor(contentType string) (func([]byte) (*model.Filing, error), error) {
+	if contentType == "" {
+		return model.DecodeJSON, nil
+	}
+	mediaType, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return nil, fmt.Errorf("Content-Type %q: %v", contentType, err)
+	}
+	switch mediaType {
+	case "application/json":
+		return model.DecodeJSON, nil
+	case "application/yaml", "application/x-yaml", "text/yaml":
+		return model.DecodeYAML, nil
+	}
+	return nil, fmt.Errorf("Content-Type %q is not supported: send application/json or application/yaml", mediaType)
+}
+
+// preferences returns the caller's language preferences: the lang query
+// parameter if given, else the Accept-Language header. A malformed lang is
+// the caller's mistake and refused; a malformed header is ignored, since
+// clients and proxies send it without the caller choosing it.
+func preferences(r *http.Request) ([]language.Tag, error) {
+	if lang := r.URL.Query().Get("lang"); lang != "" {
+		tag, err := language.Parse(lang)
+		if err != nil {
+			return nil, fmt.Errorf("query lang %q: %v", lang, err)
+		}
+		return []language.Tag{tag}, nil
+	}
+	// The tags come sorted by their q weights.
+	tags, _, err := language.ParseAcceptLanguage(r.Header.Get("Accept-Language"))
+	if err != nil {
+		return nil, nil
+	}
+	return tags, nil
+}
+
+// ruleLanguages are the languages rule texts are written in, in the order
+// of rules.Chinese and rules.English; validate matches preferences against
+// the same list, so titles here agree with the messages of /v1/validate.
+var ruleLanguages = language.NewMatcher([]language.Tag{language.Chinese, language.English})
+
+func ruleLanguage(prefs []language.Tag) rules.Language {
+	if len(prefs) == 0 {
+		return rules.Chinese
+	}
+	_, index, confidence := ruleLanguages.Match(prefs...)
+	if confidence == language.No || index == 0 {
+		return rules.Chinese
+	}
+	return rules.English
+}
+
+// ruleInfo is one entry of GET /v1/rules.
+type ruleInfo struct {
+	ID       string `json:"id"`
+	Scope    string `json:"scope"`
+	Severity string `json:"severity"`
+	Title    string `json:"title"`
+	Source   string `json:"source"`
+}
+
+func serveRules(w http.ResponseWriter, r *http.Request, v *validate.Validator) {
+	prefs, err := preferences(r)
+	if err != nil {
+		writeJSON(w, http.StatusBadRequest, errorBody{Error: err.Error()})
+		return
+	}
+	lang := ruleLanguage(prefs)
+	scopes := r.URL.Query()["scope"]
+	list := []ruleInfo{} // [] rather than null when no rule matches
+	for _, rule := range v.Rules() {
+		if len(scopes) > 0 && !slices.Contains(scopes, rule.Scope) {
+			continue
+		}
+		list = append(list, ruleInfo{
+			ID:       rule.ID,
+			Scope:    rule.Scope,
+			Severity: string(rule.Severity),
+			Title:    rule.Title.In(lang),
+			Source:   rule.Source,
+		})
+	}
+	writeJSON(w, http.StatusOK, list)
+}
+
+// writeError answers a filing that could not be checked: 400 with the
+// location when the filing is at fault, 500 otherwise.
+func writeError(w http.ResponseWriter, err error) {
+	if de, ok := errors.AsType[*model.DecodeError](err); ok {
+		writeJSON(w, http.StatusBadRequest, errorBody{Error: de.Error(), Path: de.Path, Line: de.Line, Column: de.Column})
+		return
+	}
+	writeJSON(w, http.StatusInternalServerError, errorBody{Error: err.Error()})
+}
+
+// writeJSON leaves < > & unescaped, since messages quote filing values that
+// may contain them and no caller embeds the JSON in HTML.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	// The values are plain structs that always encode, so an error here is
+	// a failed write: the client has gone and there is no one to tell.
+	_ = enc.Encode(v)
+}
