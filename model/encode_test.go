@@ -276,10 +276,10 @@ func TestEncodeGolden(t *testing.T) {
 	}{
 		{"json", EncodeJSON, richFiling(), richJSON},
 		{"yaml", EncodeYAML, richFiling(), richYAMLOut},
-		{"json zero", EncodeJSON, &Filing{}, "{\n  \"subject\": {\n    \"certificate\": {},\n    \"principal\": {\n      \"certificate\": {}\n    }\n  }\n}\n"},
-		{"yaml zero", EncodeYAML, &Filing{}, "subject:\n  certificate: {}\n  principal:\n    certificate: {}\n"},
+		{"json zero", EncodeJSON, &Filing{}, "{}\n"},
+		{"yaml zero", EncodeYAML, &Filing{}, "{}\n"},
 		{"json no html escaping", EncodeJSON, &Filing{Provider: "a<b>&c", Services: []Service{{Domains: []Domain{{Name: "a&b.cn"}, {Name: "c.cn", HolderName: "A&B"}}}}},
-			"{\n  \"provider\": \"a<b>&c\",\n  \"subject\": {\n    \"certificate\": {},\n    \"principal\": {\n      \"certificate\": {}\n    }\n  },\n  \"services\": [\n    {\n      \"domains\": [\n        \"a&b.cn\",\n        {\n          \"name\": \"c.cn\",\n          \"holder_name\": \"A&B\"\n        }\n      ],\n"},
+			"{\n  \"provider\": \"a<b>&c\",\n  \"services\": [\n    {\n      \"domains\": [\n        \"a&b.cn\",\n        {\n          \"name\": \"c.cn\",\n          \"holder_name\": \"A&B\"\n        }\n      ]\n    }\n  ]\n}\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

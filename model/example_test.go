@@ -39,18 +39,12 @@ func ExampleEncodeYAML() {
 	// Output:
 	// type: new_service
 	// province: shaanxi
-	// subject:
-	//   certificate: {}
-	//   principal:
-	//     certificate: {}
 	// services:
 	//   - kind: website
 	//     domains:
 	//       - example.com
 	//       - name: example.cn
 	//         realname_verified: true
-	//     principal:
-	//       certificate: {}
 }
 
 func ExampleCheck() {

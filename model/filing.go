@@ -7,7 +7,7 @@ type Filing struct {
 	Province     Province      `json:"province,omitempty"`
 	SubmittedAt  DateTime      `json:"submitted_at,omitempty"`
 	Provider     string        `json:"provider,omitempty"`
-	Subject      Subject       `json:"subject"`
+	Subject      Subject       `json:"subject,omitzero"`
 	Services     []Service     `json:"services,omitempty"`
 	Resource     *Resource     `json:"resource,omitempty"`
 	Materials    []Material    `json:"materials,omitempty"`
@@ -18,9 +18,9 @@ type Filing struct {
 type Subject struct {
 	Nature         Nature      `json:"nature,omitempty"`
 	Name           string      `json:"name,omitempty"`
-	Certificate    Certificate `json:"certificate"`
+	Certificate    Certificate `json:"certificate,omitzero"`
 	MailingAddress string      `json:"mailing_address,omitempty"`
-	Principal      Person      `json:"principal"`
+	Principal      Person      `json:"principal,omitzero"`
 }
 
 // Certificate is an identity or registration document (证件).
@@ -36,7 +36,7 @@ type Certificate struct {
 // Person is a principal (负责人) of the subject or of one service.
 type Person struct {
 	Name                string      `json:"name,omitempty"`
-	Certificate         Certificate `json:"certificate"`
+	Certificate         Certificate `json:"certificate,omitzero"`
 	Mobile              string      `json:"mobile,omitempty"`
 	EmergencyPhone      string      `json:"emergency_phone,omitempty"`
 	Email               string      `json:"email,omitempty"`
@@ -52,7 +52,7 @@ type Service struct {
 	Content      []string      `json:"content,omitempty"`
 	Languages    []string      `json:"languages,omitempty"`
 	PreApprovals []PreApproval `json:"pre_approvals,omitempty"`
-	Principal    Person        `json:"principal"`
+	Principal    Person        `json:"principal,omitzero"`
 	Remarks      string        `json:"remarks,omitempty"`
 	Homepage     string        `json:"homepage,omitempty"`
 	Icon         *Icon         `json:"icon,omitempty"`

@@ -66,6 +66,7 @@ func newEnvs(matchers map[string]*check.Matcher) (map[string]*cel.Env, error) {
 		ext.NativeTypes(reflect.TypeOf(&model.Filing{}), ext.ParseStructTag("json")),
 		cel.Variable("filing", filingType),
 		cel.Variable("filing_date", cel.StringType),
+		cel.Variable("facts", cel.MapType(cel.StringType, cel.MapType(cel.StringType, cel.StringType))),
 		ext.Strings(),
 		ext.Lists(),
 		ext.Sets(),

@@ -104,12 +104,14 @@ func (r *Rule) Applies(p model.Province, provider string, date model.Date) bool 
 }
 
 // Evaluate runs every rule that applies to f, on the submission day date,
-// and returns what they found. It never modifies f. The error is non-nil only
-// when ctx ends first; failures of single rules are in Result.Errors.
-func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date) (res *Result, err error) {
+// with the facts a caller supplied (nil for none), and returns what they
+// found. It never modifies f. The error is non-nil only when ctx ends first;
+// failures of single rules are in Result.Errors.
+func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date, facts Facts) (res *Result, err error) {
 	ev := &evaluator{ctx: ctx, filing: f, res: &Result{}}
 	ev.act.filing = f
 	ev.act.date = types.String(date)
+	ev.act.facts = facts.complete()
 	defer func() {
 		// A panic in a rule must not take the caller's service down.
 		if p := recover(); p != nil {
@@ -288,6 +290,7 @@ func (ev *evaluator) path(cr *compiledRule) string {
 type activation struct {
 	filing      *model.Filing
 	date        types.String
+	facts       map[string]map[string]string
 	service     *model.Service
 	domain      *model.Domain
 	ip          string
@@ -309,6 +312,8 @@ func (a *activation) ResolveName(name string) (any, bool) {
 		return a.filing, true
 	case "filing_date":
 		return a.date, true
+	case "facts":
+		return a.facts, true
 	case "service":
 		return a.service, a.service != nil
 	case "domain":

@@ -51,6 +51,7 @@ type Rule struct {
 	Title          Text
 	Message        Text
 	Severity       Severity
+	Category       string // what the rule is about; one of Categories
 	Each           string // the collection the rule runs over; "" for the whole filing
 	Path           string // where a violation points, relative to the element when Each is set
 	When           Expr   // guard; empty means always
@@ -74,6 +75,7 @@ type TestCase struct {
 	Date          model.Date // the submission date to assume; empty: the file's test_date
 	Want          []string   // paths the rule reports; empty: it must not fire
 	WantUndecided bool       // the rule must report that it cannot decide
+	Facts         Facts      // the facts a resolver would supply
 	Line          int
 }
 
@@ -271,7 +273,10 @@ func (p *fileParser) parse(root *yaml.Node) {
 	}
 }
 
-var ruleKeys = []string{"id", "title", "message", "severity", "each", "path", "when", "check", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "tests"}
+// Categories group rules in the coverage table.
+var Categories = []string{"age", "app", "contact", "content", "domain", "identity", "locality", "materials", "name", "one-service", "principal", "resource", "other"}
+
+var ruleKeys = []string{"id", "title", "message", "severity", "category", "each", "path", "when", "check", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "tests"}
 
 func (p *fileParser) rule(n *yaml.Node) *Rule {
 	r := &Rule{Scope: p.file.Scope, File: p.file.Name, Line: n.Line}
@@ -298,6 +303,11 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 				p.fail(v, id, "severity %q must be error, warning or info", s)
 			}
 			r.Severity = s
+		case "category":
+			r.Category = p.str(v, id)
+			if !contains(Categories, r.Category) {
+				p.fail(v, id, "category %q is not one of %s", r.Category, strings.Join(Categories, ", "))
+			}
 		case "each":
 			r.Each = p.str(v, id)
 			if _, ok := collections[r.Each]; !ok {
@@ -341,6 +351,8 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 		p.fail(n, id, "a rule needs a check")
 	case r.Severity == "":
 		p.fail(n, id, "a rule needs a severity")
+	case r.Category == "":
+		p.fail(n, id, "a rule needs a category (one of %s)", strings.Join(Categories, ", "))
 	case r.Source == "":
 		p.fail(n, id, "a rule needs a source: where the rule comes from")
 	case r.Title.Zh == "" || r.Message.Zh == "":
@@ -377,7 +389,7 @@ func (p *fileParser) tests(n *yaml.Node, rule string) []TestCase {
 	for _, tn := range n.Content {
 		tc := TestCase{Line: tn.Line}
 		hasWant := false
-		p.fields(tn, "test", rule, []string{"name", "filing", "date", "want", "want_undecided"}, func(key string, v *yaml.Node) {
+		p.fields(tn, "test", rule, []string{"name", "filing", "date", "facts", "want", "want_undecided"}, func(key string, v *yaml.Node) {
 			switch key {
 			case "name":
 				tc.Name = p.str(v, rule)
@@ -385,6 +397,8 @@ func (p *fileParser) tests(n *yaml.Node, rule string) []TestCase {
 				tc.Filing = p.mapping(v, rule)
 			case "date":
 				tc.Date = p.date(v, rule)
+			case "facts":
+				tc.Facts = p.facts(v, rule)
 			case "want":
 				hasWant = true
 				if v.Kind != yaml.SequenceNode {
@@ -409,6 +423,24 @@ func (p *fileParser) tests(n *yaml.Node, rule string) []TestCase {
 		out = append(out, tc)
 	}
 	return out
+}
+
+func (p *fileParser) facts(n *yaml.Node, rule string) Facts {
+	known := make([]string, len(KnownFacts))
+	for i, k := range KnownFacts {
+		known[i] = k.Name
+	}
+	facts := Facts{}
+	p.fields(n, "facts", rule, known, func(name string, v *yaml.Node) {
+		if err := v.Decode(&map[string]string{}); err != nil || v.Kind != yaml.MappingNode {
+			p.fail(v, rule, "fact %s must map keys to string values", name)
+			return
+		}
+		m := map[string]string{}
+		_ = v.Decode(&m) // checked just above
+		facts[name] = m
+	})
+	return facts
 }
 
 func (p *fileParser) wordLists(n *yaml.Node) {

@@ -22,6 +22,7 @@ const header = `  - id: acme.r
     title: {zh: 标题, en: title}
     message: {zh: 消息, en: message}
     severity: error
+    category: other
     source: test
 `
 
@@ -38,19 +39,19 @@ func TestParseErrors(t *testing.T) {
 		want       position
 		fragment   string
 	}{
-		{"unknown key", header + "    check: true\n    sevrity: info\n", position{9, 5, "acme.r"}, `unknown key "sevrity"`},
+		{"unknown key", header + "    check: true\n    sevrity: info\n", position{10, 5, "acme.r"}, `unknown key "sevrity"`},
 		{"wrong severity", strings.Replace(header, "severity: error", "severity: fatal", 1) + "    check: true\n", position{6, 15, "acme.r"}, "severity"},
 		{"no source", strings.Replace(header, "    source: test\n", "", 1) + "    check: true\n", position{3, 5, "acme.r"}, "source"},
 		{"no check", header, position{3, 5, "acme.r"}, "check"},
-		{"unknown collection", header + "    check: true\n    each: servces\n", position{9, 11, "acme.r"}, "servces"},
+		{"unknown collection", header + "    check: true\n    each: servces\n", position{10, 11, "acme.r"}, "servces"},
 		{"id outside the scope", strings.Replace(header, "acme.r", "other.r", 1) + "    check: true\n", position{3, 5, "other.r"}, "scope"},
-		{"bad date", header + "    check: true\n    effective_from: 2021-02-30\n", position{9, 21, "acme.r"}, "2021-02-30"},
+		{"bad date", header + "    check: true\n    effective_from: 2021-02-30\n", position{10, 21, "acme.r"}, "2021-02-30"},
 		{"text without English", strings.Replace(header, "{zh: 消息, en: message}", "{zh: 消息}", 1) + "    check: true\n", position{5, 14, "acme.r"}, "zh and en"},
 		{"needs without reason", header + "    check: true\n    needs: true\n", position{3, 5, "acme.r"}, "needs_reason"},
-		{"test without want", header + "    check: true\n    tests:\n      - name: t\n        filing: {}\n", position{10, 9, "acme.r"}, "want"},
-		{"duplicate id", header + "    check: true\n" + header + "    check: true\n", position{9, 5, "acme.r"}, "duplicate"},
+		{"test without want", header + "    check: true\n    tests:\n      - name: t\n        filing: {}\n", position{11, 9, "acme.r"}, "want"},
+		{"duplicate id", header + "    check: true\n" + header + "    check: true\n", position{10, 5, "acme.r"}, "duplicate"},
 		// yaml.v3 reports an unclosed flow sequence at the line before it.
-		{"syntax error", header + "    check: [true\n", position{7, 0, ""}, "did not find"},
+		{"syntax error", header + "    check: [true\n", position{8, 0, ""}, "did not find"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -68,15 +69,15 @@ func TestCompileErrors(t *testing.T) {
 		want       position
 		fragment   string
 	}{
-		{"typo in a plain scalar", header + "    check: filing.subjct.name != ''\n", position{8, 18, "acme.r"}, "subjct"},
-		{"typo in a quoted scalar", header + "    check: \"filing.subject.nme != ''\"\n", position{8, 27, "acme.r"}, "nme"},
-		{"typo in a literal block", header + "    check: |\n      filing.services.all(s,\n        s.kind == 'app' &&\n        s.nmae != '')\n", position{11, 10, "acme.r"}, "nmae"},
-		{"typo in a folded block", header + "    check: >\n      filing.services.all(s,\n        s.domainz.size() > 0)\n", position{10, 10, "acme.r"}, "domainz"},
-		{"check that is not boolean", header + "    check: size(filing.services)\n", position{8, 12, "acme.r"}, "boolean"},
-		{"unknown function", header + "    check: shout(filing.province)\n", position{8, 17, "acme.r"}, "shout"},
-		{"element variable outside its collection", header + "    check: service.name != ''\n", position{8, 12, "acme.r"}, "service"},
-		{"unknown word list", header + "    check: \"!has_words(filing.subject.name, 'acme.nope')\"\n", position{8, 45, "acme.r"}, "acme.nope"},
-		{"word list that is not a literal", header + "    check: \"!has_words(filing.subject.name, filing.province)\"\n", position{8, 51, "acme.r"}, "literal"},
+		{"typo in a plain scalar", header + "    check: filing.subjct.name != ''\n", position{9, 18, "acme.r"}, "subjct"},
+		{"typo in a quoted scalar", header + "    check: \"filing.subject.nme != ''\"\n", position{9, 27, "acme.r"}, "nme"},
+		{"typo in a literal block", header + "    check: |\n      filing.services.all(s,\n        s.kind == 'app' &&\n        s.nmae != '')\n", position{12, 10, "acme.r"}, "nmae"},
+		{"typo in a folded block", header + "    check: >\n      filing.services.all(s,\n        s.domainz.size() > 0)\n", position{11, 10, "acme.r"}, "domainz"},
+		{"check that is not boolean", header + "    check: size(filing.services)\n", position{9, 12, "acme.r"}, "boolean"},
+		{"unknown function", header + "    check: shout(filing.province)\n", position{9, 17, "acme.r"}, "shout"},
+		{"element variable outside its collection", header + "    check: service.name != ''\n", position{9, 12, "acme.r"}, "service"},
+		{"unknown word list", header + "    check: \"!has_words(filing.subject.name, 'acme.nope')\"\n", position{9, 45, "acme.r"}, "acme.nope"},
+		{"word list that is not a literal", header + "    check: \"!has_words(filing.subject.name, filing.province)\"\n", position{9, 51, "acme.r"}, "literal"},
 		{"placeholder without a value", strings.Replace(header, "{zh: 消息, en: message}", `{zh: "消息{count}", en: "message {count}"}`, 1) + "    check: true\n", position{3, 0, "acme.r"}, "{count}"},
 		{"path that is not a key path", header + "    check: true\n    path: services/0\n", position{3, 0, "acme.r"}, "path"},
 	}
@@ -145,6 +146,7 @@ rules:
     title: {zh: 标题, en: title}
     message: {zh: 消息, en: message}
     severity: error
+    category: other
     source: test
     path: services
     check: filing.services.all(a, filing.services.all(b, filing.services.all(c, a.name + b.name + c.name != "")))
@@ -152,6 +154,7 @@ rules:
     title: {zh: 标题, en: title}
     message: {zh: 消息, en: message}
     severity: error
+    category: other
     source: test
     check: size(filing.services) == 0
 `, rules.WithCostLimit(50_000))
@@ -159,7 +162,7 @@ rules:
 	for i := 0; i < 100; i++ {
 		f.Services = append(f.Services, model.Service{Name: "s"})
 	}
-	res, err := set.Evaluate(context.Background(), f, "2026-01-01")
+	res, err := set.Evaluate(context.Background(), f, "2026-01-01", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,13 +181,14 @@ rules:
     title: {zh: 标题, en: title}
     message: {zh: 消息, en: message}
     severity: error
+    category: other
     source: test
     effective_from: 2021-06-01
     effective_until: 2021-06-30
     check: "false"
 `)
 	for date, want := range map[model.Date]int{"2021-05-31": 0, "2021-06-01": 1, "2021-06-30": 1, "2021-07-01": 0} {
-		res, err := set.Evaluate(context.Background(), &model.Filing{}, date)
+		res, err := set.Evaluate(context.Background(), &model.Filing{}, date, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -201,6 +205,7 @@ rules:
     title: {zh: 标题, en: title}
     message: {zh: "{role}负责人{name}", en: "{role} principal {name}"}
     severity: info
+    category: other
     source: test
     each: principals
     path: name
@@ -208,7 +213,7 @@ rules:
     values: {role: role, name: person.name}
 `)
 	f := &model.Filing{Subject: model.Subject{Principal: model.Person{Name: "甲"}}, Services: []model.Service{{Principal: model.Person{Name: "乙"}}}}
-	res, err := set.Evaluate(context.Background(), f, "2026-01-01")
+	res, err := set.Evaluate(context.Background(), f, "2026-01-01", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

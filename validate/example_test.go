@@ -75,6 +75,7 @@ rules:
     title: {zh: APP图标不超过100KB, en: APP icons are at most 100 KB}
     message: {zh: "图标{size}字节,超过100KB", en: "the icon has {size} bytes, over 100 KB"}
     severity: warning
+    category: other
     each: services
     path: icon.size_bytes
     when: service.kind == "app" && has(service.icon.size_bytes)

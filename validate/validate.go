@@ -17,10 +17,11 @@ import (
 // Validator checks filings against compiled rules. It is immutable after New
 // and safe for concurrent use by many goroutines.
 type Validator struct {
-	set  *rules.Set
-	lang rules.Language
-	date model.Date
-	now  func() time.Time
+	set      *rules.Set
+	lang     rules.Language
+	date     model.Date
+	now      func() time.Time
+	resolver Resolver
 }
 
 type ruleSource struct {
@@ -36,6 +37,25 @@ type settings struct {
 	date      model.Date
 	now       func() time.Time
 	costLimit uint64
+	resolver  Resolver
+}
+
+// Resolver supplies facts that a filing cannot hold, such as a mobile
+// number's attribution or whether a domain is already filed; rules.KnownFacts
+// lists them. Validate asks once per fact, with the filing's distinct keys,
+// and passes what it gets to the rules. A fact left out of the answer is
+// unknown: the rules that need it are reported as undecided.
+type Resolver interface {
+	Resolve(ctx context.Context, fact string, keys []string) (map[string]string, error)
+}
+
+// WithResolver lets rules use the facts r supplies. Without one, every rule
+// that needs such a fact is listed in the report's undecided.
+func WithResolver(r Resolver) Option {
+	return func(s *settings) error {
+		s.resolver = r
+		return nil
+	}
 }
 
 // Option configures New.
@@ -72,7 +92,7 @@ func WithDisabled(ids ...string) Option {
 // matched with golang.org/x/text/language: Chinese (the default) or English.
 func WithLanguage(prefs ...language.Tag) Option {
 	return func(s *settings) error {
-		s.lang = match(prefs)
+		s.lang = MatchLanguage(prefs...)
 		return nil
 	}
 }
@@ -152,7 +172,7 @@ func New(opts ...Option) (*Validator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("validate: compiling rules: %w", err)
 	}
-	return &Validator{set: set, lang: s.lang, date: s.date, now: s.now}, nil
+	return &Validator{set: set, lang: s.lang, date: s.date, now: s.now, resolver: s.resolver}, nil
 }
 
 // CallOption adjusts one Validate call.
@@ -165,7 +185,7 @@ type call struct {
 
 // InLanguage picks this call's message language (see WithLanguage).
 func InLanguage(prefs ...language.Tag) CallOption {
-	return func(c *call) { c.lang = match(prefs) }
+	return func(c *call) { c.lang = MatchLanguage(prefs...) }
 }
 
 // OnDate sets this call's submission day for a filing without submitted_at.
@@ -175,7 +195,9 @@ func OnDate(d model.Date) CallOption {
 
 var supported = language.NewMatcher([]language.Tag{language.Chinese, language.English})
 
-func match(prefs []language.Tag) rules.Language {
+// MatchLanguage picks the rule language for the caller's preferences:
+// English when they prefer it, else Chinese, the default.
+func MatchLanguage(prefs ...language.Tag) rules.Language {
 	if len(prefs) == 0 {
 		return rules.Chinese
 	}
@@ -210,7 +232,11 @@ func (v *Validator) Validate(ctx context.Context, f *model.Filing, opts ...CallO
 	if err != nil {
 		return nil, err
 	}
-	res, err := v.set.Evaluate(ctx, f, date)
+	facts, err := v.resolve(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	res, err := v.set.Evaluate(ctx, f, date, facts)
 	if err != nil {
 		return nil, err
 	}
@@ -241,6 +267,26 @@ func (v *Validator) Validate(ctx context.Context, f *model.Filing, opts ...CallO
 		errs = append(errs, e)
 	}
 	return report, errors.Join(errs...)
+}
+
+// resolve asks the resolver, if any, for every known fact about f.
+func (v *Validator) resolve(ctx context.Context, f *model.Filing) (rules.Facts, error) {
+	if v.resolver == nil {
+		return nil, nil
+	}
+	facts := rules.Facts{}
+	for _, fact := range rules.KnownFacts {
+		keys := fact.Keys(f)
+		if len(keys) == 0 {
+			continue
+		}
+		values, err := v.resolver.Resolve(ctx, fact.Name, keys)
+		if err != nil {
+			return nil, fmt.Errorf("validate: resolving %s: %w", fact.Name, err)
+		}
+		facts[fact.Name] = values
+	}
+	return facts, nil
 }
 
 // day is the submission day: submitted_at, else the option's date, else

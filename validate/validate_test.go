@@ -228,6 +228,7 @@ rules:
     title: {zh: 标题, en: title}
     message: {zh: 消息, en: message}
     severity: error
+    category: other
     source: test
     check: |
       filing.services.all(s,
@@ -239,7 +240,7 @@ rules:
 		t.Fatalf("error %v is not a *rules.Error", err)
 	}
 	got := []any{re.File, re.Line, re.Column, re.Rule}
-	if diff := cmp.Diff([]any{"acme.yaml", 10, 10, "acme.typo"}, got); diff != "" {
+	if diff := cmp.Diff([]any{"acme.yaml", 11, 10, "acme.typo"}, got); diff != "" {
 		t.Errorf("file, line, column, rule (-want +got):\n%s\n%v", diff, err)
 	}
 	if !strings.Contains(err.Error(), "nmae") {
@@ -256,6 +257,7 @@ rules:
     title: {zh: 标题, en: title}
     message: {zh: 消息, en: message}
     severity: error
+    category: other
     source: test
     check: filing.services.all(a, filing.services.all(b, filing.services.all(c, a.name != "x" || b.name != "y")))
 `)}}
@@ -318,5 +320,84 @@ func TestConcurrentUse(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// fakeResolver answers mobile_province from a table and records the calls.
+type fakeResolver struct {
+	mobiles map[string]string
+	asked   map[string][]string
+}
+
+func (r *fakeResolver) Resolve(_ context.Context, fact string, keys []string) (map[string]string, error) {
+	r.asked[fact] = keys
+	if fact != "mobile_province" {
+		return nil, nil
+	}
+	out := map[string]string{}
+	for _, k := range keys {
+		if p, ok := r.mobiles[k]; ok {
+			out[k] = p
+		}
+	}
+	return out, nil
+}
+
+func TestResolverSuppliesFacts(t *testing.T) {
+	f := exampleFilings(t)["hunan-clean.yaml"]
+	undecidedMobile := func(r *validate.Report) bool {
+		for _, u := range r.Undecided {
+			if u.Rule == "hunan.mobile-locality" {
+				return true
+			}
+		}
+		return false
+	}
+
+	r, err := newValidator(t).Validate(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.OK || !undecidedMobile(r) {
+		t.Errorf("without a resolver: ok=%v, undecided=%+v; want ok and hunan.mobile-locality undecided", r.OK, r.Undecided)
+	}
+
+	local := &fakeResolver{mobiles: map[string]string{"13807311234": "hunan"}, asked: map[string][]string{}}
+	r, err = newValidator(t, validate.WithResolver(local)).Validate(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.OK || undecidedMobile(r) {
+		t.Errorf("with a Hunan number: ok=%v, undecided=%+v", r.OK, r.Undecided)
+	}
+	if diff := cmp.Diff([]string{"13807311234"}, local.asked["mobile_province"]); diff != "" {
+		t.Errorf("keys asked (-want +got):\n%s", diff)
+	}
+
+	away := &fakeResolver{mobiles: map[string]string{"13807311234": "guangdong"}, asked: map[string][]string{}}
+	r, err = newValidator(t, validate.WithResolver(away)).Validate(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range r.Violations {
+		got = append(got, x.Path+" "+x.Rule)
+	}
+	want := []string{"services[0].principal.mobile hunan.mobile-locality", "subject.principal.mobile hunan.mobile-locality"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("with a Guangdong number (-want +got):\n%s", diff)
+	}
+}
+
+type failingResolver struct{}
+
+func (failingResolver) Resolve(context.Context, string, []string) (map[string]string, error) {
+	return nil, errors.New("registry unreachable")
+}
+
+func TestResolverErrorsAreReturned(t *testing.T) {
+	_, err := newValidator(t, validate.WithResolver(failingResolver{})).Validate(context.Background(), exampleFilings(t)["hunan-clean.yaml"])
+	if err == nil || !strings.Contains(err.Error(), "registry unreachable") {
+		t.Errorf("error = %v, want the resolver's error", err)
 	}
 }

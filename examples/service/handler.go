@@ -12,7 +12,6 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/icpcheck/icpcheck/model"
-	"github.com/icpcheck/icpcheck/rules"
 	"github.com/icpcheck/icpcheck/validate"
 )
 
@@ -96,7 +95,8 @@ func serveValidate(w http.ResponseWriter, r *http.Request, v *validate.Validator
 }
 
 // decoderFor picks the decoder for a request's Content-Type. A missing type
-// means JSON, so that `curl --data-binary @filing.json` works.
+// means JSON, the wire format's primary form. (curl --data-binary sends
+// application/x-www-form-urlencoded unless told otherwise, which is refused.)
 func decoderFor(contentType string) (func([]byte) (*model.Filing, error), error) {
 	if contentType == "" {
 		return model.DecodeJSON, nil
@@ -134,22 +134,6 @@ func preferences(r *http.Request) ([]language.Tag, error) {
 	return tags, nil
 }
 
-// ruleLanguages are the languages rule texts are written in, in the order
-// of rules.Chinese and rules.English; validate matches preferences against
-// the same list, so titles here agree with the messages of /v1/validate.
-var ruleLanguages = language.NewMatcher([]language.Tag{language.Chinese, language.English})
-
-func ruleLanguage(prefs []language.Tag) rules.Language {
-	if len(prefs) == 0 {
-		return rules.Chinese
-	}
-	_, index, confidence := ruleLanguages.Match(prefs...)
-	if confidence == language.No || index == 0 {
-		return rules.Chinese
-	}
-	return rules.English
-}
-
 // ruleInfo is one entry of GET /v1/rules.
 type ruleInfo struct {
 	ID       string `json:"id"`
@@ -165,7 +149,7 @@ func serveRules(w http.ResponseWriter, r *http.Request, v *validate.Validator) {
 		writeJSON(w, http.StatusBadRequest, errorBody{Error: err.Error()})
 		return
 	}
-	lang := ruleLanguage(prefs)
+	lang := validate.MatchLanguage(prefs...)
 	scopes := r.URL.Query()["scope"]
 	list := []ruleInfo{} // [] rather than null when no rule matches
 	for _, rule := range v.Rules() {

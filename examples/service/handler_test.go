@@ -198,6 +198,23 @@ func TestValidateRuleFailure(t *testing.T) {
 	}
 }
 
+func TestValidateDate(t *testing.T) {
+	// Jiangsu requires the authenticity materials from 2021-06-01 on; the
+	// filing lacks the video and, without submitted_at, takes the query's day.
+	filing := strings.Replace(readFiling(t, "jiangsu-missing-video.yaml"), "submitted_at: 2026-03-02\n", "", 1)
+	h := newTestHandler(t, 1<<20)
+	for date, wantFired := range map[string]bool{"2021-05-31": false, "2021-06-01": true} {
+		report := decodeBody[validate.Report](t, postYAML("/v1/validate?date="+date, filing).serve(t, h), http.StatusOK)
+		fired := false
+		for _, v := range report.Violations {
+			fired = fired || v.Rule == "jiangsu.authenticity-materials"
+		}
+		if fired != wantFired {
+			t.Errorf("date=%s: jiangsu.authenticity-materials fired %v, want %v", date, fired, wantFired)
+		}
+	}
+}
+
 func TestValidateUsesRequestContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -225,6 +242,14 @@ func TestValidateIsDeterministic(t *testing.T) {
 	// With several violations the order is what could differ.
 	if report := decodeBody[validate.Report](t, first, http.StatusOK); len(report.Violations) < 2 {
 		t.Errorf("want several violations, got %+v", report.Violations)
+	}
+}
+
+func TestValidateLeavesHTMLCharactersReadable(t *testing.T) {
+	filing := strings.Replace(readFiling(t, "henan-banned-name.yaml"), "老赵设计工作室", "老赵<设计>&工作室", 1)
+	rec := postYAML("/v1/validate?lang=en", filing).serve(t, newTestHandler(t, 1<<20))
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "website name 老赵<设计>&工作室 contains") {
+		t.Errorf("status %d, body %s; want 200 and the name as written", rec.Code, rec.Body)
 	}
 }
 

@@ -117,7 +117,7 @@ func runCase(t *testing.T, set *rules.Set, f *rules.File, r *rules.Rule, tc rule
 	if date == "" {
 		t.Fatalf("%s: the case needs a date: give date, submitted_at, or the file's test_date", at)
 	}
-	res, err := set.Evaluate(context.Background(), filing, date)
+	res, err := set.Evaluate(context.Background(), filing, date, tc.Facts)
 	if err != nil {
 		t.Fatalf("%s: %v", at, err)
 	}
