@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"cel.dev/cel-go/cel"
@@ -26,6 +27,16 @@ type CompileOption func(*compileConfig)
 
 type compileConfig struct {
 	costLimit uint64
+	lazy      bool
+}
+
+// Lazy defers compiling each scope's rules (national, a province, a
+// provider) to the first evaluation that needs them, so that a program that
+// checks one province does not pay for all 31. Files are still parsed, and
+// ids and word lists checked, at once; an expression error in a scope
+// surfaces from the first Evaluate that uses the scope.
+func Lazy() CompileOption {
+	return func(c *compileConfig) { c.lazy = true }
 }
 
 // WithCostLimit sets the CEL cost limit of every expression (DefaultCostLimit
@@ -37,10 +48,28 @@ func WithCostLimit(limit uint64) CompileOption {
 // Set is a compiled collection of rules. It is immutable and safe for
 // concurrent use.
 type Set struct {
-	rules      []*compiledRule // sorted by id
-	national   []*compiledRule
-	byProvince map[model.Province][]*compiledRule
-	byProvider map[string][]*compiledRule
+	rules      []*Rule // sorted by id
+	national   *group
+	byProvince map[model.Province]*group
+	byProvider map[string]*group
+}
+
+// group is the rules of one scope, compiled once, on first use when the
+// set is lazy.
+type group struct {
+	rules    []*Rule
+	compile  func([]*Rule) ([]*compiledRule, error)
+	once     sync.Once
+	compiled []*compiledRule
+	err      error
+}
+
+func (g *group) get() ([]*compiledRule, error) {
+	if g == nil {
+		return nil, nil
+	}
+	g.once.Do(func() { g.compiled, g.err = g.compile(g.rules) })
+	return g.compiled, g.err
 }
 
 type compiledRule struct {
@@ -58,11 +87,7 @@ type compiledValue struct {
 
 // Rules returns the rules of the set, sorted by id.
 func (s *Set) Rules() []*Rule {
-	out := make([]*Rule, len(s.rules))
-	for i, c := range s.rules {
-		out[i] = c.rule
-	}
-	return out
+	return append([]*Rule(nil), s.rules...)
 }
 
 var (
@@ -81,7 +106,9 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 	var errs []error
 	matchers := map[string]*check.Matcher{}
 	listAt := map[string]string{}
+	byName := map[string]*File{}
 	for _, f := range files {
+		byName[f.Name] = f
 		for _, wl := range f.WordLists {
 			if at, dup := listAt[wl.ID]; dup {
 				errs = append(errs, &Error{File: f.Name, Line: wl.Line, Err: fmt.Errorf("word list %s is already defined at %s", wl.ID, at)})
@@ -95,40 +122,88 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	set := &Set{byProvince: map[model.Province][]*compiledRule{}, byProvider: map[string][]*compiledRule{}}
+	compileGroup := func(rs []*Rule) ([]*compiledRule, error) {
+		var out []*compiledRule
+		var errs []error
+		for _, r := range rs {
+			c := &compiler{file: byName[r.File], env: envs[r.Each], matchers: matchers, costLimit: cfg.costLimit}
+			cr := c.rule(r)
+			if len(c.errs) > 0 {
+				errs = append(errs, c.errs...)
+				continue
+			}
+			out = append(out, cr)
+		}
+		return out, joinErrors(errs)
+	}
+	set := &Set{byProvince: map[model.Province]*group{}, byProvider: map[string]*group{}}
+	add := func(g **group, r *Rule) {
+		if *g == nil {
+			*g = &group{compile: compileGroup}
+		}
+		(*g).rules = append((*g).rules, r)
+	}
 	ruleAt := map[string]string{}
 	for _, f := range files {
-		c := &compiler{file: f, env: nil, matchers: matchers, costLimit: cfg.costLimit}
 		for _, r := range f.Rules {
 			if at, dup := ruleAt[r.ID]; dup {
 				errs = append(errs, &Error{File: f.Name, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("rule id is already defined at %s", at)})
 				continue
 			}
 			ruleAt[r.ID] = fmt.Sprintf("%s:%d", f.Name, r.Line)
-			c.env = envs[r.Each]
-			cr := c.rule(r)
-			if len(c.errs) > 0 {
-				errs = append(errs, c.errs...)
-				c.errs = nil
-				continue
-			}
-			set.rules = append(set.rules, cr)
+			set.rules = append(set.rules, r)
 			switch {
 			case r.Scope == "national":
-				set.national = append(set.national, cr)
+				add(&set.national, r)
 			case isProvince(r.Scope):
-				p := model.Province(r.Scope)
-				set.byProvince[p] = append(set.byProvince[p], cr)
+				g := set.byProvince[model.Province(r.Scope)]
+				add(&g, r)
+				set.byProvince[model.Province(r.Scope)] = g
 			default:
-				set.byProvider[r.Scope] = append(set.byProvider[r.Scope], cr)
+				g := set.byProvider[r.Scope]
+				add(&g, r)
+				set.byProvider[r.Scope] = g
 			}
 		}
 	}
 	if err := joinErrors(errs); err != nil {
 		return nil, err
 	}
-	sort.Slice(set.rules, func(i, j int) bool { return set.rules[i].rule.ID < set.rules[j].rule.ID })
+	sort.Slice(set.rules, func(i, j int) bool { return set.rules[i].ID < set.rules[j].ID })
+	if !cfg.lazy {
+		for _, g := range set.groups() {
+			if _, err := g.get(); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	if err := joinErrors(errs); err != nil {
+		return nil, err
+	}
 	return set, nil
+}
+
+// groups returns every group of the set in a fixed order, so that errors
+// are reported the same way each time.
+func (s *Set) groups() []*group {
+	out := []*group{}
+	if s.national != nil {
+		out = append(out, s.national)
+	}
+	for _, p := range model.Provinces {
+		if g := s.byProvince[p.Slug]; g != nil {
+			out = append(out, g)
+		}
+	}
+	providers := make([]string, 0, len(s.byProvider))
+	for name := range s.byProvider {
+		providers = append(providers, name)
+	}
+	sort.Strings(providers)
+	for _, name := range providers {
+		out = append(out, s.byProvider[name])
+	}
+	return out
 }
 
 func isProvince(scope string) bool {

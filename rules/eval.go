@@ -118,8 +118,12 @@ func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date, fa
 			res, err = nil, fmt.Errorf("rules: internal error while evaluating: %v", p)
 		}
 	}()
-	for _, group := range [][]*compiledRule{s.national, s.byProvince[f.Province], s.byProvider[f.Provider]} {
-		for _, cr := range group {
+	for _, g := range []*group{s.national, s.byProvince[f.Province], s.byProvider[f.Provider]} {
+		compiled, err := g.get()
+		if err != nil {
+			return nil, err
+		}
+		for _, cr := range compiled {
 			if !cr.rule.Applies(f.Province, f.Provider, date) {
 				continue
 			}

@@ -226,3 +226,27 @@ rules:
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 }
+
+func TestLazyCompileDefersErrorsToTheirScope(t *testing.T) {
+	hunan, err := rules.ParseFile("hunan.yaml", []byte("scope: hunan\nrules:\n"+strings.ReplaceAll(header, "acme.r", "hunan.r")+"    check: filing.subjct.name != ''\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rules.Compile([]*rules.File{hunan}); err == nil {
+		t.Fatal("eager compile accepted a typo")
+	}
+	set, err := rules.Compile([]*rules.File{hunan}, rules.Lazy())
+	if err != nil {
+		t.Fatalf("lazy compile: %v", err)
+	}
+	if _, err := set.Evaluate(context.Background(), &model.Filing{Province: "henan"}, "2026-01-01", nil); err != nil {
+		t.Errorf("a Henan filing needs no Hunan rule, yet: %v", err)
+	}
+	for i := 0; i < 2; i++ { // the error is kept, not retried
+		_, err := set.Evaluate(context.Background(), &model.Filing{Province: "hunan"}, "2026-01-01", nil)
+		var re *rules.Error
+		if !errors.As(err, &re) || re.Line != 9 || !strings.Contains(err.Error(), "subjct") {
+			t.Errorf("Hunan filing: error %v, want the typo at hunan.yaml:9", err)
+		}
+	}
+}

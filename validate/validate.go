@@ -38,6 +38,7 @@ type settings struct {
 	now       func() time.Time
 	costLimit uint64
 	resolver  Resolver
+	lazy      bool
 }
 
 // Resolver supplies facts that a filing cannot hold, such as a mobile
@@ -117,6 +118,18 @@ func WithClock(now func() time.Time) Option {
 	}
 }
 
+// WithLazyCompile compiles each scope's rules on first use instead of in
+// New: a browser page or a short-lived process that checks one province
+// then pays only for that province. The embedded rule files are compiled in
+// full by their own tests; an error in an added file surfaces from the first
+// Validate that needs it.
+func WithLazyCompile() Option {
+	return func(s *settings) error {
+		s.lazy = true
+		return nil
+	}
+}
+
 // WithCostLimit sets the CEL cost limit of every rule expression.
 func WithCostLimit(limit uint64) Option {
 	return func(s *settings) error {
@@ -168,7 +181,11 @@ func New(opts ...Option) (*Validator, error) {
 			return nil, fmt.Errorf("validate: WithDisabled: no rule has the id %q", id)
 		}
 	}
-	set, err := rules.Compile(files, rules.WithCostLimit(s.costLimit))
+	compileOpts := []rules.CompileOption{rules.WithCostLimit(s.costLimit)}
+	if s.lazy {
+		compileOpts = append(compileOpts, rules.Lazy())
+	}
+	set, err := rules.Compile(files, compileOpts...)
 	if err != nil {
 		return nil, fmt.Errorf("validate: compiling rules: %w", err)
 	}
