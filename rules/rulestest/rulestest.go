@@ -157,7 +157,7 @@ func runCase(t *testing.T, set *rules.Set, f *rules.File, r *rules.Rule, tc rule
 // CaseFiling builds a test case's filing: its filing merged over the file's
 // test_base, decoded with the strict decoder.
 func CaseFiling(f *rules.File, tc rules.TestCase) (*model.Filing, error) {
-	merged := merge(f.TestBase, tc.Filing)
+	merged := model.MergeNodes(f.TestBase, tc.Filing)
 	if merged == nil {
 		merged = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	}
@@ -170,38 +170,4 @@ func CaseFiling(f *rules.File, tc rules.TestCase) (*model.Filing, error) {
 		return nil, fmt.Errorf("test filing: %w", err)
 	}
 	return filing, nil
-}
-
-// merge returns a new node: over's mapping keys replace or (for mappings)
-// merge into base's, a null in over deletes the key; neither input changes.
-func merge(base, over *yaml.Node) *yaml.Node {
-	if over == nil {
-		return base
-	}
-	if base == nil || base.Kind != yaml.MappingNode || over.Kind != yaml.MappingNode {
-		return over
-	}
-	out := &yaml.Node{Kind: yaml.MappingNode, Tag: base.Tag, Style: base.Style}
-	overrides := map[string]*yaml.Node{}
-	for i := 0; i+1 < len(over.Content); i += 2 {
-		overrides[over.Content[i].Value] = over.Content[i+1]
-	}
-	for i := 0; i+1 < len(base.Content); i += 2 {
-		k, v := base.Content[i], base.Content[i+1]
-		if o, ok := overrides[k.Value]; ok {
-			delete(overrides, k.Value)
-			if o.Tag == "!!null" {
-				continue
-			}
-			v = merge(v, o)
-		}
-		out.Content = append(out.Content, k, v)
-	}
-	for i := 0; i+1 < len(over.Content); i += 2 {
-		k, v := over.Content[i], over.Content[i+1]
-		if _, pending := overrides[k.Value]; pending && v.Tag != "!!null" {
-			out.Content = append(out.Content, k, v)
-		}
-	}
-	return out
 }
