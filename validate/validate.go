@@ -242,6 +242,11 @@ func (v *Validator) Validate(ctx context.Context, f *model.Filing, opts ...CallO
 	for _, o := range opts {
 		o(&c)
 	}
+	if c.date != "" {
+		if _, err := model.ParseDate(string(c.date)); err != nil {
+			return nil, fmt.Errorf("validate: OnDate: %w", err)
+		}
+	}
 	if err := model.Check(f); err != nil {
 		return nil, err
 	}
