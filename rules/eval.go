@@ -131,16 +131,32 @@ func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date, fa
 				return nil, err
 			}
 			ev.run(cr)
+			if ev.err != nil {
+				return nil, ev.err
+			}
 		}
 	}
 	return ev.res, nil
 }
 
 type evaluator struct {
-	ctx    context.Context
-	filing *model.Filing
-	act    activation
-	res    *Result
+	ctx      context.Context
+	filing   *model.Filing
+	act      activation
+	res      *Result
+	elements int   // evaluated so far, to look at ctx now and then
+	err      error // ctx.Err() once the context has ended
+}
+
+// stopped reports whether the context has ended, looking every 64 elements
+// so that a rule over a huge collection stops promptly without paying for
+// a check per element.
+func (ev *evaluator) stopped() bool {
+	ev.elements++
+	if ev.err == nil && ev.elements%64 == 0 {
+		ev.err = ev.ctx.Err()
+	}
+	return ev.err != nil
 }
 
 // run evaluates a rule once for the filing, or once per element of its
@@ -206,6 +222,9 @@ func (ev *evaluator) run(cr *compiledRule) {
 var emptyService model.Service
 
 func (ev *evaluator) element(cr *compiledRule) {
+	if ev.stopped() {
+		return
+	}
 	if cr.when != nil {
 		if ok, good := ev.boolean(cr, cr.when); !good || !ok {
 			return

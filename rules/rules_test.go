@@ -250,3 +250,42 @@ func TestLazyCompileDefersErrorsToTheirScope(t *testing.T) {
 		}
 	}
 }
+
+// cancelAfter is a context that reports cancellation once Err has been
+// asked n times: a deterministic stand-in for a deadline passing mid-run.
+type cancelAfter struct {
+	context.Context
+	n int
+}
+
+func (c *cancelAfter) Err() error {
+	if c.n--; c.n < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+func TestCancellationStopsInsideALongCollection(t *testing.T) {
+	set := compile(t, `scope: national
+rules:
+  - id: national.each-domain
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: info
+    category: other
+    source: test
+    each: domains
+    check: "false"
+`)
+	f := &model.Filing{Services: []model.Service{{}}}
+	for i := 0; i < 10_000; i++ {
+		f.Services[0].Domains = append(f.Services[0].Domains, model.Domain{Name: "a.cn"})
+	}
+	// The context ends at its fourth look: one look comes before the rule,
+	// so only looks taken while iterating the 10 000 domains can see it.
+	ctx := &cancelAfter{Context: context.Background(), n: 3}
+	res, err := set.Evaluate(ctx, f, "2026-01-01", nil)
+	if !errors.Is(err, context.Canceled) || res != nil {
+		t.Fatalf("Evaluate = %v, %v; want context.Canceled", res, err)
+	}
+}
