@@ -44,6 +44,7 @@ func benchFiling(services, domains int) *model.Filing {
 	return f
 }
 
+// BenchmarkNew compiles every embedded rule of every scope.
 func BenchmarkNew(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
@@ -53,11 +54,17 @@ func BenchmarkNew(b *testing.B) {
 	}
 }
 
-func benchmarkValidate(b *testing.B, f *model.Filing) {
-	v, err := validate.New()
-	if err != nil {
-		b.Fatal(err)
+// BenchmarkNewLazy parses every rule file but compiles no scope yet.
+func BenchmarkNewLazy(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := validate.New(validate.WithLazyCompile()); err != nil {
+			b.Fatal(err)
+		}
 	}
+}
+
+func benchmarkValidate(b *testing.B, v *validate.Validator, f *model.Filing) {
 	ctx := context.Background()
 	if r, err := v.Validate(ctx, f); err != nil || !r.OK {
 		b.Fatalf("the benchmark filing should pass: %v %+v", err, r)
@@ -70,6 +77,43 @@ func benchmarkValidate(b *testing.B, f *model.Filing) {
 	}
 }
 
-func BenchmarkValidateTypical(b *testing.B) { benchmarkValidate(b, benchFiling(2, 1)) }
+func benchmarkBaseline(b *testing.B, base *baseline, f *model.Filing) {
+	if got := base.check(f, "2026-03-02"); len(got) != 0 {
+		b.Fatalf("the benchmark filing should pass: %+v", got)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		base.check(f, "2026-03-02")
+	}
+}
 
-func BenchmarkValidateLarge(b *testing.B) { benchmarkValidate(b, benchFiling(20, 20)) }
+// BenchmarkSeedRules runs the seed rules through the engine and through the
+// plain-Go baseline on the same filings, in one run, for comparison.
+func BenchmarkSeedRules(b *testing.B) {
+	engine, base := seedValidator(b), newBaseline(b)
+	for _, size := range []struct {
+		name               string
+		services, domains int
+	}{{"typical", 2, 1}, {"large", 20, 20}} {
+		f := benchFiling(size.services, size.domains)
+		b.Run(size.name+"/engine", func(b *testing.B) { benchmarkValidate(b, engine, f) })
+		b.Run(size.name+"/baseline", func(b *testing.B) { benchmarkBaseline(b, base, f) })
+	}
+}
+
+// BenchmarkGrowth shows how the engine scales with services (20 domains
+// each): the 40/20 ratio should stay near 2.
+func BenchmarkGrowth(b *testing.B) {
+	engine := seedValidator(b)
+	for _, n := range []int{20, 40} {
+		b.Run(fmt.Sprintf("services=%d", n), func(b *testing.B) { benchmarkValidate(b, engine, benchFiling(n, 20)) })
+	}
+}
+
+// BenchmarkAllRules validates with every rule that applies to a Guangdong
+// filing with the huaweicloud provider: national, guangdong, huaweicloud.
+func BenchmarkAllRules(b *testing.B) {
+	v := newValidator(b)
+	b.Run("typical", func(b *testing.B) { benchmarkValidate(b, v, benchFiling(2, 1)) })
+	b.Run("large", func(b *testing.B) { benchmarkValidate(b, v, benchFiling(20, 20)) })
+}

@@ -1,0 +1,4 @@
+package validate
+
+// ComparePaths exposes the report's path order to the external tests.
+var ComparePaths = comparePaths
