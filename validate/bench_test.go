@@ -92,7 +92,7 @@ func benchmarkBaseline(b *testing.B, base *baseline, f *model.Filing) {
 func BenchmarkSeedRules(b *testing.B) {
 	engine, base := seedValidator(b), newBaseline(b)
 	for _, size := range []struct {
-		name               string
+		name              string
 		services, domains int
 	}{{"typical", 2, 1}, {"large", 20, 20}} {
 		f := benchFiling(size.services, size.domains)
