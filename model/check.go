@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
+	"strings"
+	"sync"
 )
 
 // Check validates a Filing built in Go rather than decoded: every enumerated
@@ -15,40 +18,169 @@ func Check(f *Filing) error {
 	if f == nil {
 		return &DecodeError{Err: errors.New("nil filing")}
 	}
-	if err := check(reflect.ValueOf(f).Elem(), ""); err != nil {
+	c := checker{segments: make([]segment, 0, 8)}
+	if err := c.check(reflect.ValueOf(f).Elem()); err != nil {
 		return err
 	}
 	return nil
 }
 
-func check(v reflect.Value, path string) *DecodeError {
-	if reflect.PointerTo(v.Type()).Implements(textValueType) {
-		// Canonicalise a copy, so that f is left alone.
-		c := reflect.New(v.Type())
-		if err := c.Interface().(textValue).setText(v.String()); err != nil {
-			return &DecodeError{Path: path, Err: err}
+// checker walks a filing; the key path is kept as a stack of segments and
+// only written out when there is an error, since Check runs on every
+// Validate call.
+type checker struct {
+	segments []segment
+}
+
+type segment struct {
+	key   string
+	index int // used when key is ""
+}
+
+func (c *checker) path() string {
+	var b strings.Builder
+	for _, s := range c.segments {
+		if s.key == "" {
+			b.WriteString("[" + strconv.Itoa(s.index) + "]")
+			continue
 		}
-		if canon := c.Elem().String(); canon != v.String() {
-			return &DecodeError{Path: path, Err: fmt.Errorf("%q is not in canonical form; write %q", v.String(), canon)}
+		if b.Len() > 0 {
+			b.WriteByte('.')
 		}
+		b.WriteString(s.key)
+	}
+	return b.String()
+}
+
+func (c *checker) check(v reflect.Value) *DecodeError {
+	p := planOf(v.Type())
+	switch {
+	case p == nil:
 		return nil
+	case p.text:
+		return c.checkText(v)
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			return check(v.Elem(), path)
+			return c.check(v.Elem())
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			if err := check(v.Index(i), indexPath(path, i)); err != nil {
+			c.segments = append(c.segments, segment{index: i})
+			err := c.check(v.Index(i))
+			c.segments = c.segments[:len(c.segments)-1]
+			if err != nil {
 				return err
 			}
 		}
 	case reflect.Struct:
-		for _, f := range fieldsOf(v.Type()).list {
-			if err := check(v.Field(f.index), keyPath(path, f.name)); err != nil {
+		for _, f := range p.fields {
+			c.segments = append(c.segments, segment{key: f.name})
+			err := c.check(v.Field(f.index))
+			c.segments = c.segments[:len(c.segments)-1]
+			if err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// checkText accepts the empty value and canonical values, and otherwise
+// canonicalises a copy to say what is wrong, so that f is left alone.
+func (c *checker) checkText(v reflect.Value) *DecodeError {
+	s := v.String()
+	if s == "" || isCanonical(v.Type(), s) {
+		return nil
+	}
+	cp := reflect.New(v.Type())
+	if err := cp.Interface().(textValue).setText(s); err != nil {
+		return &DecodeError{Path: c.path(), Err: err}
+	}
+	return &DecodeError{Path: c.path(), Err: fmt.Errorf("%q is not in canonical form; write %q", s, cp.Elem().String())}
+}
+
+// isCanonical reports whether s is already a canonical value of type t,
+// without allocating in the common case.
+func isCanonical(t reflect.Type, s string) bool {
+	switch t {
+	case reflect.TypeFor[Province]():
+		_, ok := Province(s).Info()
+		return ok
+	case reflect.TypeFor[Date]():
+		d, err := ParseDate(s)
+		return err == nil && string(d) == s
+	case reflect.TypeFor[DateTime]():
+		d, err := ParseDateTime(s)
+		return err == nil && string(d) == s
+	}
+	return canonicalEnums[t][s]
+}
+
+// canonicalEnums holds, per enumeration type, its canonical values.
+var canonicalEnums = map[reflect.Type]map[string]bool{}
+
+func init() {
+	for t, enum := range map[reflect.Type]string{
+		reflect.TypeFor[FilingType]():      "filing type",
+		reflect.TypeFor[Nature]():          "subject nature",
+		reflect.TypeFor[CertificateType](): "certificate type",
+		reflect.TypeFor[ServiceKind]():     "service kind",
+		reflect.TypeFor[ResourceType]():    "resource type",
+		reflect.TypeFor[Billing]():         "billing",
+		reflect.TypeFor[MaterialKind]():    "material kind",
+	} {
+		set := map[string]bool{}
+		for _, v := range enumValues[enum] {
+			set[v] = true
+		}
+		canonicalEnums[t] = set
+	}
+}
+
+// plan says which parts of a type can hold a value Check must look at;
+// types that cannot (plain strings, ints, bools) get a nil plan and are
+// skipped.
+type plan struct {
+	text   bool
+	fields []wireField // for structs: only the fields worth visiting
+}
+
+var plans sync.Map // reflect.Type → *plan (nil stored as a typed nil)
+
+func planOf(t reflect.Type) *plan {
+	if p, ok := plans.Load(t); ok {
+		return p.(*plan)
+	}
+	p := buildPlan(t, map[reflect.Type]bool{})
+	plans.Store(t, p)
+	return p
+}
+
+func buildPlan(t reflect.Type, visiting map[reflect.Type]bool) *plan {
+	if reflect.PointerTo(t).Implements(textValueType) {
+		return &plan{text: true}
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice:
+		if buildPlan(t.Elem(), visiting) != nil {
+			return &plan{}
+		}
+	case reflect.Struct:
+		if visiting[t] {
+			return nil
+		}
+		visiting[t] = true
+		p := &plan{}
+		for _, f := range fieldsOf(t).list {
+			if buildPlan(t.Field(f.index).Type, visiting) != nil {
+				p.fields = append(p.fields, f)
+			}
+		}
+		delete(visiting, t)
+		if len(p.fields) > 0 {
+			return p
 		}
 	}
 	return nil

@@ -265,7 +265,12 @@ func (c *compiler) expr(r *Rule, what string, e Expr, boolean bool) cel.Program 
 		return nil
 	}
 	c.wordListArgs(r, e, checked)
-	prg, err := c.env.Program(checked, cel.EvalOptions(cel.OptOptimize), cel.CostLimit(c.costLimit))
+	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
+	if est, err := c.env.EstimateCost(checked, sizeBounds{}); err != nil || est.Max > c.costLimit {
+		// The worst case is unknown or too high: count the cost as it runs.
+		opts = append(opts, cel.CostLimit(c.costLimit))
+	}
+	prg, err := c.env.Program(checked, opts...)
 	if err != nil {
 		c.fail(r, e.Line, e.Column, "%s: %v", what, err)
 		return nil
