@@ -73,3 +73,15 @@ func TestCheckNil(t *testing.T) {
 		t.Errorf("Check(nil) = %v, want a *DecodeError", err)
 	}
 }
+
+func TestParseDate(t *testing.T) {
+	for s, ok := range map[string]bool{
+		"2024-02-29": true, "2023-02-29": false, "2000-02-29": true, "1900-02-29": false,
+		"2026-12-31": true, "2026-13-01": false, "2026-00-10": false, "2026-04-31": false,
+		"0000-01-01": false, "2026-1-01": false, "2026/01/01": false, "2026-01-0a": false, "": false,
+	} {
+		if _, err := ParseDate(s); (err == nil) != ok {
+			t.Errorf("ParseDate(%q) error = %v, want ok=%v", s, err, ok)
+		}
+	}
+}
