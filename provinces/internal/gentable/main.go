@@ -1,5 +1,5 @@
-// Command gentable writes the rule table into the top-level README.md; run
-// it with go generate ./provinces.
+// Command gentable writes provinces/README.md and the rule summary in the
+// top-level README.md; run it with go generate ./provinces.
 package main
 
 import (
@@ -12,13 +12,13 @@ import (
 )
 
 func main() {
-	if err := run("../README.md"); err != nil {
+	if err := run("../README.md", "README.md"); err != nil {
 		fmt.Fprintln(os.Stderr, "gentable:", err)
 		os.Exit(1)
 	}
 }
 
-func run(readme string) error {
+func run(readme, provincesReadme string) error {
 	files, err := rules.Load(provinces.FS())
 	if err != nil {
 		return err
@@ -27,9 +27,12 @@ func run(readme string) error {
 	if err != nil {
 		return err
 	}
-	out, err := ruletable.Splice(string(doc), ruletable.Markdown(files))
+	out, err := ruletable.Splice(string(doc), ruletable.Summary(files))
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(readme, []byte(out), 0o644)
+	if err := os.WriteFile(readme, []byte(out), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(provincesReadme, []byte(ruletable.ProvincesREADME(files)), 0o644)
 }

@@ -1,5 +1,7 @@
-// Package ruletable renders the table of rules by scope that README.md
-// shows, so that go generate writes it and a test proves it current.
+// Package ruletable renders the rule tables from the rule files: a summary
+// by scope for the top README.md, and the coverage table and full rule list
+// of provinces/README.md. go generate writes them; a test proves them
+// current.
 package ruletable
 
 import (
@@ -17,16 +19,13 @@ const (
 	End   = "<!-- end of rule table -->"
 )
 
-// Markdown renders the rules of the files: national first, then providers,
-// then provinces in GB/T 2260 order.
-func Markdown(files []*rules.File) string {
+// scopes returns every scope in table order, national first, then the
+// providers, then all 31 provinces in GB/T 2260 order (with or without
+// rules), and the rules sorted the same way.
+func scopes(files []*rules.File) ([]string, []*rules.Rule) {
 	order := map[string]int{"national": 0}
 	for i, p := range model.Provinces {
 		order[string(p.Slug)] = 100 + i
-	}
-	var all []*rules.Rule
-	for _, f := range files {
-		all = append(all, f.Rules...)
 	}
 	rank := func(scope string) int {
 		if r, ok := order[scope]; ok {
@@ -34,16 +33,92 @@ func Markdown(files []*rules.File) string {
 		}
 		return 50 // providers, between the baseline and the provinces
 	}
+	seen := map[string]bool{"national": true}
+	list := []string{"national"}
+	var all []*rules.Rule
+	for _, f := range files {
+		all = append(all, f.Rules...)
+		if !seen[f.Scope] {
+			seen[f.Scope] = true
+			list = append(list, f.Scope)
+		}
+	}
+	for _, p := range model.Provinces {
+		if !seen[string(p.Slug)] {
+			list = append(list, string(p.Slug))
+		}
+	}
+	less := func(a, b string) bool {
+		if rank(a) != rank(b) {
+			return rank(a) < rank(b)
+		}
+		return a < b
+	}
+	sort.SliceStable(list, func(i, j int) bool { return less(list[i], list[j]) })
 	sort.SliceStable(all, func(i, j int) bool {
 		a, b := all[i], all[j]
-		if rank(a.Scope) != rank(b.Scope) {
-			return rank(a.Scope) < rank(b.Scope)
-		}
 		if a.Scope != b.Scope {
-			return a.Scope < b.Scope
+			return less(a.Scope, b.Scope)
 		}
 		return a.ID < b.ID
 	})
+	return list, all
+}
+
+// Summary renders the rule counts per scope and severity, for the top
+// README.md.
+func Summary(files []*rules.File) string {
+	list, all := scopes(files)
+	count := map[string]map[rules.Severity]int{}
+	for _, r := range all {
+		if count[r.Scope] == nil {
+			count[r.Scope] = map[rules.Severity]int{}
+		}
+		count[r.Scope][r.Severity]++
+	}
+	var b strings.Builder
+	b.WriteString("| scope | rules | error | warning | info |\n| --- | --- | --- | --- | --- |\n")
+	for _, s := range list {
+		c := count[s]
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d |\n", s, c[rules.SeverityError]+c[rules.SeverityWarning]+c[rules.SeverityInfo], c[rules.SeverityError], c[rules.SeverityWarning], c[rules.SeverityInfo])
+	}
+	fmt.Fprintf(&b, "\n%d rules in all; every rule, its source and its coverage: [provinces/README.md](provinces/README.md).\n", len(all))
+	return b.String()
+}
+
+// Coverage renders how many rules each scope has in each category.
+func Coverage(files []*rules.File) string {
+	list, all := scopes(files)
+	count := map[string]map[string]int{}
+	for _, r := range all {
+		if count[r.Scope] == nil {
+			count[r.Scope] = map[string]int{}
+		}
+		count[r.Scope][r.Category]++
+	}
+	var b strings.Builder
+	b.WriteString("| scope | " + strings.Join(rules.Categories, " | ") + " | all |\n|" + strings.Repeat(" --- |", len(rules.Categories)+2) + "\n")
+	for _, s := range list {
+		b.WriteString("| " + s + " |")
+		total := 0
+		for _, c := range rules.Categories {
+			n := count[s][c]
+			total += n
+			if n == 0 {
+				b.WriteString(" · |")
+			} else {
+				fmt.Fprintf(&b, " %d |", n)
+			}
+		}
+		fmt.Fprintf(&b, " %d |\n", total)
+	}
+	return b.String()
+}
+
+// Markdown renders every rule: national first, then providers, then
+// provinces in GB/T 2260 order.
+func Markdown(files []*rules.File) string {
+	_, all := scopes(files)
 	var b strings.Builder
 	b.WriteString("| scope | rule | severity | in force | what it checks |\n| --- | --- | --- | --- | --- |\n")
 	for _, r := range all {
@@ -66,6 +141,16 @@ func inForce(r *rules.Rule) string {
 }
 
 func escape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+// ProvincesREADME renders provinces/README.md in full.
+func ProvincesREADME(files []*rules.File) string {
+	return "# The rule files\n\n" + Begin + "\n\n" +
+		"One YAML file per scope: `national.yaml` (the baseline every bureau applies), one file per\n" +
+		"province, and the access providers' own layers (`huaweicloud.yaml`). Each rule cites its\n" +
+		"source and carries its own test cases; `go test ./provinces` runs them all.\n\n" +
+		"## Coverage: rules by scope and category\n\n" + Coverage(files) +
+		"\n## Every rule\n\n" + Markdown(files) + End + "\n"
+}
 
 // Splice puts table between the markers of doc.
 func Splice(doc, table string) (string, error) {
