@@ -63,6 +63,7 @@ type Rule struct {
 	EffectiveUntil model.Date // inclusive; empty means no end
 	Source         string
 	Tests          []TestCase
+	TestBase       string // the name of the file's test_bases entry its cases merge over; "" for test_base
 	File           string
 	Line           int
 }
@@ -95,7 +96,8 @@ type File struct {
 	Description string
 	Rules       []*Rule
 	WordLists   []*WordList
-	TestBase    *yaml.Node // the filing that test cases are merged over
+	TestBase    *yaml.Node            // the filing that test cases are merged over
+	TestBases   map[string]*yaml.Node // named alternatives, chosen by a rule's test_base
 	TestDate    model.Date
 	lines       []string // the file's text, to map expression errors to it
 }
@@ -227,7 +229,7 @@ func (p *fileParser) fields(n *yaml.Node, what, rule string, allowed []string, f
 func (p *fileParser) parse(root *yaml.Node) {
 	f := p.file
 	var rulesNode *yaml.Node
-	p.fields(root, "rule file", "", []string{"scope", "description", "word_lists", "test_base", "test_date", "rules"}, func(key string, v *yaml.Node) {
+	p.fields(root, "rule file", "", []string{"scope", "description", "word_lists", "test_base", "test_bases", "test_date", "rules"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "scope":
 			f.Scope = p.str(v, "")
@@ -237,6 +239,14 @@ func (p *fileParser) parse(root *yaml.Node) {
 			p.wordLists(v)
 		case "test_base":
 			f.TestBase = p.mapping(v, "")
+		case "test_bases":
+			if p.mapping(v, "") == nil {
+				return
+			}
+			f.TestBases = map[string]*yaml.Node{}
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				f.TestBases[v.Content[i].Value] = p.mapping(v.Content[i+1], "")
+			}
 		case "test_date":
 			f.TestDate = p.date(v, "")
 		case "rules":
@@ -276,7 +286,7 @@ func (p *fileParser) parse(root *yaml.Node) {
 // Categories group rules in the coverage table.
 var Categories = []string{"age", "app", "contact", "content", "domain", "identity", "locality", "materials", "name", "one-service", "principal", "resource", "other"}
 
-var ruleKeys = []string{"id", "title", "message", "severity", "category", "each", "path", "when", "check", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "tests"}
+var ruleKeys = []string{"id", "title", "message", "severity", "category", "each", "path", "when", "check", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "test_base", "tests"}
 
 func (p *fileParser) rule(n *yaml.Node) *Rule {
 	r := &Rule{Scope: p.file.Scope, File: p.file.Name, Line: n.Line}
@@ -335,6 +345,11 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 			r.EffectiveUntil = p.date(v, id)
 		case "source":
 			r.Source = p.str(v, id)
+		case "test_base":
+			r.TestBase = p.str(v, id)
+			if _, ok := p.file.TestBases[r.TestBase]; !ok {
+				p.fail(v, id, "test_base %q is not one of the file's test_bases", r.TestBase)
+			}
 		case "tests":
 			r.Tests = p.tests(v, id)
 		}

@@ -101,7 +101,7 @@ func TestViolationsAreSortedByPathThenRule(t *testing.T) {
 	for _, x := range r.Violations {
 		paths = append(paths, x.Path)
 	}
-	want := []string{"services"}
+	want := []string{"materials", "services"}
 	for i := 0; i < 12; i++ {
 		want = append(want, "services["+strconv.Itoa(i)+"].domains[0]")
 	}

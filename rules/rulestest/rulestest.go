@@ -101,7 +101,7 @@ func requireCoverage(t *testing.T, r *rules.Rule) {
 
 func runCase(t *testing.T, set *rules.Set, f *rules.File, r *rules.Rule, tc rules.TestCase) {
 	at := fmt.Sprintf("%s:%d", f.Name, tc.Line)
-	filing, err := CaseFiling(f, tc)
+	filing, err := CaseFiling(f, r, tc)
 	if err != nil {
 		t.Fatalf("%s: %v", at, err)
 	}
@@ -154,10 +154,15 @@ func runCase(t *testing.T, set *rules.Set, f *rules.File, r *rules.Rule, tc rule
 	}
 }
 
-// CaseFiling builds a test case's filing: its filing merged over the file's
-// test_base, decoded with the strict decoder.
-func CaseFiling(f *rules.File, tc rules.TestCase) (*model.Filing, error) {
-	merged := model.MergeNodes(f.TestBase, tc.Filing)
+// CaseFiling builds a test case of rule r: its filing merged over the file's
+// test_base (or the named one the rule chose), decoded with the strict
+// decoder.
+func CaseFiling(f *rules.File, r *rules.Rule, tc rules.TestCase) (*model.Filing, error) {
+	base := f.TestBase
+	if r.TestBase != "" {
+		base = f.TestBases[r.TestBase]
+	}
+	merged := model.MergeNodes(base, tc.Filing)
 	if merged == nil {
 		merged = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	}
