@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"time"
 
 	"golang.org/x/text/language"
@@ -329,3 +330,25 @@ func (v *Validator) day(f *model.Filing, date model.Date) (model.Date, error) {
 
 // Rules returns the compiled rules, sorted by id.
 func (v *Validator) Rules() []*rules.Rule { return v.set.Rules() }
+
+// RuleSummary is a rule as a user interface lists it.
+type RuleSummary struct {
+	ID       string `json:"id"`
+	Scope    string `json:"scope"`
+	Severity string `json:"severity"`
+	Title    string `json:"title"`
+	Source   string `json:"source"`
+}
+
+// Summaries lists the rules whose scope is one of scopes (every rule when
+// none is given), sorted by id, with titles in language lang.
+func (v *Validator) Summaries(lang rules.Language, scopes ...string) []RuleSummary {
+	out := []RuleSummary{} // [] rather than null when no rule matches
+	for _, r := range v.set.Rules() {
+		if len(scopes) > 0 && !slices.Contains(scopes, r.Scope) {
+			continue
+		}
+		out = append(out, RuleSummary{ID: r.ID, Scope: r.Scope, Severity: string(r.Severity), Title: r.Title.In(lang), Source: r.Source})
+	}
+	return out
+}

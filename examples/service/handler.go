@@ -7,7 +7,6 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"slices"
 
 	"golang.org/x/text/language"
 
@@ -134,15 +133,6 @@ func preferences(r *http.Request) ([]language.Tag, error) {
 	return tags, nil
 }
 
-// ruleInfo is one entry of GET /v1/rules.
-type ruleInfo struct {
-	ID       string `json:"id"`
-	Scope    string `json:"scope"`
-	Severity string `json:"severity"`
-	Title    string `json:"title"`
-	Source   string `json:"source"`
-}
-
 func serveRules(w http.ResponseWriter, r *http.Request, v *validate.Validator) {
 	prefs, err := preferences(r)
 	if err != nil {
@@ -151,20 +141,7 @@ func serveRules(w http.ResponseWriter, r *http.Request, v *validate.Validator) {
 	}
 	lang := validate.MatchLanguage(prefs...)
 	scopes := r.URL.Query()["scope"]
-	list := []ruleInfo{} // [] rather than null when no rule matches
-	for _, rule := range v.Rules() {
-		if len(scopes) > 0 && !slices.Contains(scopes, rule.Scope) {
-			continue
-		}
-		list = append(list, ruleInfo{
-			ID:       rule.ID,
-			Scope:    rule.Scope,
-			Severity: string(rule.Severity),
-			Title:    rule.Title.In(lang),
-			Source:   rule.Source,
-		})
-	}
-	writeJSON(w, http.StatusOK, list)
+	writeJSON(w, http.StatusOK, v.Summaries(lang, scopes...))
 }
 
 // writeError answers a filing that could not be checked: 400 with the

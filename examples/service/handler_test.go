@@ -255,10 +255,10 @@ func TestValidateLeavesHTMLCharactersReadable(t *testing.T) {
 
 func TestRules(t *testing.T) {
 	h := newTestHandler(t, 1<<20)
-	scopes := func(target string) map[string]ruleInfo {
+	scopes := func(target string) map[string]validate.RuleSummary {
 		t.Helper()
-		list := decodeBody[[]ruleInfo](t, request{method: http.MethodGet, target: target}.serve(t, h), http.StatusOK)
-		byID := map[string]ruleInfo{}
+		list := decodeBody[[]validate.RuleSummary](t, request{method: http.MethodGet, target: target}.serve(t, h), http.StatusOK)
+		byID := map[string]validate.RuleSummary{}
 		for _, r := range list {
 			byID[r.ID] = r
 		}
@@ -296,7 +296,7 @@ func TestRules(t *testing.T) {
 	if zh.Title == "" || zh.Title == en.Title {
 		t.Errorf("titles of %s: zh %q, en %q; want two different ones", id, zh.Title, en.Title)
 	}
-	if want := (ruleInfo{ID: id, Scope: "hunan", Severity: "error", Title: en.Title, Source: zh.Source}); en != want || zh.Source == "" {
+	if want := (validate.RuleSummary{ID: id, Scope: "hunan", Severity: "error", Title: en.Title, Source: zh.Source}); en != want || zh.Source == "" {
 		t.Errorf("en entry %+v, want %+v with a source", en, want)
 	}
 }

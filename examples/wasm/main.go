@@ -148,15 +148,6 @@ func check(v *validate.Validator, args []js.Value) (any, error) {
 	return report, nil
 }
 
-// ruleInfo is one entry of icpcheck.rules.
-type ruleInfo struct {
-	ID       string `json:"id"`
-	Scope    string `json:"scope"`
-	Severity string `json:"severity"`
-	Title    string `json:"title"`
-	Source   string `json:"source"`
-}
-
 func ruleList(v *validate.Validator, args []js.Value) (any, error) {
 	name, err := text(args, "rules")
 	if err != nil {
@@ -171,12 +162,9 @@ func ruleList(v *validate.Validator, args []js.Value) (any, error) {
 		return nil, err
 	}
 	lang := validate.MatchLanguage(tags...)
-	provider := option(args, 1, "provider")
-	out := []ruleInfo{}
-	for _, r := range v.Rules() {
-		if r.Scope == "national" || r.Scope == string(province) || (provider != "" && r.Scope == provider) {
-			out = append(out, ruleInfo{ID: r.ID, Scope: r.Scope, Severity: string(r.Severity), Title: r.Title.In(lang), Source: r.Source})
-		}
+	scopes := []string{"national", string(province)}
+	if provider := option(args, 1, "provider"); provider != "" {
+		scopes = append(scopes, provider)
 	}
-	return out, nil
+	return v.Summaries(lang, scopes...), nil
 }
