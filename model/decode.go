@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -17,17 +18,134 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// MaxInputBytes is the largest document the decoders accept.
-const MaxInputBytes = 8 << 20
+// Limits bounds what the decoders accept, so that a hostile document is
+// refused early, with a *DecodeError that wraps ErrLimit, instead of
+// exhausting memory, the stack, or the validator's time later. A zero (or
+// negative) field means its default, the value in DefaultLimits as the
+// package declares it:
+//
+//   - MaxBytes, default 8 MiB (MaxInputBytes): the largest JSON document.
+//     JSON is parsed as a stream and counted as it goes, so MaxNodes bounds
+//     what a JSON document costs: a hostile 8 MiB JSON ("[1,1,1,…]")
+//     allocates about 70 MB in all with the defaults.
+//   - MaxYAMLBytes, default 512 KiB: the largest YAML document.
+//     gopkg.in/yaml.v3 builds its whole tree before the decoder can count
+//     anything, at up to about 350 bytes allocated per input byte for a
+//     document of tiny values with comments ("{a #\n#\n,a #\n#\n,…}",
+//     "- #\n- #\n…"; about 250 bytes for "{a,a,a,…}", 140 for "[1,1,1,…]").
+//     Measured with the defaults, the worst hostile 512 KiB YAML allocates
+//     about 190 MB in all; 8 MiB could allocate 3 GB. Raise it only for
+//     input you trust: a real filing is a few kilobytes, and JSON may be
+//     larger.
+//   - MaxNodes, default 250 000: the most values (objects, lists, keys and
+//     scalars) in a document. Each use of a YAML alias counts as a full copy
+//     of its anchor, so an alias bomb ("billion laughs") is refused before
+//     it is expanded.
+//   - MaxDepth, default 64: how deeply values may nest; a filing's deepest
+//     value, services[0].principal.certificate.number, is five levels below
+//     the top. Values above
+//     10 000, yaml.v3's own limit, count as 10 000, so that the recursive
+//     builders cannot exhaust the stack.
+//   - MaxListItems, default 1 000: the most items in any one list: services,
+//     domains, ips, content, materials and every other. The error names the
+//     list's key path and line ("services[3].domains: list has more than
+//     1000 items").
+//   - MaxStringBytes, default 64 KiB: the longest scalar (string, number,
+//     boolean) and the longest key, in bytes. The error names the key path
+//     and line ("services[0].name: value is 1048576 bytes, more than the
+//     limit of 65536").
+//
+// The limits are checked in this order: bytes before parsing; nodes and
+// depth while the document is parsed (their errors carry the path in the
+// document's own keys where the parser knows it); list items and string
+// bytes while the document is decoded into a Filing, in document order with
+// the other errors.
+type Limits struct {
+	MaxBytes       int
+	MaxYAMLBytes   int
+	MaxNodes       int
+	MaxDepth       int
+	MaxListItems   int
+	MaxStringBytes int
+}
 
-// MaxNodes is the most values (objects, lists, keys and scalars) a document
-// may hold. Each use of a YAML alias counts as a full copy of its anchor, so
-// an alias bomb is refused before it is expanded.
-const MaxNodes = 1_000_000
+const (
+	defaultMaxBytes       = 8 << 20
+	defaultMaxYAMLBytes   = 512 << 10
+	defaultMaxNodes       = 250_000
+	defaultMaxDepth       = 64
+	defaultMaxListItems   = 1_000
+	defaultMaxStringBytes = 64 << 10
 
-// maxDepth bounds nesting: a filing is a few levels deep, and the builders
-// recurse, so a pathological document must not exhaust the stack.
-const maxDepth = 1000
+	// maxDepthCap is yaml.v3's own nesting limit; deeper JSON would only
+	// deepen the parser's recursion.
+	maxDepthCap = 10_000
+)
+
+// DefaultLimits are the limits of the package-level DecodeJSON, DecodeYAML
+// and DecodeFile. See Limits for what each bounds and why.
+var DefaultLimits = Limits{
+	MaxBytes:       defaultMaxBytes,
+	MaxYAMLBytes:   defaultMaxYAMLBytes,
+	MaxNodes:       defaultMaxNodes,
+	MaxDepth:       defaultMaxDepth,
+	MaxListItems:   defaultMaxListItems,
+	MaxStringBytes: defaultMaxStringBytes,
+}
+
+// MaxInputBytes is DefaultLimits.MaxBytes, the largest document the
+// package-level decoders accept (YAML has the lower DefaultLimits.MaxYAMLBytes).
+const MaxInputBytes = defaultMaxBytes
+
+// ErrLimit is wrapped by every error that refuses a document for exceeding
+// one of its Limits, so that a caller can tell "too large" from "invalid"
+// with errors.Is.
+var ErrLimit = errors.New("model: decoding limit exceeded")
+
+// limitError is the Err of a DecodeError for an exceeded limit.
+type limitError struct{ msg string }
+
+func (e *limitError) Error() string        { return e.msg }
+func (e *limitError) Is(target error) bool { return target == ErrLimit }
+
+func limitf(format string, args ...any) error {
+	return &limitError{fmt.Sprintf(format, args...)}
+}
+
+// resolved replaces zero and negative fields with their defaults.
+func (l Limits) resolved() Limits {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&l.MaxBytes, defaultMaxBytes)
+	def(&l.MaxYAMLBytes, defaultMaxYAMLBytes)
+	def(&l.MaxNodes, defaultMaxNodes)
+	def(&l.MaxDepth, defaultMaxDepth)
+	def(&l.MaxListItems, defaultMaxListItems)
+	def(&l.MaxStringBytes, defaultMaxStringBytes)
+	l.MaxDepth = min(l.MaxDepth, maxDepthCap)
+	return l
+}
+
+// unlimited is for parsing trusted JSON, EncodeJSON's own output.
+var unlimited = Limits{
+	MaxBytes: math.MaxInt, MaxYAMLBytes: math.MaxInt, MaxNodes: math.MaxInt,
+	MaxDepth: maxDepthCap, MaxListItems: math.MaxInt, MaxStringBytes: math.MaxInt,
+}
+
+// sizeText writes a byte count the way people say it when it is a round
+// number of KiB or MiB.
+func sizeText(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.Itoa(n>>20) + " MiB"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.Itoa(n>>10) + " KiB"
+	}
+	return strconv.Itoa(n) + " bytes"
+}
 
 // DecodeError is the error of the decoders and of Check. Path is in the
 // wire form's keys ("services[1].principal.mobile", empty for the filing as a
@@ -82,42 +200,59 @@ func indexPath(parent string, i int) string {
 	return parent + "[" + strconv.Itoa(i) + "]"
 }
 
-// DecodeJSON strictly decodes a JSON filing. Errors are *DecodeError.
-func DecodeJSON(data []byte) (*Filing, error) {
-	return decode("", data, parseJSON)
-}
-
-// DecodeYAML strictly decodes a YAML filing (one document). Errors are
+// DecodeJSON strictly decodes a JSON filing within DefaultLimits. Errors are
 // *DecodeError.
-func DecodeYAML(data []byte) (*Filing, error) {
-	return decode("", data, parseYAML)
+func DecodeJSON(data []byte) (*Filing, error) { return DefaultLimits.DecodeJSON(data) }
+
+// DecodeYAML strictly decodes a YAML filing (one document) within
+// DefaultLimits. Errors are *DecodeError.
+func DecodeYAML(data []byte) (*Filing, error) { return DefaultLimits.DecodeYAML(data) }
+
+// DecodeFile decodes the filing read from the named file within
+// DefaultLimits; see Limits.DecodeFile.
+func DecodeFile(name string, data []byte) (*Filing, error) {
+	return DefaultLimits.DecodeFile(name, data)
 }
 
-// DecodeFile decodes the filing read from the named file, choosing the format
-// by extension (.json, .yaml, .yml). For "-" (standard input) and other names
-// the content decides: JSON when it starts with '{', YAML otherwise. Errors
-// are *DecodeError naming the file.
-func DecodeFile(name string, data []byte) (*Filing, error) {
+// DecodeJSON strictly decodes a JSON filing within l. Errors are
+// *DecodeError.
+func (l Limits) DecodeJSON(data []byte) (*Filing, error) {
+	return l.resolved().decode("", data, false)
+}
+
+// DecodeYAML strictly decodes a YAML filing (one document) within l. Errors
+// are *DecodeError.
+func (l Limits) DecodeYAML(data []byte) (*Filing, error) {
+	return l.resolved().decode("", data, true)
+}
+
+// DecodeFile decodes the filing read from the named file within l, choosing
+// the format by extension (.json, .yaml, .yml). For "-" (standard input) and
+// other names the content decides: JSON when it starts with '{', YAML
+// otherwise. Errors are *DecodeError naming the file.
+func (l Limits) DecodeFile(name string, data []byte) (*Filing, error) {
+	l = l.resolved()
 	file := name
 	if name == "-" {
 		file = "<stdin>"
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".json":
-		return decode(file, data, parseJSON)
+		return l.decode(file, data, false)
 	case ".yaml", ".yml":
-		return decode(file, data, parseYAML)
+		return l.decode(file, data, true)
 	}
 	if t := bytes.TrimLeft(bytes.TrimPrefix(data, utf8BOM), jsonSpace); len(t) > 0 && t[0] == '{' {
-		return decode(file, data, parseJSON)
+		return l.decode(file, data, false)
 	}
-	return decode(file, data, parseYAML)
+	return l.decode(file, data, true)
 }
 
 var utf8BOM = []byte("\ufeff")
 
-func decode(file string, data []byte, parse func([]byte) (*node, *DecodeError)) (*Filing, error) {
-	f, err := decodeFiling(data, parse)
+// decode runs with resolved limits.
+func (l Limits) decode(file string, data []byte, isYAML bool) (*Filing, error) {
+	f, err := l.decodeFiling(data, isYAML)
 	if err != nil {
 		err.File = file
 		return nil, err
@@ -125,11 +260,22 @@ func decode(file string, data []byte, parse func([]byte) (*node, *DecodeError)) 
 	return f, nil
 }
 
-func decodeFiling(data []byte, parse func([]byte) (*node, *DecodeError)) (*Filing, *DecodeError) {
-	if len(data) > MaxInputBytes {
-		return nil, &DecodeError{Err: fmt.Errorf("input is %d bytes, more than the limit of %d (8 MiB)", len(data), MaxInputBytes)}
+func (l Limits) decodeFiling(data []byte, isYAML bool) (*Filing, *DecodeError) {
+	limit, format := l.MaxBytes, "JSON"
+	if isYAML {
+		limit, format = l.MaxYAMLBytes, "YAML"
 	}
-	root, err := parse(data)
+	if len(data) > limit {
+		return nil, &DecodeError{Err: limitf("%s input is %d bytes, more than the limit of %d (%s)", format, len(data), limit, sizeText(limit))}
+	}
+	var root *node
+	var err *DecodeError
+	badAt := -1 // where data is not UTF-8, for YAML
+	if isYAML {
+		root, badAt, err = parseYAML(data, &l)
+	} else {
+		root, err = parseJSONWithin(data, &l)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -137,8 +283,15 @@ func decodeFiling(data []byte, parse func([]byte) (*node, *DecodeError)) (*Filin
 		return nil, root.errorf("", "the top level must be an object, got %s", root.describe())
 	}
 	f := new(Filing)
-	if err := decodeValue(root, reflect.ValueOf(f).Elem(), ""); err != nil {
+	w := walker{lim: &l}
+	if err := w.value(root, reflect.ValueOf(f).Elem(), ""); err != nil {
 		return nil, err
+	}
+	if badAt >= 0 {
+		// The bytes that are not UTF-8 are in no value: in a comment, a tag
+		// or an anchor's name.
+		line, col := textPosition(data, badAt)
+		return nil, &DecodeError{Line: line, Column: col, Err: errors.New(documentNotUTF8)}
 	}
 	return f, nil
 }
@@ -161,10 +314,22 @@ func (k kind) String() string {
 	return [...]string{"null", "string", "number", "boolean", "object", "list"}[k]
 }
 
+// textProblem says what is wrong with a scalar's text as the document wrote
+// it, which its decoded text no longer shows: encoding/json turns bytes that
+// are not UTF-8, and \u escapes of half a surrogate pair, into U+FFFD.
+type textProblem uint8
+
+const (
+	textOK        textProblem = iota
+	notUTF8                   // bytes that are not UTF-8
+	loneSurrogate             // a JSON \u escape of half a surrogate pair
+)
+
 // node is the format-neutral document tree that both parsers build and the
 // one reflection walker reads.
 type node struct {
 	kind      kind
+	problem   textProblem
 	text      string // scalar text; booleans are "true" or "false"
 	line, col int
 	children  []*node // list elements, or object keys and values alternating
@@ -172,6 +337,10 @@ type node struct {
 
 func (n *node) errorf(path, format string, args ...any) *DecodeError {
 	return &DecodeError{Path: path, Line: n.line, Column: n.col, Err: fmt.Errorf(format, args...)}
+}
+
+func (n *node) limitf(path, format string, args ...any) *DecodeError {
+	return &DecodeError{Path: path, Line: n.line, Column: n.col, Err: limitf(format, args...)}
 }
 
 // describe names a node's kind and, for scalars, its (shortened) text.
@@ -189,18 +358,52 @@ func (n *node) describe() string {
 	return n.kind.String()
 }
 
-// counter enforces MaxNodes and maxDepth while a tree is built.
-type counter struct{ nodes int }
+// counter enforces MaxNodes and MaxDepth while a tree is built, and keeps
+// the path to the value being built, in the document's own keys, for their
+// errors.
+type counter struct {
+	lim   *Limits
+	nodes int
+	steps []pathStep
+}
+
+// pathStep is one key (index < 0) or list index of a path.
+type pathStep struct {
+	key   string
+	index int
+}
 
 func (c *counter) add(line, col, depth int) (*node, *DecodeError) {
 	c.nodes++
-	if c.nodes > MaxNodes {
-		return nil, &DecodeError{Line: line, Column: col, Err: fmt.Errorf("document has more than %d values (each use of a YAML alias counts as a copy)", MaxNodes)}
+	if c.nodes > c.lim.MaxNodes {
+		return nil, &DecodeError{Path: c.path(), Line: line, Column: col, Err: limitf("document has more than %d values (each use of a YAML alias counts as a copy)", c.lim.MaxNodes)}
 	}
-	if depth > maxDepth {
-		return nil, &DecodeError{Line: line, Column: col, Err: fmt.Errorf("document is nested more than %d levels deep", maxDepth)}
+	if depth > c.lim.MaxDepth {
+		return nil, &DecodeError{Path: c.path(), Line: line, Column: col, Err: limitf("document is nested more than %d levels deep", c.lim.MaxDepth)}
 	}
 	return &node{line: line, col: col}, nil
+}
+
+func (c *counter) pushKey(key string) { c.steps = append(c.steps, pathStep{key: key, index: -1}) }
+func (c *counter) pushIndex(i int)    { c.steps = append(c.steps, pathStep{index: i}) }
+func (c *counter) pop()               { c.steps = c.steps[:len(c.steps)-1] }
+
+// path writes out the steps. A key that could not be a wire key is shown
+// shortened and made valid UTF-8, so that an error stays readable.
+func (c *counter) path() string {
+	p := ""
+	for _, s := range c.steps {
+		if s.index >= 0 {
+			p = indexPath(p, s.index)
+			continue
+		}
+		key := strings.ToValidUTF8(s.key, "\ufffd")
+		if utf8.RuneCountInString(key) > 40 {
+			key = string([]rune(key)[:40]) + "…"
+		}
+		p = keyPath(p, key)
+	}
+	return p
 }
 
 // jsonParser builds a node tree from encoding/json's token stream. Token
@@ -213,9 +416,15 @@ type jsonParser struct {
 	off, line, col int // the position reached so far, and its line and column
 }
 
+// parseJSON parses trusted JSON, EncodeJSON's own output, without limits.
 func parseJSON(data []byte) (*node, *DecodeError) {
+	return parseJSONWithin(data, &unlimited)
+}
+
+// parseJSONWithin parses JSON within the resolved limits lim.
+func parseJSONWithin(data []byte, lim *Limits) (*node, *DecodeError) {
 	data = bytes.TrimPrefix(data, utf8BOM)
-	p := &jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data)), line: 1, col: 1}
+	p := &jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data)), count: counter{lim: lim}, line: 1, col: 1}
 	p.dec.UseNumber()
 	root, err := p.value(0)
 	if err != nil {
@@ -245,20 +454,79 @@ func (p *jsonParser) advance(off int) (line, col int) {
 	return p.line, p.col
 }
 
-// token returns the next token and where it starts. The caller knows a
-// token must follow, so the end of the input is an error.
-func (p *jsonParser) token() (json.Token, int, int, *DecodeError) {
+// textPosition is the line and column of offset off in data, counted as
+// jsonParser.advance counts; 0, 0 for a negative offset.
+func textPosition(data []byte, off int) (line, col int) {
+	if off < 0 {
+		return 0, 0
+	}
+	p := jsonParser{data: data, line: 1, col: 1}
+	return p.advance(off)
+}
+
+// token returns the next token, where it starts, and what is wrong with the
+// text of a string token. The caller knows a token must follow, so the end
+// of the input is an error.
+func (p *jsonParser) token() (json.Token, int, int, textProblem, *DecodeError) {
 	start := int(p.dec.InputOffset())
 	tok, err := p.dec.Token()
 	if err != nil {
-		return nil, 0, 0, p.syntaxError(err)
+		return nil, 0, 0, textOK, p.syntaxError(err)
 	}
 	// The decoder skips white space and the separators before a token.
 	for start < len(p.data) && strings.IndexByte(jsonSpace+",:", p.data[start]) >= 0 {
 		start++
 	}
+	problem := textOK
+	if _, ok := tok.(string); ok {
+		problem = jsonStringProblem(p.data[start:p.dec.InputOffset()])
+	}
 	line, col := p.advance(start)
-	return tok, line, col, nil
+	return tok, line, col, problem, nil
+}
+
+// jsonStringProblem checks a string token as written, quotes included; the
+// decoder has checked its syntax.
+func jsonStringProblem(raw []byte) textProblem {
+	if !utf8.Valid(raw) {
+		return notUTF8
+	}
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' {
+			continue
+		}
+		i++
+		if i >= len(raw) || raw[i] != 'u' {
+			continue
+		}
+		r := hex4(raw[i+1:])
+		i += 4
+		switch {
+		case r >= 0xDC00 && r < 0xE000:
+			return loneSurrogate
+		case r >= 0xD800 && r < 0xDC00:
+			if i+7 <= len(raw) && raw[i+1] == '\\' && raw[i+2] == 'u' {
+				if r2 := hex4(raw[i+3:]); r2 >= 0xDC00 && r2 < 0xE000 {
+					i += 6
+					continue
+				}
+			}
+			return loneSurrogate
+		}
+	}
+	return textOK
+}
+
+// hex4 reads the four hex digits at the start of b, or returns -1.
+func hex4(b []byte) int {
+	if len(b) < 4 {
+		return -1
+	}
+	v, err := strconv.ParseUint(string(b[:4]), 16, 16)
+	if err != nil {
+		return -1
+	}
+	return int(v)
 }
 
 func (p *jsonParser) syntaxError(err error) *DecodeError {
@@ -279,14 +547,14 @@ func (p *jsonParser) syntaxError(err error) *DecodeError {
 }
 
 func (p *jsonParser) value(depth int) (*node, *DecodeError) {
-	tok, line, col, err := p.token()
+	tok, line, col, problem, err := p.token()
 	if err != nil {
 		return nil, err
 	}
-	return p.valueFrom(tok, line, col, depth)
+	return p.valueFrom(tok, line, col, problem, depth)
 }
 
-func (p *jsonParser) valueFrom(tok json.Token, line, col, depth int) (*node, *DecodeError) {
+func (p *jsonParser) valueFrom(tok json.Token, line, col int, problem textProblem, depth int) (*node, *DecodeError) {
 	n, err := p.count.add(line, col, depth)
 	if err != nil {
 		return nil, err
@@ -300,7 +568,7 @@ func (p *jsonParser) valueFrom(tok json.Token, line, col, depth int) (*node, *De
 		n.kind = sequenceKind
 		return n, p.array(n, depth)
 	case string:
-		n.kind, n.text = stringKind, t
+		n.kind, n.text, n.problem = stringKind, t, problem
 	case json.Number:
 		n.kind, n.text = numberKind, string(t)
 	case bool:
@@ -311,7 +579,7 @@ func (p *jsonParser) valueFrom(tok json.Token, line, col, depth int) (*node, *De
 
 func (p *jsonParser) object(n *node, depth int) *DecodeError {
 	for {
-		tok, line, col, err := p.token()
+		tok, line, col, problem, err := p.token()
 		if err != nil {
 			return err
 		}
@@ -323,8 +591,10 @@ func (p *jsonParser) object(n *node, depth int) *DecodeError {
 		if err != nil {
 			return err
 		}
-		k.kind, k.text = stringKind, key
+		k.kind, k.text, k.problem = stringKind, key, problem
+		p.count.pushKey(key)
 		v, err := p.value(depth + 1)
+		p.count.pop()
 		if err != nil {
 			return err
 		}
@@ -334,14 +604,16 @@ func (p *jsonParser) object(n *node, depth int) *DecodeError {
 
 func (p *jsonParser) array(n *node, depth int) *DecodeError {
 	for {
-		tok, line, col, err := p.token()
+		tok, line, col, problem, err := p.token()
 		if err != nil {
 			return err
 		}
 		if tok == json.Delim(']') {
 			return nil
 		}
-		v, err := p.valueFrom(tok, line, col, depth+1)
+		p.count.pushIndex(len(n.children))
+		v, err := p.valueFrom(tok, line, col, problem, depth+1)
+		p.count.pop()
 		if err != nil {
 			return err
 		}
@@ -349,25 +621,105 @@ func (p *jsonParser) array(n *node, depth int) *DecodeError {
 	}
 }
 
-// parseYAML builds a node tree from the one YAML document in data.
-func parseYAML(data []byte) (*node, *DecodeError) {
+// parseYAML builds a node tree from the one YAML document in data, within
+// the resolved limits lim. yaml.v3 refuses bytes that are not UTF-8 without
+// saying where, so each such byte is first replaced by a noncharacter that
+// data does not hold, and the values holding it are marked, for the walker
+// to refuse with their path. badAt is the offset of the first byte that is
+// not UTF-8, or -1.
+func parseYAML(data []byte, lim *Limits) (root *node, badAt int, de *DecodeError) {
+	badAt = -1
+	b := &yamlBuilder{count: counter{lim: lim}, expanding: map[*yaml.Node]bool{}}
+	if !utf8.Valid(data) {
+		badAt = firstUnreadable(data)
+		data, b.sentinel = replaceInvalidUTF8(data)
+		if b.sentinel == 0 {
+			line, col := textPosition(data, badAt)
+			return nil, badAt, &DecodeError{Line: line, Column: col, Err: errors.New(documentNotUTF8)}
+		}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc, extra yaml.Node
-	ok, err := nextYAML(dec, &doc)
+	ok, err := nextYAML(dec, &doc, data)
 	if err != nil {
-		return nil, err
+		return nil, badAt, firstError(err, data, badAt)
 	}
 	if !ok || len(doc.Content) == 0 {
-		return nil, &DecodeError{Err: errors.New("empty document: a filing is an object")}
+		line, col := textPosition(data, len(data))
+		return nil, badAt, &DecodeError{Line: line, Column: col, Err: errors.New("empty document: a filing is an object")}
 	}
-	if ok, err := nextYAML(dec, &extra); err != nil || ok {
+	if ok, err := nextYAML(dec, &extra, data); err != nil || ok {
 		if err != nil {
-			return nil, err
+			return nil, badAt, firstError(err, data, badAt)
 		}
-		return nil, &DecodeError{Line: extra.Line, Column: extra.Column, Err: errors.New("more than one YAML document: a file holds one filing")}
+		return nil, badAt, &DecodeError{Line: extra.Line, Column: extra.Column, Err: errors.New("more than one YAML document: a file holds one filing")}
 	}
-	b := &yamlBuilder{expanding: map[*yaml.Node]bool{}}
-	return b.build(doc.Content[0], 0)
+	root, de = b.build(doc.Content[0], 0)
+	return root, badAt, de
+}
+
+// firstError is the error yaml.v3 gave, or, when bytes that are not UTF-8
+// come before it (or it has no position), that the document is not UTF-8.
+func firstError(err *DecodeError, data []byte, badAt int) *DecodeError {
+	if badAt < 0 {
+		return err
+	}
+	line, col := textPosition(data, badAt)
+	if err.Line == 0 || line < err.Line || line == err.Line && (err.Column == 0 || col <= err.Column) {
+		return &DecodeError{Line: line, Column: col, Err: errors.New(documentNotUTF8)}
+	}
+	return err
+}
+
+const (
+	valueNotUTF8    = "is not valid UTF-8; a filing is UTF-8 text"
+	documentNotUTF8 = "the document is not valid UTF-8; a filing is UTF-8 text"
+)
+
+// replaceInvalidUTF8 replaces each byte of data that is not UTF-8 with a
+// noncharacter (U+FDD0 to U+FDEF) that data does not hold, and returns it;
+// 0 when data holds them all.
+func replaceInvalidUTF8(data []byte) ([]byte, rune) {
+	var sentinel rune
+	for r := rune(0xFDD0); r <= 0xFDEF; r++ {
+		if !bytes.ContainsRune(data, r) {
+			sentinel = r
+			break
+		}
+	}
+	if sentinel == 0 {
+		return data, 0
+	}
+	out := make([]byte, 0, len(data)+16)
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size == 1 {
+			out = utf8.AppendRune(out, sentinel)
+		} else {
+			out = append(out, data[:size]...)
+		}
+		data = data[size:]
+	}
+	return out, sentinel
+}
+
+// firstUnreadable is the offset of the first byte of data that is not
+// UTF-8 or starts a character YAML does not allow (a control character,
+// U+FFFE, U+FFFF), or -1.
+func firstUnreadable(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return i
+		case r == 0x09, r == 0x0A, r == 0x0D, r >= 0x20 && r <= 0x7E, r == 0x85,
+			r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
+		default:
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -388,10 +740,28 @@ var yamlParserProblems = map[string]bool{
 	"found duplicate %TAG directive":         true,
 }
 
+// yamlReaderProblems are yaml.v3's errors about characters it cannot read;
+// they carry no position.
+var yamlReaderProblems = map[string]bool{
+	"invalid leading UTF-8 octet":        true,
+	"incomplete UTF-8 octet sequence":    true,
+	"invalid trailing UTF-8 octet":       true,
+	"invalid length of a UTF-8 sequence": true,
+	"invalid Unicode character":          true,
+	"control characters are not allowed": true,
+	"incomplete UTF-16 character":        true,
+	"unexpected low surrogate area":      true,
+	"incomplete UTF-16 surrogate pair":   true,
+	"expected low surrogate area":        true,
+}
+
+var yamlUnknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
 // nextYAML parses the next document into n; ok is false at the end of the
 // input. yaml.v3 has panicked on malformed input before, and filings come
-// from untrusted callers, so a panic becomes an error.
-func nextYAML(dec *yaml.Decoder, n *yaml.Node) (ok bool, de *DecodeError) {
+// from untrusted callers, so a panic becomes an error. data is the input,
+// to find the position of the errors that yaml.v3 gives none.
+func nextYAML(dec *yaml.Decoder, n *yaml.Node, data []byte) (ok bool, de *DecodeError) {
 	defer func() {
 		if r := recover(); r != nil {
 			ok, de = false, &DecodeError{Err: fmt.Errorf("invalid YAML: %v", r)}
@@ -409,15 +779,51 @@ func nextYAML(dec *yaml.Decoder, n *yaml.Node) (ok bool, de *DecodeError) {
 		if yamlParserProblems[msg] {
 			de.Line++
 		}
+	} else if yamlReaderProblems[msg] {
+		de.Line, de.Column = textPosition(data, firstUnreadable(data))
+	} else if m := yamlUnknownAnchor.FindStringSubmatch(msg); m != nil {
+		de.Line, de.Column = textPosition(data, aliasOffset(data, m[1]))
+	} else {
+		// The parser and the scanner leave the line out when it is the
+		// first: their marks count lines from 0, and 0 means unknown.
+		de.Line = 1
 	}
 	de.Err = errors.New("invalid YAML: " + msg)
 	return false, de
+}
+
+// aliasOffset finds the use of the alias *name in data: the first that
+// stands alone (yaml.v3's anchor names are letters, digits, '-' and '_'),
+// else the first at all, else -1.
+func aliasOffset(data []byte, name string) int {
+	use := []byte("*" + name)
+	first := bytes.Index(data, use)
+	for from := first; from >= 0; {
+		i := bytes.Index(data[from:], use)
+		if i < 0 {
+			break
+		}
+		i += from
+		end := i + len(use)
+		before := i == 0 || bytes.IndexByte([]byte(" \t\r\n[{,:-?"), data[i-1]) >= 0
+		after := end == len(data) || !isAnchorByte(data[end])
+		if before && after {
+			return i
+		}
+		from = i + 1
+	}
+	return first
+}
+
+func isAnchorByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '_'
 }
 
 // yamlBuilder converts yaml.v3 nodes, expanding aliases.
 type yamlBuilder struct {
 	count     counter
 	expanding map[*yaml.Node]bool // anchored nodes being converted, to refuse self-reference
+	sentinel  rune                // stands for bytes that are not UTF-8; 0 when there are none
 }
 
 // build converts y. An alias takes the position of its use, so that an
@@ -429,7 +835,7 @@ func (b *yamlBuilder) build(y *yaml.Node, depth int) (*node, *DecodeError) {
 	}
 	if y.Anchor != "" {
 		if b.expanding[y] {
-			return nil, &DecodeError{Line: line, Column: col, Err: fmt.Errorf("alias *%s is used inside its own anchor", y.Anchor)}
+			return nil, &DecodeError{Path: b.count.path(), Line: line, Column: col, Err: fmt.Errorf("alias *%s is used inside its own anchor", y.Anchor)}
 		}
 		b.expanding[y] = true
 		defer delete(b.expanding, y)
@@ -446,7 +852,9 @@ func (b *yamlBuilder) build(y *yaml.Node, depth int) (*node, *DecodeError) {
 			if err != nil {
 				return nil, err
 			}
+			b.count.pushKey(k.text)
 			v, err := b.build(y.Content[i+1], depth+1)
+			b.count.pop()
 			if err != nil {
 				return nil, err
 			}
@@ -454,14 +862,19 @@ func (b *yamlBuilder) build(y *yaml.Node, depth int) (*node, *DecodeError) {
 		}
 	case yaml.SequenceNode:
 		n.kind = sequenceKind
-		for _, c := range y.Content {
+		for i, c := range y.Content {
+			b.count.pushIndex(i)
 			v, err := b.build(c, depth+1)
+			b.count.pop()
 			if err != nil {
 				return nil, err
 			}
 			n.children = append(n.children, v)
 		}
 	default:
+		if b.sentinel != 0 && strings.ContainsRune(y.Value, b.sentinel) {
+			n.problem = notUTF8
+		}
 		return n, scalar(n, y)
 	}
 	return n, nil
@@ -471,14 +884,14 @@ func (b *yamlBuilder) build(y *yaml.Node, depth int) (*node, *DecodeError) {
 // whatever its type.
 func (b *yamlBuilder) key(y *yaml.Node, depth int) (*node, *DecodeError) {
 	if y.Kind == yaml.ScalarNode && y.ShortTag() == "!!merge" {
-		return nil, &DecodeError{Line: y.Line, Column: y.Column, Err: errors.New("YAML merge keys (<<) are not supported; write the keys out")}
+		return nil, &DecodeError{Path: b.count.path(), Line: y.Line, Column: y.Column, Err: errors.New("YAML merge keys (<<) are not supported; write the keys out")}
 	}
 	k, err := b.build(y, depth)
 	if err != nil {
 		return nil, err
 	}
 	if k.kind == mappingKind || k.kind == sequenceKind {
-		return nil, k.errorf("", "a key must be a string, got %s", k.describe())
+		return nil, k.errorf(b.count.path(), "a key must be a string, got %s", k.describe())
 	}
 	k.kind = stringKind
 	return k, nil
@@ -581,11 +994,20 @@ func typeError(n *node, path string, t reflect.Type) *DecodeError {
 	return n.errorf(path, "expected %s, got %s", expected(t), n.describe())
 }
 
-// decodeValue is the one walker for both formats: it stores n into the
-// addressable v, reporting the first error in document order.
-func decodeValue(n *node, v reflect.Value, path string) *DecodeError {
+// walker is the one reflection walker for both formats: it stores a node
+// tree into a Filing, reporting the first error in document order, and
+// enforces the limits that need a key path (MaxListItems, MaxStringBytes).
+type walker struct{ lim *Limits }
+
+// value stores n into the addressable v.
+func (w *walker) value(n *node, v reflect.Value, path string) *DecodeError {
 	if n.kind == nullKind {
 		return nil // null means absent
+	}
+	if n.kind != mappingKind && n.kind != sequenceKind {
+		if err := w.scalar(n, path, "value"); err != nil {
+			return err
+		}
 	}
 	if tv, ok := v.Addr().Interface().(textValue); ok {
 		if n.kind != stringKind {
@@ -619,7 +1041,7 @@ func decodeValue(n *node, v reflect.Value, path string) *DecodeError {
 		// 0x1F, 0o17 and 1_000 are ints too.
 		i, err := strconv.ParseInt(strings.ReplaceAll(n.text, "_", ""), 0, strconv.IntSize)
 		if errors.Is(err, strconv.ErrRange) {
-			return n.errorf(path, "integer %s is out of range", n.text)
+			return n.errorf(path, "integer %s is out of range", n.describe()[len("number "):])
 		}
 		if err != nil {
 			return typeError(n, path, v.Type())
@@ -627,13 +1049,16 @@ func decodeValue(n *node, v reflect.Value, path string) *DecodeError {
 		v.SetInt(i)
 	case reflect.Pointer:
 		p := reflect.New(v.Type().Elem())
-		if err := decodeValue(n, p.Elem(), path); err != nil {
+		if err := w.value(n, p.Elem(), path); err != nil {
 			return err
 		}
 		v.Set(p)
 	case reflect.Slice:
 		if n.kind != sequenceKind {
 			return typeError(n, path, v.Type())
+		}
+		if len(n.children) > w.lim.MaxListItems {
+			return n.limitf(path, "list has more than %d items", w.lim.MaxListItems)
 		}
 		if len(n.children) == 0 {
 			return nil // an empty list is absent, as in the encoded form
@@ -644,7 +1069,7 @@ func decodeValue(n *node, v reflect.Value, path string) *DecodeError {
 			if el.kind == nullKind {
 				return typeError(el, p, v.Type().Elem())
 			}
-			if err := decodeValue(el, s.Index(i), p); err != nil {
+			if err := w.value(el, s.Index(i), p); err != nil {
 				return err
 			}
 		}
@@ -653,18 +1078,40 @@ func decodeValue(n *node, v reflect.Value, path string) *DecodeError {
 		if n.kind != mappingKind {
 			return typeError(n, path, v.Type())
 		}
-		return decodeStruct(n, v, path)
+		return w.object(n, v, path)
 	default:
 		return n.errorf(path, "model: cannot decode into %s", v.Type())
 	}
 	return nil
 }
 
-func decodeStruct(n *node, v reflect.Value, path string) *DecodeError {
+// scalar refuses a scalar (what is "value" or "key") that is too long, not
+// UTF-8, or holds NUL. NUL never belongs in a filing: no field of the
+// filing system takes one, and C-based back ends cut strings at it.
+func (w *walker) scalar(n *node, path, what string) *DecodeError {
+	if len(n.text) > w.lim.MaxStringBytes {
+		return n.limitf(path, "%s is %d bytes, more than the limit of %d", what, len(n.text), w.lim.MaxStringBytes)
+	}
+	switch n.problem {
+	case notUTF8:
+		return n.errorf(path, "%s %s", what, valueNotUTF8)
+	case loneSurrogate:
+		return n.errorf(path, "%s is not valid Unicode: a \\u escape is half of a surrogate pair", what)
+	}
+	if strings.IndexByte(n.text, 0) >= 0 {
+		return n.errorf(path, "%s contains a NUL character (U+0000), which no filing holds", what)
+	}
+	return nil
+}
+
+func (w *walker) object(n *node, v reflect.Value, path string) *DecodeError {
 	fields := fieldsOf(v.Type())
 	seen := make(map[string]*node, len(n.children)/2)
 	for i := 0; i+1 < len(n.children); i += 2 {
 		k, val := n.children[i], n.children[i+1]
+		if err := w.scalar(k, path, "key"); err != nil {
+			return err
+		}
 		p := keyPath(path, k.text)
 		if first, dup := seen[k.text]; dup {
 			return k.errorf(p, "duplicate key %q (first at line %d)", k.text, first.line)
@@ -674,7 +1121,7 @@ func decodeStruct(n *node, v reflect.Value, path string) *DecodeError {
 		if !ok {
 			return k.errorf(p, "unknown key %q (allowed keys: %s)", k.text, fields.allowed)
 		}
-		if err := decodeValue(val, v.Field(index), p); err != nil {
+		if err := w.value(val, v.Field(index), p); err != nil {
 			return err
 		}
 	}
