@@ -11,6 +11,7 @@ import (
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/operators"
 	"cel.dev/cel-go/common/types"
 
 	"github.com/icpcheck/icpcheck/model"
@@ -73,11 +74,17 @@ func (g *group) get() ([]*compiledRule, error) {
 }
 
 type compiledRule struct {
-	rule        *Rule
-	each        string
-	when, needs cel.Program
-	check       cel.Program
-	values      []compiledValue
+	rule *Rule
+	each string
+	// filingWhen and serviceWhen are the conjuncts of when that read only
+	// the filing, or only the filing and the service of a per-domain (ip,
+	// platform, pre-approval) rule: evaluated once per filing or service
+	// instead of once per element, so that a rule for APPs costs nothing on
+	// a website's 20 domains. when keeps the other conjuncts.
+	filingWhen, serviceWhen cel.Program
+	when, needs             cel.Program
+	check                   cel.Program
+	values                  []compiledValue
 }
 
 type compiledValue struct {
@@ -227,7 +234,9 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 	cr := &compiledRule{rule: r, each: r.Each}
 	cr.check = c.expr(r, "check", r.Check, true)
 	if r.When.Source != "" {
-		cr.when = c.expr(r, "when", r.When, true)
+		if when := c.checked(r, "when", r.When, true); when != nil {
+			c.splitWhen(r, cr, when)
+		}
 	}
 	if r.Needs.Source != "" {
 		cr.needs = c.expr(r, "needs", r.Needs, true)
@@ -252,6 +261,15 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 
 // expr compiles one expression; a boolean one must have type bool.
 func (c *compiler) expr(r *Rule, what string, e Expr, boolean bool) cel.Program {
+	checked := c.checked(r, what, e, boolean)
+	if checked == nil {
+		return nil
+	}
+	return c.program(r, what, e, checked)
+}
+
+// checked parses and type-checks one expression, or records why not.
+func (c *compiler) checked(r *Rule, what string, e Expr, boolean bool) *cel.Ast {
 	checked, iss := c.env.Compile(e.Source)
 	if iss.Err() != nil {
 		for _, ce := range iss.Errors() {
@@ -265,6 +283,12 @@ func (c *compiler) expr(r *Rule, what string, e Expr, boolean bool) cel.Program 
 		return nil
 	}
 	c.wordListArgs(r, e, checked)
+	return checked
+}
+
+// program plans a checked expression, with a run-time cost limit where the
+// static estimate cannot bound it.
+func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) cel.Program {
 	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
 	if est, err := c.env.EstimateCost(checked, sizeBounds{}); err != nil || est.Max > c.costLimit {
 		// The worst case is unknown or too high: count the cost as it runs.
@@ -279,7 +303,8 @@ func (c *compiler) expr(r *Rule, what string, e Expr, boolean bool) cel.Program 
 }
 
 // wordListArgs makes a misspelt word-list name a load-time error: the list
-// argument of has_words and found_words must be a known literal.
+// argument of has_words and found_words must be a known literal. It also
+// refuses distinct(), so that no rule is quadratic in a filing's size.
 func (c *compiler) wordListArgs(r *Rule, e Expr, checked *cel.Ast) {
 	native := checked.NativeRep()
 	ast.PreOrderVisit(native.Expr(), ast.NewExprVisitor(func(x ast.Expr) {
@@ -287,6 +312,12 @@ func (c *compiler) wordListArgs(r *Rule, e Expr, checked *cel.Ast) {
 			return
 		}
 		call := x.AsCall()
+		if call.FunctionName() == "distinct" {
+			loc := native.SourceInfo().GetStartLocation(x.ID())
+			line, col := c.file.position(e, loc.Line(), loc.Column())
+			c.fail(r, line, col, "distinct() is quadratic in the list's length; use unique(list)")
+			return
+		}
 		if fn := call.FunctionName(); (fn != "has_words" && fn != "found_words" && fn != "prefix_words") || len(call.Args()) != 2 {
 			return
 		}
@@ -348,4 +379,93 @@ func joinErrors(errs []error) error {
 		return nil
 	}
 	return errors.Join(errs...)
+}
+
+// innerCollections are the each collections iterated inside a service.
+var innerCollections = map[string]bool{"domains": true, "ips": true, "platforms": true, "pre_approvals": true}
+
+// elementVariables are the variables that an each collection binds anew for
+// every element; filing, filing_date and facts stay the same throughout.
+var elementVariables = map[string]bool{
+	"service": true, "i": true, "domain": true, "j": true, "ip": true, "platform": true,
+	"pre_approval": true, "material": true, "person": true, "role": true,
+}
+
+// splitWhen sorts the conjuncts of a per-element rule's when into those
+// that read only the filing, those that read only the filing and the
+// service (for collections inside a service), and the rest, and compiles
+// each group. CEL's && is commutative, errors included, so evaluating the
+// groups in that order gives the rule's own answer.
+func (c *compiler) splitWhen(r *Rule, cr *compiledRule, when *cel.Ast) {
+	native := when.NativeRep()
+	var filing, service, rest []ast.Expr
+	for _, conj := range conjuncts(native.Expr()) {
+		vars := variablesOf(conj)
+		switch {
+		case len(vars) == 0:
+			filing = append(filing, conj)
+		case innerCollections[r.Each] && onlyServiceVariables(vars):
+			service = append(service, conj)
+		default:
+			rest = append(rest, conj)
+		}
+	}
+	if r.Each == "" || len(filing)+len(service) == 0 {
+		cr.when = c.program(r, "when", r.When, when)
+		return
+	}
+	cr.filingWhen = c.conjunction(r, filing, native.SourceInfo())
+	cr.serviceWhen = c.conjunction(r, service, native.SourceInfo())
+	cr.when = c.conjunction(r, rest, native.SourceInfo())
+}
+
+func onlyServiceVariables(vars map[string]bool) bool {
+	for v := range vars {
+		if v != "service" && v != "i" {
+			return false
+		}
+	}
+	return true
+}
+
+// conjuncts flattens a tree of && into its operands.
+func conjuncts(e ast.Expr) []ast.Expr {
+	if e.Kind() == ast.CallKind && e.AsCall().FunctionName() == operators.LogicalAnd {
+		var out []ast.Expr
+		for _, arg := range e.AsCall().Args() {
+			out = append(out, conjuncts(arg)...)
+		}
+		return out
+	}
+	return []ast.Expr{e}
+}
+
+// variablesOf returns the element variables e reads.
+func variablesOf(e ast.Expr) map[string]bool {
+	vars := map[string]bool{}
+	ast.PreOrderVisit(e, ast.NewExprVisitor(func(x ast.Expr) {
+		if x.Kind() == ast.IdentKind && elementVariables[x.AsIdent()] {
+			vars[x.AsIdent()] = true
+		}
+	}))
+	return vars
+}
+
+// conjunction compiles the && of checked sub-expressions of the rule's when,
+// written back to source; nil for none.
+func (c *compiler) conjunction(r *Rule, exprs []ast.Expr, info *ast.SourceInfo) cel.Program {
+	if len(exprs) == 0 {
+		return nil
+	}
+	parts := make([]string, len(exprs))
+	for k, e := range exprs {
+		src, err := cel.ExprToString(e, info)
+		if err != nil {
+			c.fail(r, r.When.Line, r.When.Column, "when: %v", err)
+			return nil
+		}
+		parts[k] = "(" + src + ")"
+	}
+	part := Expr{Source: strings.Join(parts, " && "), Line: r.When.Line, Column: r.When.Column}
+	return c.expr(r, "when", part, true)
 }

@@ -46,5 +46,6 @@
 // resident_id_birth, age_at, uscc_valid, uscc_problem, certificate_province,
 // province_name, mobile_valid, hostname_valid, hostname_problem,
 // domain_level, label_count, registrable_domain, main_label, ip_valid, ip_range_valid,
-// ip_public, sum and duplicates.
+// ip_public, sum, duplicates and unique (linear, where CEL's distinct() is
+// quadratic).
 package rules

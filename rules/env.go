@@ -72,6 +72,9 @@ func newEnvs(matchers map[string]*check.Matcher) (map[string]*cel.Env, error) {
 		ext.Sets(),
 		ext.Bindings(),
 		ext.TwoVarComprehensions(),
+		// Macro calls are kept so that a part of a when can be written back
+		// to source (splitWhen) with its exists() and all() intact.
+		cel.EnableMacroCallTracking(),
 	}, functions(matchers)...)
 	base, err := cel.NewEnv(opts...)
 	if err != nil {
@@ -196,6 +199,8 @@ func functions(matchers map[string]*check.Matcher) []cel.EnvOption {
 			cel.UnaryBinding(sum))),
 		cel.Function("duplicates", cel.Overload("duplicates_list_string", []*cel.Type{cel.ListType(cel.StringType)}, cel.ListType(cel.StringType),
 			cel.UnaryBinding(duplicates))),
+		cel.Function("unique", cel.Overload("unique_list_string", []*cel.Type{cel.ListType(cel.StringType)}, cel.ListType(cel.StringType),
+			cel.UnaryBinding(unique))),
 	}
 }
 
@@ -243,22 +248,34 @@ func sum(v ref.Val) ref.Val {
 // duplicates returns the strings that occur more than once, each once, in
 // the order of their first occurrence; linear where CEL's distinct() is not.
 func duplicates(v ref.Val) ref.Val {
+	return countedStrings(v, "duplicates", 2)
+}
+
+// unique returns each string once, in the order of first occurrence; the
+// linear replacement of CEL's quadratic distinct() for string lists.
+func unique(v ref.Val) ref.Val {
+	return countedStrings(v, "unique", 1)
+}
+
+// countedStrings returns, in the order of their first occurrence, the
+// strings of a list that occur at least n times, each once.
+func countedStrings(v ref.Val, fn string, n int) ref.Val {
 	list, ok := v.(traits.Lister)
 	if !ok {
-		return types.NewErr("duplicates: not a list")
+		return types.NewErr("%s: not a list", fn)
 	}
-	n := int64(list.Size().(types.Int))
-	seen := make(map[string]int, n)
-	var dups []string
-	for i := int64(0); i < n; i++ {
+	size := int64(list.Size().(types.Int))
+	seen := make(map[string]int, size)
+	var out []string
+	for i := int64(0); i < size; i++ {
 		s, ok := list.Get(types.Int(i)).(types.String)
 		if !ok {
-			return types.NewErr("duplicates: list element %d is not a string", i)
+			return types.NewErr("%s: list element %d is not a string", fn, i)
 		}
 		seen[string(s)]++
-		if seen[string(s)] == 2 {
-			dups = append(dups, string(s))
+		if seen[string(s)] == n {
+			out = append(out, string(s))
 		}
 	}
-	return types.NewStringList(types.DefaultTypeAdapter, dups)
+	return types.NewStringList(types.DefaultTypeAdapter, out)
 }

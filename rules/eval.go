@@ -164,6 +164,9 @@ func (ev *evaluator) stopped() bool {
 func (ev *evaluator) run(cr *compiledRule) {
 	f, a := ev.filing, &ev.act
 	a.reset()
+	if cr.filingWhen != nil && !ev.guard(cr, cr.filingWhen, "") {
+		return
+	}
 	switch cr.each {
 	case "":
 		ev.element(cr)
@@ -175,6 +178,9 @@ func (ev *evaluator) run(cr *compiledRule) {
 	case "domains":
 		for i := range f.Services {
 			a.i, a.service = i, &f.Services[i]
+			if cr.serviceWhen != nil && !ev.guard(cr, cr.serviceWhen, "services["+strconv.Itoa(i)+"]") {
+				continue
+			}
 			for j := range a.service.Domains {
 				a.j, a.domain = j, &a.service.Domains[j]
 				ev.element(cr)
@@ -183,6 +189,9 @@ func (ev *evaluator) run(cr *compiledRule) {
 	case "ips":
 		for i := range f.Services {
 			a.i, a.service = i, &f.Services[i]
+			if cr.serviceWhen != nil && !ev.guard(cr, cr.serviceWhen, "services["+strconv.Itoa(i)+"]") {
+				continue
+			}
 			for j := range a.service.IPs {
 				a.j, a.ip = j, a.service.IPs[j]
 				ev.element(cr)
@@ -191,6 +200,9 @@ func (ev *evaluator) run(cr *compiledRule) {
 	case "platforms":
 		for i := range f.Services {
 			a.i, a.service = i, &f.Services[i]
+			if cr.serviceWhen != nil && !ev.guard(cr, cr.serviceWhen, "services["+strconv.Itoa(i)+"]") {
+				continue
+			}
 			for j := range a.service.Platforms {
 				a.j, a.platform = j, &a.service.Platforms[j]
 				ev.element(cr)
@@ -199,6 +211,9 @@ func (ev *evaluator) run(cr *compiledRule) {
 	case "pre_approvals":
 		for i := range f.Services {
 			a.i, a.service = i, &f.Services[i]
+			if cr.serviceWhen != nil && !ev.guard(cr, cr.serviceWhen, "services["+strconv.Itoa(i)+"]") {
+				continue
+			}
 			for j := range a.service.PreApprovals {
 				a.j, a.preApproval = j, &a.service.PreApprovals[j]
 				ev.element(cr)
@@ -254,6 +269,24 @@ func (ev *evaluator) element(cr *compiledRule) {
 		finding.values = append(finding.values, namedValue{name: v.name, val: val})
 	}
 	ev.res.Findings = append(ev.res.Findings, finding)
+}
+
+// guard evaluates a guard hoisted out of the rule's elements; a failure is
+// recorded at path.
+func (ev *evaluator) guard(cr *compiledRule, prg cel.Program, path string) bool {
+	if ev.stopped() {
+		return false
+	}
+	out, _, err := prg.Eval(&ev.act)
+	if err == nil {
+		b, isBool := out.(types.Bool)
+		if isBool {
+			return bool(b)
+		}
+		err = fmt.Errorf("expression gave %s, not a bool", out.Type())
+	}
+	ev.res.Errors = append(ev.res.Errors, &EvalError{Rule: cr.rule.ID, Path: path, Err: err})
+	return false
 }
 
 // boolean evaluates a boolean program; good is false when it failed, and

@@ -51,6 +51,17 @@ func (fact Fact) Keys(f *model.Filing) []string {
 // complete returns facts with an (empty) map for every known fact, so that
 // rules can test membership without checking the fact exists.
 func (facts Facts) complete() map[string]map[string]string {
+	if len(facts) == 0 {
+		return noFacts
+	}
+	return facts.withEveryKnownFact()
+}
+
+// noFacts is the complete facts of a caller without a resolver, built once:
+// most calls have none, and CEL never writes to a map it is given.
+var noFacts = Facts(nil).withEveryKnownFact()
+
+func (facts Facts) withEveryKnownFact() map[string]map[string]string {
 	out := make(map[string]map[string]string, len(KnownFacts))
 	for _, k := range KnownFacts {
 		if m, ok := facts[k.Name]; ok && m != nil {

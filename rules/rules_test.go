@@ -77,6 +77,7 @@ func TestCompileErrors(t *testing.T) {
 		{"unknown function", header + "    check: shout(filing.province)\n", position{9, 17, "acme.r"}, "shout"},
 		{"element variable outside its collection", header + "    check: service.name != ''\n", position{9, 12, "acme.r"}, "service"},
 		{"unknown word list", header + "    check: \"!has_words(filing.subject.name, 'acme.nope')\"\n", position{9, 45, "acme.r"}, "acme.nope"},
+		{"quadratic distinct()", header + "    check: size(filing.services.map(s, s.name).distinct()) > 0\n", position{9, 56, "acme.r"}, "unique"},
 		{"word list that is not a literal", header + "    check: \"!has_words(filing.subject.name, filing.province)\"\n", position{9, 51, "acme.r"}, "literal"},
 		{"placeholder without a value", strings.Replace(header, "{zh: 消息, en: message}", `{zh: "消息{count}", en: "message {count}"}`, 1) + "    check: true\n", position{3, 0, "acme.r"}, "{count}"},
 		{"path that is not a key path", header + "    check: true\n    path: services/0\n", position{3, 0, "acme.r"}, "path"},
@@ -171,6 +172,71 @@ rules:
 	}
 	if len(res.Findings) != 1 || res.Findings[0].Rule.ID != "national.light" {
 		t.Errorf("findings = %v, want national.light", res.Findings)
+	}
+}
+
+// The parts of a per-domain rule's when that read only the filing, or only
+// the service, are evaluated once per filing or service: an error in such a
+// part is reported once there, not once per domain, and the rule still
+// finds exactly what the whole when selects.
+func TestWhenGuardsAreHoisted(t *testing.T) {
+	set := compile(t, `scope: national
+rules:
+  - id: national.per-service
+    title: {zh: 标题, en: title}
+    message: {zh: "{d}", en: "{d}"}
+    severity: error
+    category: other
+    source: test
+    each: domains
+    when: service.kind == "app" && domain.name.endsWith(".cn") && filing.provider != "x"
+    check: "false"
+    values: {d: domain.name}
+  - id: national.service-error
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: other
+    source: test
+    each: domains
+    when: domain.name != "" && 1 / (size(service.name) - size(service.name)) == 1
+    check: "false"
+  - id: national.filing-error
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: other
+    source: test
+    each: principals
+    path: name
+    when: person.name != "" && 1 / (size(filing.provider) - size(filing.provider)) == 1
+    check: "false"
+`)
+	domains := []model.Domain{{Name: "a.cn"}, {Name: "b.com"}, {Name: "c.cn"}}
+	f := &model.Filing{
+		Subject:  model.Subject{Principal: model.Person{Name: "甲"}},
+		Services: []model.Service{{Kind: model.App, Domains: domains}, {Kind: model.Website, Domains: domains}},
+	}
+	res, err := set.Evaluate(context.Background(), f, "2026-01-01", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, fd := range res.Findings {
+		got = append(got, fd.Rule.ID+" "+fd.Path+" "+fd.Message(rules.English))
+	}
+	for _, e := range res.Errors {
+		got = append(got, e.Rule+" "+e.Path+" error")
+	}
+	want := []string{
+		"national.per-service services[0].domains[0] a.cn",
+		"national.per-service services[0].domains[2] c.cn",
+		"national.service-error services[0] error",
+		"national.service-error services[1] error",
+		"national.filing-error  error", // the filing as a whole
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings and errors (-want +got):\n%s", diff)
 	}
 }
 
