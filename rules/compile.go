@@ -178,16 +178,49 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 	}
 	sort.Slice(set.rules, func(i, j int) bool { return set.rules[i].ID < set.rules[j].ID })
 	if !cfg.lazy {
-		for _, g := range set.groups() {
-			if _, err := g.get(); err != nil {
-				errs = append(errs, err)
+		if err := set.Prepare(); err != nil {
+			return nil, err
+		}
+	}
+	return set, nil
+}
+
+// Prepare compiles the rules of the named scopes now (of every scope when
+// none is named), so that their errors surface here and the first
+// evaluation that needs them does not pay for compiling. A lazy set uses it
+// for rules whose errors the caller wants at load time. Scopes without
+// rules are ignored; a scope is compiled once, however often it is named.
+func (s *Set) Prepare(scopes ...string) error {
+	groups := s.groups()
+	if len(scopes) > 0 {
+		groups = groups[:0]
+		seen := map[*group]bool{}
+		for _, scope := range scopes {
+			g := s.group(scope)
+			if g != nil && !seen[g] {
+				seen[g] = true
+				groups = append(groups, g)
 			}
 		}
 	}
-	if err := joinErrors(errs); err != nil {
-		return nil, err
+	var errs []error
+	for _, g := range groups {
+		if _, err := g.get(); err != nil {
+			errs = append(errs, err)
+		}
 	}
-	return set, nil
+	return joinErrors(errs)
+}
+
+// group is the group of one scope, or nil.
+func (s *Set) group(scope string) *group {
+	switch {
+	case scope == "national":
+		return s.national
+	case isProvince(scope):
+		return s.byProvince[model.Province(scope)]
+	}
+	return s.byProvider[scope]
 }
 
 // groups returns every group of the set in a fixed order, so that errors

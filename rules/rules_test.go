@@ -317,6 +317,40 @@ func TestLazyCompileDefersErrorsToTheirScope(t *testing.T) {
 	}
 }
 
+// Prepare compiles the named scopes of a lazy set now and reports only
+// their errors; with no scope named it compiles them all.
+func TestPrepareCompilesTheNamedScopes(t *testing.T) {
+	var files []*rules.File
+	for _, scope := range []string{"hunan", "henan"} {
+		f, err := rules.ParseFile(scope+".yaml", []byte("scope: "+scope+"\nrules:\n"+strings.ReplaceAll(header, "acme.r", scope+".r")+"    check: filing.subjct.name != ''\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	set, err := rules.Compile(files, rules.Lazy())
+	if err != nil {
+		t.Fatalf("lazy compile: %v", err)
+	}
+	if err := set.Prepare("huaweicloud", "national"); err != nil {
+		t.Errorf("scopes without rules: %v", err)
+	}
+	errorFiles := func(err error) (got []string) {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			got = append(got, strings.SplitN(line, ":", 2)[0])
+		}
+		return got
+	}
+	err = set.Prepare("henan", "henan")
+	if err == nil || !cmp.Equal(errorFiles(err), []string{"henan.yaml"}) {
+		t.Errorf("Prepare(henan, henan) = %v, want the one error of henan.yaml", err)
+	}
+	err = set.Prepare()
+	if err == nil || !cmp.Equal(errorFiles(err), []string{"henan.yaml", "hunan.yaml"}) {
+		t.Errorf("Prepare() = %v, want the errors of henan.yaml and hunan.yaml", err)
+	}
+}
+
 // cancelAfter is a context that reports cancellation once Err has been
 // asked n times: a deterministic stand-in for a deadline passing mid-run.
 type cancelAfter struct {

@@ -28,6 +28,7 @@ type Validator struct {
 type ruleSource struct {
 	fsys     fs.FS
 	patterns []string
+	embedded bool // the files icpcheck ships
 }
 
 type settings struct {
@@ -39,8 +40,21 @@ type settings struct {
 	now       func() time.Time
 	costLimit uint64
 	resolver  Resolver
-	lazy      bool
+	compile   compileMode
 }
+
+// compileMode says when New compiles which rules.
+type compileMode int
+
+const (
+	// callerFilesNow compiles the files given with WithRules in New and the
+	// embedded ones on first use: the embedded files are compiled in full
+	// by their own tests, so deferring them hides no error, while an error
+	// in a caller's file is reported by New.
+	callerFilesNow compileMode = iota
+	allLater                   // WithLazyCompile
+	allNow                     // WithEagerCompile
+)
 
 // Resolver supplies facts that a filing cannot hold, such as a mobile
 // number's attribution or whether a domain is already filed; rules.KnownFacts
@@ -67,7 +81,7 @@ type Option func(*settings) error
 // top-level *.yaml files when none are given) to the embedded ones.
 func WithRules(fsys fs.FS, patterns ...string) Option {
 	return func(s *settings) error {
-		s.sources = append(s.sources, ruleSource{fsys, patterns})
+		s.sources = append(s.sources, ruleSource{fsys: fsys, patterns: patterns})
 		return nil
 	}
 }
@@ -119,14 +133,23 @@ func WithClock(now func() time.Time) Option {
 	}
 }
 
-// WithLazyCompile compiles each scope's rules on first use instead of in
-// New: a browser page or a short-lived process that checks one province
-// then pays only for that province. The embedded rule files are compiled in
-// full by their own tests; an error in an added file surfaces from the first
-// Validate that needs it.
+// WithLazyCompile compiles every scope's rules, the caller's files too, on
+// first use: an error in an added file then surfaces from the first Validate
+// that needs it instead of from New. By default only the embedded rules are
+// compiled lazily (see New).
 func WithLazyCompile() Option {
 	return func(s *settings) error {
-		s.lazy = true
+		s.compile = allLater
+		return nil
+	}
+}
+
+// WithEagerCompile compiles every scope's rules in New, for a long-running
+// service that would rather pay at start than on the first filing of each
+// province.
+func WithEagerCompile() Option {
+	return func(s *settings) error {
+		s.compile = allNow
 		return nil
 	}
 }
@@ -139,7 +162,11 @@ func WithCostLimit(limit uint64) Option {
 	}
 }
 
-// New loads and compiles the rules once. Errors in rule files are
+// New loads the rules and compiles them once. The files added with
+// WithRules are compiled here; the embedded rules of a scope (national, a
+// province, a provider) are compiled by the first Validate that needs them,
+// so that a program checking one province does not pay for 31 (see
+// WithEagerCompile and WithLazyCompile). Errors in rule files are
 // *rules.Error values (reach them with errors.As) naming file, line, column
 // and rule.
 func New(opts ...Option) (*Validator, error) {
@@ -151,16 +178,22 @@ func New(opts ...Option) (*Validator, error) {
 	}
 	var sources []ruleSource
 	if s.embedded {
-		sources = append(sources, ruleSource{fsys: provinces.FS()})
+		sources = append(sources, ruleSource{fsys: provinces.FS(), embedded: true})
 	}
 	sources = append(sources, s.sources...)
 	var files []*rules.File
+	var callerScopes []string
 	for _, src := range sources {
 		loaded, err := rules.Load(src.fsys, src.patterns...)
 		if err != nil {
 			return nil, fmt.Errorf("validate: loading rules: %w", err)
 		}
 		files = append(files, loaded...)
+		if !src.embedded {
+			for _, f := range loaded {
+				callerScopes = append(callerScopes, f.Scope)
+			}
+		}
 	}
 	disabled := map[string]bool{}
 	for _, id := range s.disabled {
@@ -182,11 +215,17 @@ func New(opts ...Option) (*Validator, error) {
 			return nil, fmt.Errorf("validate: WithDisabled: no rule has the id %q", id)
 		}
 	}
-	compileOpts := []rules.CompileOption{rules.WithCostLimit(s.costLimit)}
-	if s.lazy {
-		compileOpts = append(compileOpts, rules.Lazy())
+	set, err := rules.Compile(files, rules.WithCostLimit(s.costLimit), rules.Lazy())
+	if err == nil {
+		switch s.compile {
+		case callerFilesNow:
+			if len(callerScopes) > 0 {
+				err = set.Prepare(callerScopes...)
+			}
+		case allNow:
+			err = set.Prepare()
+		}
 	}
-	set, err := rules.Compile(files, compileOpts...)
 	if err != nil {
 		return nil, fmt.Errorf("validate: compiling rules: %w", err)
 	}

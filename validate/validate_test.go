@@ -248,6 +248,41 @@ rules:
 	}
 }
 
+// By default New compiles the caller's files, so that their errors come
+// from New; WithLazyCompile defers them to the first filing of their scope,
+// and filings of other provinces are not held up by them.
+func TestCompileModes(t *testing.T) {
+	bad := fstest.MapFS{"extra.yaml": {Data: []byte(`scope: hunan
+rules:
+  - id: hunan.typo
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: other
+    source: test
+    check: filing.subjct.name != ""
+`)}}
+	for _, opt := range []validate.Option{validate.WithRules(bad), validate.WithEagerCompile()} {
+		_, err := validate.New(validate.WithRules(bad), opt)
+		var re *rules.Error
+		if !errors.As(err, &re) || re.File != "extra.yaml" || re.Rule != "hunan.typo" {
+			t.Errorf("New: error %v, want the typo of extra.yaml", err)
+		}
+	}
+	v, err := validate.New(validate.WithRules(bad), validate.WithLazyCompile())
+	if err != nil {
+		t.Fatalf("New with WithLazyCompile: %v", err)
+	}
+	if _, err := v.Validate(context.Background(), &model.Filing{Province: "henan", SubmittedAt: "2026-01-01"}); err != nil {
+		t.Errorf("a Henan filing: %v", err)
+	}
+	_, err = v.Validate(context.Background(), &model.Filing{Province: "hunan", SubmittedAt: "2026-01-01"})
+	var re *rules.Error
+	if !errors.As(err, &re) || re.Rule != "hunan.typo" {
+		t.Errorf("a Hunan filing: error %v, want the typo of extra.yaml", err)
+	}
+}
+
 // A rule that exceeds its cost limit is reported with its id, never
 // swallowed, and the other rules still run.
 func TestEvaluationErrorsAreReported(t *testing.T) {

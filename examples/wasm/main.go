@@ -31,7 +31,9 @@ import (
 )
 
 func main() {
-	v, err := validate.New(validate.WithLazyCompile())
+	// The embedded rules compile per scope on first use, so the page pays
+	// only for the provinces it checks.
+	v, err := validate.New()
 	if err != nil {
 		js.Global().Get("console").Call("error", "icpcheck: "+err.Error())
 		return
