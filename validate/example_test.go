@@ -43,6 +43,8 @@ func Example() {
 	// ok: false
 	// error services[0].name henan.banned-name-words
 	// 网站名称「老赵设计工作室」含有河南省禁用词:设计、工作室
+	// error services[0].name national.name.personal-banned-words
+	// 个人网站名称「老赵设计工作室」含有全国禁用于个人网站名称的词汇:工作室
 }
 
 // Messages in English, chosen by language matching.
@@ -64,6 +66,7 @@ func Example_english() {
 	}
 	// Output:
 	// website name 老赵设计工作室 contains words Henan bans for personal sites: 设计, 工作室
+	// personal website name 老赵设计工作室 contains words no personal website name may use: 工作室
 }
 
 // A provider adds its own rule file next to the embedded ones.

@@ -100,7 +100,8 @@ func TestValidateExampleFilings(t *testing.T) {
 			got = append(got, at{v.Rule, v.Path})
 		}
 	}
-	if diff := cmp.Diff([]at{{"henan.banned-name-words", "services[0].name"}}, got); diff != "" {
+	want := []at{{"henan.banned-name-words", "services[0].name"}, {"national.name.personal-banned-words", "services[0].name"}}
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("henan-banned-name.yaml error violations (-want +got):\n%s", diff)
 	}
 }
