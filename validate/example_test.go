@@ -17,7 +17,7 @@ province: 河南
 submitted_at: 2026-03-02
 subject: {nature: individual, name: 赵中原}
 services:
-  - {kind: website, name: 老赵设计工作室, domains: [laozhao-design.cn]}
+  - {kind: website, name: 老赵设计工作室, domains: [laozhao-design.cn], remarks: 个人设计作品}
 `
 
 // The five-line use: build a Validator once, then validate filings.
@@ -93,7 +93,7 @@ rules:
 	filing := &model.Filing{
 		Province: "hubei",
 		Provider: "acme",
-		Services: []model.Service{{Kind: model.App, Name: "楚天数据", Domains: []model.Domain{{Name: "api.chutian-data.cn"}}, Icon: &model.Icon{Format: "png", SizeBytes: ptr(204800)}}},
+		Services: []model.Service{{Kind: model.App, Name: "楚天数据", Domains: []model.Domain{{Name: "api.chutian-data.cn"}}, IPs: []string{"121.37.55.18"}, Icon: &model.Icon{Format: "png", SizeBytes: ptr(204800)}}},
 	}
 	report, err := v.Validate(context.Background(), filing, validate.OnDate("2026-03-02"))
 	if err != nil {

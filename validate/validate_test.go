@@ -91,7 +91,7 @@ func TestViolationsAreSortedByPathThenRule(t *testing.T) {
 	v := newValidator(t)
 	f := &model.Filing{Province: "hunan", SubmittedAt: "2026-03-02", Subject: model.Subject{Nature: model.Individual}}
 	for i := 0; i < 12; i++ {
-		f.Services = append(f.Services, model.Service{Kind: model.Website, Name: "站点", Domains: []model.Domain{{Name: "bad domain"}}})
+		f.Services = append(f.Services, model.Service{Kind: model.Website, Name: "站点", Domains: []model.Domain{{Name: "bad domain"}}, Remarks: "个人随笔"})
 	}
 	r, err := v.Validate(context.Background(), f)
 	if err != nil {
@@ -99,11 +99,11 @@ func TestViolationsAreSortedByPathThenRule(t *testing.T) {
 	}
 	var paths []string
 	for _, x := range r.Violations {
-		paths = append(paths, x.Path)
+		paths = append(paths, x.Path+" "+x.Rule)
 	}
-	want := []string{"materials", "services"}
+	want := []string{"materials hunan.site-plan-gt1", "services hunan.one-service-per-submission", "services national.limits.personal-5-services"}
 	for i := 0; i < 12; i++ {
-		want = append(want, "services["+strconv.Itoa(i)+"].domains[0]")
+		want = append(want, "services["+strconv.Itoa(i)+"].domains[0] national.domain.hostname-valid")
 	}
 	if diff := cmp.Diff(want, paths); diff != "" {
 		t.Errorf("violation order (-want +got):\n%s", diff)
