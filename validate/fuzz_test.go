@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -60,7 +61,9 @@ func FuzzValidate(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, decode := range []func([]byte) (*model.Filing, error){model.DecodeJSON, model.DecodeYAML} {
+		// The bytes as a JSON filing, as a YAML filing, and as the text of
+		// a filing built in Go, which no decoder has checked.
+		for _, decode := range []func([]byte) (*model.Filing, error){model.DecodeJSON, model.DecodeYAML, textFiling} {
 			filing, err := decode(data)
 			if err != nil {
 				continue
@@ -80,6 +83,56 @@ func FuzzValidate(f *testing.F) {
 			}
 		}
 	})
+}
+
+// textFiling builds a filing in Go, as a caller that skips the decoder
+// does, with the input's lines as its free text: names, identifiers,
+// domains, IPs, phone numbers, e-mail, content, app signatures. The first
+// byte picks the province, the subject's nature and the provider. Built
+// twice from the same bytes, it gives two equal filings that share nothing.
+func textFiling(data []byte) (*model.Filing, error) {
+	var b byte
+	if len(data) > 0 {
+		b = data[0]
+	}
+	lines := strings.Split(string(data), "\n")
+	k := 0
+	text := func() string {
+		s := lines[k%len(lines)]
+		k++
+		return s
+	}
+	person := func() model.Person {
+		return model.Person{Name: text(), Certificate: model.Certificate{Type: model.ResidentID, Number: text(), Address: text()},
+			Mobile: text(), EmergencyPhone: text(), Email: text()}
+	}
+	f := &model.Filing{
+		Type:     model.FirstFiling,
+		Province: model.Provinces[int(b>>2)%len(model.Provinces)].Slug,
+		Subject: model.Subject{Nature: model.Enterprise, Name: text(), MailingAddress: text(), Principal: person(),
+			Certificate: model.Certificate{Type: model.BusinessLicenseCert, Number: text(), Address: text()}},
+	}
+	if b&1 != 0 {
+		f.Subject.Nature, f.Subject.Certificate.Type = model.Individual, model.ResidentID
+	}
+	if b&2 != 0 {
+		f.Provider = "huaweicloud"
+	}
+	for i, kind := range []model.ServiceKind{model.Website, model.App} {
+		f.Services = append(f.Services, model.Service{
+			Kind: kind, Name: text(), Principal: person(), Remarks: text(), Homepage: text(),
+			Domains:      []model.Domain{{Name: text()}, {Name: text(), HolderName: text(), HolderCertificateNumber: text()}},
+			IPs:          []string{text(), text()},
+			Content:      []string{text()},
+			Languages:    []string{text()},
+			PreApprovals: []model.PreApproval{{Category: text(), DocumentNumber: text()}},
+			Icon:         &model.Icon{Format: text()},
+			Platforms:    []model.Platform{{OS: text(), Package: text(), PublicKey: text(), SignatureMD5: text()}},
+			SDKs:         []model.SDK{{Vendor: text(), Type: text()}},
+		})
+		f.Materials = append(f.Materials, model.Material{Kind: model.AuthorizationLetter, Service: &i, File: text()})
+	}
+	return f, nil
 }
 
 // validateJSON validates f and returns the report as JSON, after checking
