@@ -80,7 +80,7 @@ func FuzzParseAndCompile(f *testing.F) {
 		case <-time.After(20 * time.Second):
 			t.Fatalf("loading and compiling %d bytes took more than 20 s", len(data))
 		}
-		lines := strings.Count(string(data), "\n") + 1
+		lines := yamlLines(data)
 		for _, err := range []error{loadErr, compileErr} {
 			if err != nil {
 				assertRuleErrors(t, err, lines)
@@ -128,6 +128,14 @@ func assertRuleErrors(t *testing.T, err error, lines int) {
 	case re.Rule != "" && re.Line == 0:
 		t.Errorf("error %v names rule %s but no line", re, re.Rule)
 	}
+}
+
+// yamlLines counts the lines of data as YAML does, and so as the parser
+// numbers them: "\r\n", a lone "\r", "\n", NEL, LS and PS each end a line.
+func yamlLines(data []byte) int {
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	return 1 + strings.Count(s, "\n") + strings.Count(s, "\r") +
+		strings.Count(s, "\u0085") + strings.Count(s, "\u2028") + strings.Count(s, "\u2029")
 }
 
 // fuzzFiling has one element in every collection a rule can run over.
