@@ -3,6 +3,7 @@ package rules_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -52,6 +53,8 @@ func TestParseErrors(t *testing.T) {
 		{"duplicate id", header + "    check: true\n" + header + "    check: true\n", position{10, 5, "acme.r"}, "duplicate"},
 		// yaml.v3 reports an unclosed flow sequence at the line before it.
 		{"syntax error", header + "    check: [true\n", position{8, 0, ""}, "did not find"},
+		// and a tab in the indentation of line 9 at line 8 too.
+		{"tab in the indentation", header + "\tcheck: true\n", position{8, 0, ""}, "found a tab character that violates indentation"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -74,6 +77,8 @@ func TestCompileErrors(t *testing.T) {
 		{"typo in a literal block", header + "    check: |\n      filing.services.all(s,\n        s.kind == 'app' &&\n        s.nmae != '')\n", position{12, 10, "acme.r"}, "nmae"},
 		{"typo in a folded block", header + "    check: >\n      filing.services.all(s,\n        s.domainz.size() > 0)\n", position{11, 10, "acme.r"}, "domainz"},
 		{"check that is not boolean", header + "    check: size(filing.services)\n", position{9, 12, "acme.r"}, "boolean"},
+		{"type error", header + "    check: filing.province + 1 == 2\n", position{9, 28, "acme.r"}, "no matching overload for '_+_' applied to '(string, int)'"},
+		{"CEL syntax error", header + "    check: filing.services.all(s, s.name == ''\n", position{9, 47, "acme.r"}, "Syntax error: missing ')' at '<EOF>'"},
 		{"unknown function", header + "    check: shout(filing.province)\n", position{9, 17, "acme.r"}, "shout"},
 		{"element variable outside its collection", header + "    check: service.name != ''\n", position{9, 12, "acme.r"}, "service"},
 		{"unknown word list", header + "    check: \"!has_words(filing.subject.name, 'acme.nope')\"\n", position{9, 45, "acme.r"}, "acme.nope"},
@@ -237,6 +242,49 @@ rules:
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings and errors (-want +got):\n%s", diff)
+	}
+}
+
+// Comprehensions nested over services × services × domains × domains
+// compile at once, since no static bound is needed, and are stopped at run
+// time by the default cost limit: 40 services of 40 domains would take
+// 2.56 million iterations. The failure is reported with its rule and path,
+// and the rule reports no finding for it.
+func TestNestedComprehensionsHitTheDefaultCostLimit(t *testing.T) {
+	set := compile(t, `scope: national
+rules:
+  - id: national.pairs
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: domain
+    source: test
+    path: services
+    check: filing.services.all(s, filing.services.all(t, s.domains.all(d, t.domains.all(e, d != e || true))))
+`)
+	f := &model.Filing{}
+	for i := range 40 {
+		s := model.Service{Kind: model.Website}
+		for j := range 40 {
+			s.Domains = append(s.Domains, model.Domain{Name: fmt.Sprintf("s%d-%d.cn", i, j)})
+		}
+		f.Services = append(f.Services, s)
+	}
+	res, err := set.Evaluate(context.Background(), f, "2026-01-01", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 1 || res.Errors[0].Rule != "national.pairs" || res.Errors[0].Path != "services" ||
+		res.Errors[0].Error() != "rule national.pairs at services: operation cancelled: actual cost limit exceeded" {
+		t.Errorf("errors = %v, want one cost-limit error of national.pairs at services", res.Errors)
+	}
+	if len(res.Findings) != 0 {
+		t.Errorf("findings = %v, want none", res.Findings)
+	}
+	// Small enough, the same rule runs to its end and holds.
+	f.Services = f.Services[:3]
+	if res, err := set.Evaluate(context.Background(), f, "2026-01-01", nil); err != nil || len(res.Errors) != 0 || len(res.Findings) != 0 {
+		t.Errorf("3 services: %v, %+v", err, res)
 	}
 }
 
