@@ -11,7 +11,8 @@ import (
 
 // Check validates a Filing built in Go rather than decoded: every enumerated
 // value, province, date and date-time must be valid and in the canonical form
-// the decoder produces ("website", not "Website"; "hunan", not "湖南"). The
+// the decoder produces ("website", not "Website"; "hunan", not "湖南"), and
+// all other text must be UTF-8 without NUL, as the decoder requires. The
 // error is a *DecodeError whose Path names the first offending field; Line
 // is zero. Check never modifies f.
 func Check(f *Filing) error {
@@ -59,6 +60,11 @@ func (c *checker) check(v reflect.Value) *DecodeError {
 		return nil
 	case p.text:
 		return c.checkText(v)
+	case p.plainText:
+		if problem := textProblemOf(v.String()); problem != "" {
+			return &DecodeError{Path: c.path(), Err: errors.New("value " + problem)}
+		}
+		return nil
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
@@ -140,11 +146,11 @@ func init() {
 }
 
 // plan says which parts of a type can hold a value Check must look at;
-// types that cannot (plain strings, ints, bools) get a nil plan and are
-// skipped.
+// types that cannot (ints, bools) get a nil plan and are skipped.
 type plan struct {
-	text   bool
-	fields []wireField // for structs: only the fields worth visiting
+	text      bool        // an enumerated or canonical value
+	plainText bool        // any other string
+	fields    []wireField // for structs: only the fields worth visiting
 }
 
 var plans sync.Map // reflect.Type → *plan (nil stored as a typed nil)
@@ -163,6 +169,8 @@ func buildPlan(t reflect.Type, visiting map[reflect.Type]bool) *plan {
 		return &plan{text: true}
 	}
 	switch t.Kind() {
+	case reflect.String:
+		return &plan{plainText: true}
 	case reflect.Pointer, reflect.Slice:
 		if buildPlan(t.Elem(), visiting) != nil {
 			return &plan{}

@@ -42,6 +42,9 @@ func TestCheckRefuses(t *testing.T) {
 		{"unpadded date", func(f *Filing) { f.Subject.Principal.Certificate.ValidFrom = "2020-1-1" }, "subject.principal.certificate.valid_from", "invalid date"},
 		{"invalid date-time", func(f *Filing) { f.SubmittedAt = "2024-05-01 10:00" }, "submitted_at", "invalid date or date-time"},
 		{"verification date-time", func(f *Filing) { f.Verification.SMSVerifiedAt = "yesterday" }, "verification.sms_verified_at", "invalid date or date-time"},
+		{"name not UTF-8", func(f *Filing) { f.Services[1].Name = "南海\xff云" }, "services[1].name", "value is not valid UTF-8; a filing is UTF-8 text"},
+		{"NUL in a domain", func(f *Filing) { f.Services[0].Domains[0].Name = "a.cn\x00" }, "services[0].domains[0].name", "value contains a NUL character (U+0000), which no filing holds"},
+		{"NUL in a list of strings", func(f *Filing) { f.Services[0].IPs = []string{"192.0.2.1", "\x00"} }, "services[0].ips[1]", "value contains a NUL character"},
 		{"first in field order", func(f *Filing) { f.Materials[0].Kind = "X"; f.Type = "X" }, "type", "unknown filing type"},
 	}
 	for _, tt := range tests {

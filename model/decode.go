@@ -672,6 +672,7 @@ func firstError(err *DecodeError, data []byte, badAt int) *DecodeError {
 }
 
 const (
+	containsNUL     = "contains a NUL character (U+0000), which no filing holds"
 	valueNotUTF8    = "is not valid UTF-8; a filing is UTF-8 text"
 	documentNotUTF8 = "the document is not valid UTF-8; a filing is UTF-8 text"
 )
@@ -1099,9 +1100,21 @@ func (w *walker) scalar(n *node, path, what string) *DecodeError {
 		return n.errorf(path, "%s is not valid Unicode: a \\u escape is half of a surrogate pair", what)
 	}
 	if strings.IndexByte(n.text, 0) >= 0 {
-		return n.errorf(path, "%s contains a NUL character (U+0000), which no filing holds", what)
+		return n.errorf(path, "%s %s", what, containsNUL)
 	}
 	return nil
+}
+
+// textProblemOf says what is wrong with text a filing built in Go holds,
+// in the decoder's words, or "" when nothing is.
+func textProblemOf(s string) string {
+	switch {
+	case !utf8.ValidString(s):
+		return valueNotUTF8
+	case strings.IndexByte(s, 0) >= 0:
+		return containsNUL
+	}
+	return ""
 }
 
 func (w *walker) object(n *node, v reflect.Value, path string) *DecodeError {
