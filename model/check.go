@@ -54,10 +54,13 @@ func (c *checker) path() string {
 }
 
 func (c *checker) check(v reflect.Value) *DecodeError {
-	p := planOf(v.Type())
+	return c.walk(v, planOf(v.Type()))
+}
+
+// walk checks v, whose plan p is not nil: the plan holds the plans of the
+// parts, so the walk looks nothing up.
+func (c *checker) walk(v reflect.Value, p *plan) *DecodeError {
 	switch {
-	case p == nil:
-		return nil
 	case p.text:
 		return c.checkText(v)
 	case p.plainText:
@@ -69,12 +72,12 @@ func (c *checker) check(v reflect.Value) *DecodeError {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if !v.IsNil() {
-			return c.check(v.Elem())
+			return c.walk(v.Elem(), p.elem)
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
 			c.segments = append(c.segments, segment{index: i})
-			err := c.check(v.Index(i))
+			err := c.walk(v.Index(i), p.elem)
 			c.segments = c.segments[:len(c.segments)-1]
 			if err != nil {
 				return err
@@ -82,8 +85,11 @@ func (c *checker) check(v reflect.Value) *DecodeError {
 		}
 	case reflect.Struct:
 		for _, f := range p.fields {
+			if f.plan.plainText && textProblemOf(v.Field(f.index).String()) == "" {
+				continue // the common case, without the cost of a step
+			}
 			c.segments = append(c.segments, segment{key: f.name})
-			err := c.check(v.Field(f.index))
+			err := c.walk(v.Field(f.index), f.plan)
 			c.segments = c.segments[:len(c.segments)-1]
 			if err != nil {
 				return err
@@ -150,7 +156,13 @@ func init() {
 type plan struct {
 	text      bool        // an enumerated or canonical value
 	plainText bool        // any other string
-	fields    []wireField // for structs: only the fields worth visiting
+	elem      *plan       // for pointers and slices
+	fields    []fieldPlan // for structs: only the fields worth visiting
+}
+
+type fieldPlan struct {
+	wireField
+	plan *plan
 }
 
 var plans sync.Map // reflect.Type → *plan (nil stored as a typed nil)
@@ -172,8 +184,8 @@ func buildPlan(t reflect.Type, visiting map[reflect.Type]bool) *plan {
 	case reflect.String:
 		return &plan{plainText: true}
 	case reflect.Pointer, reflect.Slice:
-		if buildPlan(t.Elem(), visiting) != nil {
-			return &plan{}
+		if elem := buildPlan(t.Elem(), visiting); elem != nil {
+			return &plan{elem: elem}
 		}
 	case reflect.Struct:
 		if visiting[t] {
@@ -182,8 +194,8 @@ func buildPlan(t reflect.Type, visiting map[reflect.Type]bool) *plan {
 		visiting[t] = true
 		p := &plan{}
 		for _, f := range fieldsOf(t).list {
-			if buildPlan(t.Field(f.index).Type, visiting) != nil {
-				p.fields = append(p.fields, f)
+			if fp := buildPlan(t.Field(f.index).Type, visiting); fp != nil {
+				p.fields = append(p.fields, fieldPlan{f, fp})
 			}
 		}
 		delete(visiting, t)
