@@ -91,7 +91,7 @@ func TestViolationsAreSortedByPathThenRule(t *testing.T) {
 	v := newValidator(t)
 	f := &model.Filing{Province: "hunan", SubmittedAt: "2026-03-02", Subject: model.Subject{Nature: model.Individual}}
 	for i := 0; i < 12; i++ {
-		f.Services = append(f.Services, model.Service{Kind: model.Website, Name: "站点", Domains: []model.Domain{{Name: "bad domain"}}, Remarks: "个人随笔"})
+		f.Services = append(f.Services, model.Service{Kind: model.Website, Name: "个人站点", Domains: []model.Domain{{Name: "bad domain"}}, Remarks: "个人随笔"})
 	}
 	r, err := v.Validate(context.Background(), f)
 	if err != nil {
