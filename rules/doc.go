@@ -34,6 +34,10 @@
 // every violation carries its own path and values; the collections are
 // services, domains, ips, platforms, pre_approvals, materials and principals.
 // The variable filing is always bound, and filing_date is the submission day.
+// The parts of a when (joined by &&) that read only the filing, or only the
+// filing and the service of a per-domain, ip, platform or pre-approval rule,
+// are evaluated once per filing or service rather than per element, so
+// writing the cheap service-level test into when costs nothing per domain.
 //
 // A rule that needs a fact the filing may not hold says so with needs (a
 // boolean expression) and needs_reason; when needs is false the rule is
