@@ -29,6 +29,9 @@ type CompileOption func(*compileConfig)
 type compileConfig struct {
 	costLimit uint64
 	lazy      bool
+	// celOnly leaves every conjunct of when to CEL; the tests use it to
+	// show that fieldGuards change no answer.
+	celOnly bool
 }
 
 // Lazy defers compiling each scope's rules (national, a province, a
@@ -83,8 +86,11 @@ type compiledRule struct {
 	// a website's 20 domains. when keeps the other conjuncts.
 	filingWhen, serviceWhen cel.Program
 	when, needs             cel.Program
-	check                   cel.Program
-	values                  []compiledValue
+	// The guards are conjuncts of when decided in Go, each before the CEL
+	// part of its level.
+	filingGuards, serviceGuards, elementGuards []*fieldGuard
+	check                                      cel.Program
+	values                                     []compiledValue
 }
 
 type compiledValue struct {
@@ -133,7 +139,7 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 		var out []*compiledRule
 		var errs []error
 		for _, r := range rs {
-			c := &compiler{file: byName[r.File], env: envs[r.Each], matchers: matchers, costLimit: cfg.costLimit}
+			c := &compiler{file: byName[r.File], env: envs[r.Each], matchers: matchers, costLimit: cfg.costLimit, celOnly: cfg.celOnly}
 			cr := c.rule(r)
 			if len(c.errs) > 0 {
 				errs = append(errs, c.errs...)
@@ -256,6 +262,7 @@ type compiler struct {
 	env       *cel.Env
 	matchers  map[string]*check.Matcher
 	costLimit uint64
+	celOnly   bool
 	errs      []error
 }
 
@@ -424,26 +431,46 @@ var elementVariables = map[string]bool{
 	"pre_approval": true, "material": true, "person": true, "role": true,
 }
 
-// splitWhen sorts the conjuncts of a per-element rule's when into those
-// that read only the filing, those that read only the filing and the
-// service (for collections inside a service), and the rest, and compiles
-// each group. CEL's && is commutative, errors included, so evaluating the
-// groups in that order gives the rule's own answer.
+// splitWhen sorts the conjuncts of a rule's when into those that read only
+// the filing, those that read only the filing and the service (for
+// collections inside a service), and the rest, and compiles each group;
+// within each group, the conjuncts that are plain field comparisons become
+// fieldGuards decided in Go. CEL's && is commutative, errors included, so
+// evaluating the groups in that order gives the rule's own answer.
 func (c *compiler) splitWhen(r *Rule, cr *compiledRule, when *cel.Ast) {
 	native := when.NativeRep()
 	var filing, service, rest []ast.Expr
+	proven := map[string]bool{}
 	for _, conj := range conjuncts(native.Expr()) {
 		vars := variablesOf(conj)
+		var guard *fieldGuard
+		if !c.celOnly {
+			if guard = guardOf(conj, proven); guard != nil {
+				guard.proves(proven)
+			}
+		}
 		switch {
-		case len(vars) == 0:
-			filing = append(filing, conj)
-		case innerCollections[r.Each] && onlyServiceVariables(vars):
-			service = append(service, conj)
-		default:
+		case r.Each == "" || len(vars) > 0 && !(innerCollections[r.Each] && onlyServiceVariables(vars)):
+			if guard != nil {
+				cr.elementGuards = append(cr.elementGuards, guard)
+				continue
+			}
 			rest = append(rest, conj)
+		case len(vars) == 0:
+			if guard != nil {
+				cr.filingGuards = append(cr.filingGuards, guard)
+				continue
+			}
+			filing = append(filing, conj)
+		default:
+			if guard != nil {
+				cr.serviceGuards = append(cr.serviceGuards, guard)
+				continue
+			}
+			service = append(service, conj)
 		}
 	}
-	if r.Each == "" || len(filing)+len(service) == 0 {
+	if len(cr.filingGuards)+len(cr.serviceGuards)+len(cr.elementGuards)+len(filing)+len(service) == 0 {
 		cr.when = c.program(r, "when", r.When, when)
 		return
 	}

@@ -100,6 +100,11 @@ func (r *Rule) Applies(p model.Province, provider string, date model.Date) bool 
 	case r.Scope != provider:
 		return false
 	}
+	return r.inForce(date)
+}
+
+// inForce reports whether date lies within the rule's effective dates.
+func (r *Rule) inForce(date model.Date) bool {
 	return (r.EffectiveFrom == "" || date >= r.EffectiveFrom) && (r.EffectiveUntil == "" || date <= r.EffectiveUntil)
 }
 
@@ -123,8 +128,9 @@ func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date, fa
 		if err != nil {
 			return nil, err
 		}
+		// The groups are the filing's scopes, so only the dates remain to check.
 		for _, cr := range compiled {
-			if !cr.rule.Applies(f.Province, f.Provider, date) {
+			if !cr.rule.inForce(date) {
 				continue
 			}
 			if err := ctx.Err(); err != nil {
@@ -164,7 +170,7 @@ func (ev *evaluator) stopped() bool {
 func (ev *evaluator) run(cr *compiledRule) {
 	f, a := ev.filing, &ev.act
 	a.reset()
-	if cr.filingWhen != nil && !ev.guard(cr, cr.filingWhen, "") {
+	if !guardsHold(cr.filingGuards, a) || cr.filingWhen != nil && !ev.guard(cr, cr.filingWhen, "") {
 		return
 	}
 	switch cr.each {
@@ -178,7 +184,7 @@ func (ev *evaluator) run(cr *compiledRule) {
 	case "domains":
 		for i := range f.Services {
 			a.i, a.service = i, &f.Services[i]
-			if cr.serviceWhen != nil && !ev.guard(cr, cr.serviceWhen, "services["+strconv.Itoa(i)+"]") {
+			if !ev.serviceApplies(cr, i) {
 				continue
 			}
 			for j := range a.service.Domains {
@@ -189,7 +195,7 @@ func (ev *evaluator) run(cr *compiledRule) {
 	case "ips":
 		for i := range f.Services {
 			a.i, a.service = i, &f.Services[i]
-			if cr.serviceWhen != nil && !ev.guard(cr, cr.serviceWhen, "services["+strconv.Itoa(i)+"]") {
+			if !ev.serviceApplies(cr, i) {
 				continue
 			}
 			for j := range a.service.IPs {
@@ -200,7 +206,7 @@ func (ev *evaluator) run(cr *compiledRule) {
 	case "platforms":
 		for i := range f.Services {
 			a.i, a.service = i, &f.Services[i]
-			if cr.serviceWhen != nil && !ev.guard(cr, cr.serviceWhen, "services["+strconv.Itoa(i)+"]") {
+			if !ev.serviceApplies(cr, i) {
 				continue
 			}
 			for j := range a.service.Platforms {
@@ -211,7 +217,7 @@ func (ev *evaluator) run(cr *compiledRule) {
 	case "pre_approvals":
 		for i := range f.Services {
 			a.i, a.service = i, &f.Services[i]
-			if cr.serviceWhen != nil && !ev.guard(cr, cr.serviceWhen, "services["+strconv.Itoa(i)+"]") {
+			if !ev.serviceApplies(cr, i) {
 				continue
 			}
 			for j := range a.service.PreApprovals {
@@ -238,6 +244,9 @@ var emptyService model.Service
 
 func (ev *evaluator) element(cr *compiledRule) {
 	if ev.stopped() {
+		return
+	}
+	if !guardsHold(cr.elementGuards, &ev.act) {
 		return
 	}
 	if cr.when != nil {
@@ -269,6 +278,15 @@ func (ev *evaluator) element(cr *compiledRule) {
 		finding.values = append(finding.values, namedValue{name: v.name, val: val})
 	}
 	ev.res.Findings = append(ev.res.Findings, finding)
+}
+
+// serviceApplies evaluates the service-level part of a rule's when for
+// service i, bound in the activation.
+func (ev *evaluator) serviceApplies(cr *compiledRule, i int) bool {
+	if !guardsHold(cr.serviceGuards, &ev.act) {
+		return false
+	}
+	return cr.serviceWhen == nil || ev.guard(cr, cr.serviceWhen, "services["+strconv.Itoa(i)+"]")
 }
 
 // guard evaluates a guard hoisted out of the rule's elements; a failure is

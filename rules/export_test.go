@@ -1,0 +1,19 @@
+package rules
+
+// CELOnly compiles every conjunct of every when as CEL, without fieldGuards.
+func CELOnly() CompileOption {
+	return func(c *compileConfig) { c.celOnly = true }
+}
+
+// FieldGuards counts the conjuncts of rule id's when that are decided in Go.
+func FieldGuards(s *Set, id string) int {
+	for _, g := range s.groups() {
+		compiled, _ := g.get()
+		for _, cr := range compiled {
+			if cr.rule.ID == id {
+				return len(cr.filingGuards) + len(cr.serviceGuards) + len(cr.elementGuards)
+			}
+		}
+	}
+	return -1
+}

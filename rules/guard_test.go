@@ -1,0 +1,202 @@
+package rules_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/icpcheck/icpcheck/model"
+	"github.com/icpcheck/icpcheck/provinces"
+	"github.com/icpcheck/icpcheck/rules"
+	"github.com/icpcheck/icpcheck/rules/rulestest"
+)
+
+// summary is what an evaluation reported, in comparable form.
+func summary(t *testing.T, set *rules.Set, f *model.Filing, date model.Date, facts rules.Facts) []string {
+	t.Helper()
+	res, err := set.Evaluate(context.Background(), f, date, facts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, fd := range res.Findings {
+		out = append(out, fmt.Sprintf("finding %s %s %s | %s", fd.Rule.ID, fd.Path, fd.Message(rules.Chinese), fd.Message(rules.English)))
+	}
+	for _, u := range res.Undecided {
+		out = append(out, "undecided "+u.Rule.ID+" "+u.Path)
+	}
+	for _, e := range res.Errors {
+		out = append(out, "error "+e.Error())
+	}
+	return out
+}
+
+// Deciding plain field comparisons in Go must not change any answer: every
+// rule's own test cases and every example filing give the same findings,
+// undecided rules and errors with and without fieldGuards.
+func TestFieldGuardsChangeNoAnswer(t *testing.T) {
+	files, err := rules.Load(provinces.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	guarded, err := rules.Compile(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	celOnly, err := rules.Compile(files, rules.CELOnly())
+	if err != nil {
+		t.Fatal(err)
+	}
+	withGuards := 0
+	for _, r := range guarded.Rules() {
+		if rules.FieldGuards(guarded, r.ID) > 0 {
+			withGuards++
+		}
+	}
+	// Most rules open with a discriminator; if none were found, the test
+	// below would compare CEL with itself.
+	if withGuards < len(guarded.Rules())/2 {
+		t.Fatalf("only %d of %d rules have a when conjunct decided in Go", withGuards, len(guarded.Rules()))
+	}
+	compare := func(name string, f *model.Filing, date model.Date, facts rules.Facts) {
+		want := summary(t, celOnly, f, date, facts)
+		if diff := cmp.Diff(want, summary(t, guarded, f, date, facts)); diff != "" {
+			t.Errorf("%s: results differ (-CEL only +with field guards):\n%s", name, diff)
+		}
+	}
+	cases := 0
+	for _, file := range files {
+		for _, r := range file.Rules {
+			for _, tc := range r.Tests {
+				f, err := rulestest.CaseFiling(file, r, tc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				date := tc.Date
+				if date == "" {
+					date = file.TestDate
+				}
+				if d, err := f.SubmittedAt.Date(); err == nil && tc.Date == "" && f.SubmittedAt != "" {
+					date = d
+				}
+				compare(fmt.Sprintf("%s:%d", file.Name, tc.Line), f, date, tc.Facts)
+				cases++
+			}
+		}
+	}
+	examples, err := filepath.Glob("../examples/filings/*")
+	if err != nil || len(examples) == 0 {
+		t.Fatalf("no example filings: %v", err)
+	}
+	for _, path := range examples {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := model.DecodeFile(path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		compare(path, f, "2026-03-02", nil)
+	}
+	t.Logf("%d rules with field guards; %d rule cases and %d example filings agree", withGuards, cases, len(examples))
+}
+
+// Which conjuncts become field guards: plain string comparisons and
+// presence tests, and a path through a pointer only after has() has shown
+// the pointer set.
+func TestFieldGuardsTakeOnlyPlainComparisons(t *testing.T) {
+	for _, tc := range []struct {
+		each, when string
+		guards     int
+	}{
+		{"", `has(filing.resource) && filing.resource.type == "ecs"`, 2},
+		{"", `filing.resource.type == "ecs"`, 0},
+		{"", `filing.resource.type == "ecs" && has(filing.resource)`, 1},
+		{"", `filing.subject.nature in ["enterprise", "government"] && filing.province != ""`, 2},
+		{"", `filing.subject.nature in [filing.province]`, 0},
+		{"services", `service.principal.mobile != filing.subject.principal.mobile`, 1},
+		{"services", `has(service.icon) && service.icon.format != "" && service.icon.format.lowerAscii() == "png"`, 2},
+		{"services", `size(service.domains) > 0 && service.kind == "app"`, 1},
+		{"domains", `"app" == service.kind && has(domain.name)`, 2},
+		{"principals", `role == "service" && person.certificate.type != "resident_id"`, 2},
+		{"services", `service.kind == "app" || service.kind == "website"`, 0},
+		{"services", `has(service.principal)`, 0}, // a struct, not a pointer or string
+	} {
+		set := compile(t, fmt.Sprintf(`scope: national
+rules:
+  - id: national.x
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: other
+    source: test
+    each: %q
+    when: %q
+    check: "false"
+`, tc.each, tc.when))
+		if got := rules.FieldGuards(set, "national.x"); got != tc.guards {
+			t.Errorf("when %s: %d field guards, want %d", tc.when, got, tc.guards)
+		}
+	}
+}
+
+// On the edge cases of the model (a nil resource, a nil icon, empty
+// collections) the guarded and the CEL-only engines agree, errors included.
+func TestFieldGuardsAgreeOnNilPointers(t *testing.T) {
+	yaml := `scope: national
+rules:
+  - id: national.resource
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: other
+    source: test
+    when: has(filing.resource) && filing.resource.type == "ecs" && filing.resource.billing != "on_demand"
+    check: "false"
+  - id: national.resource-unguarded
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: other
+    source: test
+    when: filing.resource.type == "ecs"
+    check: "false"
+  - id: national.icon
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: other
+    source: test
+    each: services
+    when: has(service.icon) && service.icon.format == "gif" && service.kind == "app"
+    check: "false"
+  - id: national.principal
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: other
+    source: test
+    each: principals
+    when: role == "service" && person.mobile == filing.subject.principal.mobile && person.mobile != ""
+    check: "false"
+`
+	guarded, celOnly := compile(t, yaml), compile(t, yaml, rules.CELOnly())
+	same := model.Person{Name: "甲", Mobile: "13800000000"}
+	for name, f := range map[string]*model.Filing{
+		"empty":          {},
+		"resource":       {Resource: &model.Resource{Type: model.ECS, Billing: model.Subscription}},
+		"on demand":      {Resource: &model.Resource{Type: model.ECS, Billing: model.OnDemand}},
+		"icons":          {Services: []model.Service{{Kind: model.App, Icon: &model.Icon{Format: "gif"}}, {Kind: model.App}, {Kind: model.Website, Icon: &model.Icon{Format: "gif"}}}},
+		"same principal": {Subject: model.Subject{Principal: same}, Services: []model.Service{{Principal: same}, {}}},
+	} {
+		want := summary(t, celOnly, f, "2026-01-01", nil)
+		if diff := cmp.Diff(want, summary(t, guarded, f, "2026-01-01", nil)); diff != "" {
+			t.Errorf("%s: results differ (-CEL only +with field guards):\n%s", name, diff)
+		}
+	}
+}
