@@ -1108,11 +1108,22 @@ func (w *walker) scalar(n *node, path, what string) *DecodeError {
 // textProblemOf says what is wrong with text a filing built in Go holds,
 // in the decoder's words, or "" when nothing is.
 func textProblemOf(s string) string {
-	switch {
-	case !utf8.ValidString(s):
-		return valueNotUTF8
-	case strings.IndexByte(s, 0) >= 0:
-		return containsNUL
+	// One pass over the ASCII prefix, which is all of most values (numbers,
+	// domains, e-mail addresses); the rest is left to the library.
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 0:
+			return containsNUL
+		case c >= utf8.RuneSelf:
+			rest := s[i:]
+			switch {
+			case !utf8.ValidString(rest):
+				return valueNotUTF8
+			case strings.IndexByte(rest, 0) >= 0:
+				return containsNUL
+			}
+			return ""
+		}
 	}
 	return ""
 }

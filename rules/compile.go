@@ -84,18 +84,21 @@ type compiledRule struct {
 	// platform, pre-approval) rule: evaluated once per filing or service
 	// instead of once per element, so that a rule for APPs costs nothing on
 	// a website's 20 domains. when keeps the other conjuncts.
-	filingWhen, serviceWhen cel.Program
-	when, needs             cel.Program
-	// The guards are conjuncts of when decided in Go, each before the CEL
-	// part of its level.
-	filingGuards, serviceGuards, elementGuards []*fieldGuard
-	check                                      cel.Program
-	values                                     []compiledValue
+	filingWhen, serviceWhen, when condition
+	needs, check                  condition
+	values                        []compiledValue
 }
 
 type compiledValue struct {
 	name string
-	prg  cel.Program
+	prg  *program
+}
+
+// program is a planned expression. A metered one counts its cost as it
+// runs, so it needs an execution frame of its own; the others share one.
+type program struct {
+	cel.Program
+	metered bool
 }
 
 // Rules returns the rules of the set, sorted by id.
@@ -272,15 +275,18 @@ func (c *compiler) fail(r *Rule, line, col int, format string, args ...any) {
 
 func (c *compiler) rule(r *Rule) *compiledRule {
 	cr := &compiledRule{rule: r, each: r.Each}
-	cr.check = c.expr(r, "check", r.Check, true)
+	// has() guards of when prove pointers for needs, and those of needs
+	// for check: each runs only after the one before it held.
+	b := &guardBuilder{scope: rootScope, proven: map[string]bool{}}
 	if r.When.Source != "" {
 		if when := c.checked(r, "when", r.When, true); when != nil {
-			c.splitWhen(r, cr, when)
+			c.splitWhen(r, cr, when, b)
 		}
 	}
 	if r.Needs.Source != "" {
-		cr.needs = c.expr(r, "needs", r.Needs, true)
+		cr.needs = c.condition(r, "needs", r.Needs, b)
 	}
+	cr.check = c.condition(r, "check", r.Check, b)
 	names := map[string]bool{}
 	for _, v := range r.Values {
 		names[v.Name] = true
@@ -300,7 +306,7 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 }
 
 // expr compiles one expression; a boolean one must have type bool.
-func (c *compiler) expr(r *Rule, what string, e Expr, boolean bool) cel.Program {
+func (c *compiler) expr(r *Rule, what string, e Expr, boolean bool) *program {
 	checked := c.checked(r, what, e, boolean)
 	if checked == nil {
 		return nil
@@ -322,15 +328,21 @@ func (c *compiler) checked(r *Rule, what string, e Expr, boolean bool) *cel.Ast 
 		c.fail(r, e.Line, e.Column, "%s must be a boolean expression, not %s", what, checked.OutputType())
 		return nil
 	}
+	before := len(c.errs)
 	c.wordListArgs(r, e, checked)
+	if len(c.errs) > before {
+		return nil
+	}
 	return checked
 }
 
 // program plans a checked expression, with a run-time cost limit where the
 // static estimate cannot bound it.
-func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) cel.Program {
+func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) *program {
 	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
-	if est, err := c.env.EstimateCost(checked, sizeBounds{}); err != nil || est.Max > c.costLimit {
+	est, err := c.env.EstimateCost(checked, sizeBounds{})
+	metered := err != nil || est.Max > c.costLimit
+	if metered {
 		// The worst case is unknown or too high: count the cost as it runs.
 		opts = append(opts, cel.CostLimit(c.costLimit))
 	}
@@ -339,7 +351,7 @@ func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) cel.P
 		c.fail(r, e.Line, e.Column, "%s: %v", what, err)
 		return nil
 	}
-	return prg
+	return &program{Program: prg, metered: metered}
 }
 
 // wordListArgs makes a misspelt word-list name a load-time error: the list
@@ -433,50 +445,75 @@ var elementVariables = map[string]bool{
 
 // splitWhen sorts the conjuncts of a rule's when into those that read only
 // the filing, those that read only the filing and the service (for
-// collections inside a service), and the rest, and compiles each group;
-// within each group, the conjuncts that are plain field comparisons become
-// fieldGuards decided in Go. CEL's && is commutative, errors included, so
-// evaluating the groups in that order gives the rule's own answer.
-func (c *compiler) splitWhen(r *Rule, cr *compiledRule, when *cel.Ast) {
+// collections inside a service), and the rest, and makes a condition of
+// each group. CEL's && is commutative, errors included, so evaluating the
+// groups in that order gives the rule's own answer.
+func (c *compiler) splitWhen(r *Rule, cr *compiledRule, when *cel.Ast, b *guardBuilder) {
 	native := when.NativeRep()
+	b.info = native.SourceInfo()
 	var filing, service, rest []ast.Expr
-	proven := map[string]bool{}
 	for _, conj := range conjuncts(native.Expr()) {
 		vars := variablesOf(conj)
-		var guard *fieldGuard
-		if !c.celOnly {
-			if guard = guardOf(conj, proven); guard != nil {
-				guard.proves(proven)
-			}
-		}
 		switch {
 		case r.Each == "" || len(vars) > 0 && !(innerCollections[r.Each] && onlyServiceVariables(vars)):
-			if guard != nil {
-				cr.elementGuards = append(cr.elementGuards, guard)
-				continue
-			}
 			rest = append(rest, conj)
 		case len(vars) == 0:
-			if guard != nil {
-				cr.filingGuards = append(cr.filingGuards, guard)
-				continue
-			}
 			filing = append(filing, conj)
 		default:
-			if guard != nil {
-				cr.serviceGuards = append(cr.serviceGuards, guard)
-				continue
-			}
 			service = append(service, conj)
 		}
 	}
-	if len(cr.filingGuards)+len(cr.serviceGuards)+len(cr.elementGuards)+len(filing)+len(service) == 0 {
-		cr.when = c.program(r, "when", r.When, when)
-		return
+	cr.filingWhen = c.split(r, "when", r.When, filing, nil, b)
+	cr.serviceWhen = c.split(r, "when", r.When, service, nil, b)
+	if len(filing)+len(service) > 0 {
+		when = nil // hoisted: the rest is not the whole
 	}
-	cr.filingWhen = c.conjunction(r, filing, native.SourceInfo())
-	cr.serviceWhen = c.conjunction(r, service, native.SourceInfo())
-	cr.when = c.conjunction(r, rest, native.SourceInfo())
+	cr.when = c.split(r, "when", r.When, rest, when, b)
+}
+
+// condition compiles a boolean expression of the rule as a condition.
+func (c *compiler) condition(r *Rule, what string, e Expr, b *guardBuilder) condition {
+	checked := c.checked(r, what, e, true)
+	if checked == nil {
+		return condition{}
+	}
+	native := checked.NativeRep()
+	b.info = native.SourceInfo()
+	return c.split(r, what, e, conjuncts(native.Expr()), checked, b)
+}
+
+// split makes a condition of conjuncts: the guards for Go, in order, and
+// the && of the others, written back to source, for CEL. When the conjuncts
+// are all of whole and none is a guard, whole is compiled as written.
+func (c *compiler) split(r *Rule, what string, e Expr, exprs []ast.Expr, whole *cel.Ast, b *guardBuilder) condition {
+	var cond condition
+	var rest []ast.Expr
+	for _, x := range exprs {
+		if !c.celOnly {
+			if g := b.guard(x); g != nil {
+				cond.guards = append(cond.guards, g)
+				continue
+			}
+		}
+		rest = append(rest, x)
+	}
+	if len(cond.guards) == 0 && whole != nil {
+		return condition{prg: c.program(r, what, e, whole)}
+	}
+	if len(rest) == 0 {
+		return cond
+	}
+	parts := make([]string, len(rest))
+	for k, x := range rest {
+		src, err := cel.ExprToString(x, b.info)
+		if err != nil {
+			c.fail(r, e.Line, e.Column, "%s: %v", what, err)
+			return condition{}
+		}
+		parts[k] = "(" + src + ")"
+	}
+	cond.prg = c.expr(r, what, Expr{Source: strings.Join(parts, " && "), Line: e.Line, Column: e.Column}, true)
+	return cond
 }
 
 func onlyServiceVariables(vars map[string]bool) bool {
@@ -509,23 +546,4 @@ func variablesOf(e ast.Expr) map[string]bool {
 		}
 	}))
 	return vars
-}
-
-// conjunction compiles the && of checked sub-expressions of the rule's when,
-// written back to source; nil for none.
-func (c *compiler) conjunction(r *Rule, exprs []ast.Expr, info *ast.SourceInfo) cel.Program {
-	if len(exprs) == 0 {
-		return nil
-	}
-	parts := make([]string, len(exprs))
-	for k, e := range exprs {
-		src, err := cel.ExprToString(e, info)
-		if err != nil {
-			c.fail(r, r.When.Line, r.When.Column, "when: %v", err)
-			return nil
-		}
-		parts[k] = "(" + src + ")"
-	}
-	part := Expr{Source: strings.Join(parts, " && "), Line: r.When.Line, Column: r.When.Column}
-	return c.expr(r, "when", part, true)
 }

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unsafe"
 
-	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
 	"cel.dev/cel-go/common/types/traits"
@@ -117,6 +117,10 @@ func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date, fa
 	ev.act.filing = f
 	ev.act.date = types.String(date)
 	ev.act.facts = facts.complete()
+	if ev.frame, err = interpreter.NewExecutionFrame(&ev.act); err != nil {
+		return nil, err
+	}
+	defer ev.frame.Close()
 	defer func() {
 		// A panic in a rule must not take the caller's service down.
 		if p := recover(); p != nil {
@@ -150,8 +154,9 @@ type evaluator struct {
 	filing   *model.Filing
 	act      activation
 	res      *Result
-	elements int   // evaluated so far, to look at ctx now and then
-	err      error // ctx.Err() once the context has ended
+	frame    *interpreter.ExecutionFrame // over act, for programs that are not metered
+	elements int                         // evaluated so far, to look at ctx now and then
+	err      error                       // ctx.Err() once the context has ended
 }
 
 // stopped reports whether the context has ended, looking every 64 elements
@@ -170,7 +175,7 @@ func (ev *evaluator) stopped() bool {
 func (ev *evaluator) run(cr *compiledRule) {
 	f, a := ev.filing, &ev.act
 	a.reset()
-	if !guardsHold(cr.filingGuards, a) || cr.filingWhen != nil && !ev.guard(cr, cr.filingWhen, "") {
+	if !ev.hoisted(cr, &cr.filingWhen, "") {
 		return
 	}
 	switch cr.each {
@@ -246,31 +251,23 @@ func (ev *evaluator) element(cr *compiledRule) {
 	if ev.stopped() {
 		return
 	}
-	if !guardsHold(cr.elementGuards, &ev.act) {
+	if ok, good := ev.holds(cr, &cr.when); !good || !ok {
 		return
 	}
-	if cr.when != nil {
-		if ok, good := ev.boolean(cr, cr.when); !good || !ok {
-			return
-		}
+	ok, good := ev.holds(cr, &cr.needs)
+	if !good {
+		return
 	}
-	if cr.needs != nil {
-		ok, good := ev.boolean(cr, cr.needs)
-		if !good {
-			return
-		}
-		if !ok {
-			ev.res.Undecided = append(ev.res.Undecided, Undecided{Rule: cr.rule, Path: ev.path(cr)})
-			return
-		}
+	if !ok {
+		ev.res.Undecided = append(ev.res.Undecided, Undecided{Rule: cr.rule, Path: ev.path(cr)})
+		return
 	}
-	ok, good := ev.boolean(cr, cr.check)
-	if !good || ok {
+	if ok, good := ev.holds(cr, &cr.check); !good || ok {
 		return
 	}
 	finding := Finding{Rule: cr.rule, Path: ev.path(cr)}
 	for _, v := range cr.values {
-		val, _, err := v.prg.Eval(&ev.act)
+		val, err := ev.eval(v.prg)
 		if err != nil {
 			ev.fail(cr, fmt.Errorf("value %s: %w", v.name, err))
 			return
@@ -283,44 +280,68 @@ func (ev *evaluator) element(cr *compiledRule) {
 // serviceApplies evaluates the service-level part of a rule's when for
 // service i, bound in the activation.
 func (ev *evaluator) serviceApplies(cr *compiledRule, i int) bool {
-	if !guardsHold(cr.serviceGuards, &ev.act) {
-		return false
-	}
-	return cr.serviceWhen == nil || ev.guard(cr, cr.serviceWhen, "services["+strconv.Itoa(i)+"]")
+	return ev.hoisted(cr, &cr.serviceWhen, "services["+strconv.Itoa(i)+"]")
 }
 
-// guard evaluates a guard hoisted out of the rule's elements; a failure is
-// recorded at path.
-func (ev *evaluator) guard(cr *compiledRule, prg cel.Program, path string) bool {
+// eval runs a program on the current element. The programs that are not
+// metered share one execution frame over the activation, which saves
+// cel-go from setting up and releasing a frame per evaluation.
+func (ev *evaluator) eval(p *program) (ref.Val, error) {
+	if p.metered {
+		out, _, err := p.Eval(&ev.act)
+		return out, err
+	}
+	out, _, err := p.Eval(ev.frame)
+	return out, err
+}
+
+// hoisted evaluates a part of when hoisted out of the rule's elements; a
+// failure is recorded at path.
+func (ev *evaluator) hoisted(cr *compiledRule, c *condition, path string) bool {
+	if !guardsHold(c.guards, &ev.act) {
+		return false
+	}
+	if c.prg == nil {
+		return true
+	}
 	if ev.stopped() {
 		return false
 	}
-	out, _, err := prg.Eval(&ev.act)
-	if err == nil {
-		b, isBool := out.(types.Bool)
-		if isBool {
-			return bool(b)
-		}
-		err = fmt.Errorf("expression gave %s, not a bool", out.Type())
+	ok, err := ev.boolean(c.prg)
+	if err != nil {
+		ev.res.Errors = append(ev.res.Errors, &EvalError{Rule: cr.rule.ID, Path: path, Err: err})
 	}
-	ev.res.Errors = append(ev.res.Errors, &EvalError{Rule: cr.rule.ID, Path: path, Err: err})
-	return false
+	return ok
 }
 
-// boolean evaluates a boolean program; good is false when it failed, and
-// the failure is recorded.
-func (ev *evaluator) boolean(cr *compiledRule, prg cel.Program) (ok, good bool) {
-	out, _, err := prg.Eval(&ev.act)
+// holds evaluates a condition on the current element; good is false when
+// it failed, and the failure is recorded.
+func (ev *evaluator) holds(cr *compiledRule, c *condition) (ok, good bool) {
+	if !guardsHold(c.guards, &ev.act) {
+		return false, true
+	}
+	if c.prg == nil {
+		return true, true
+	}
+	ok, err := ev.boolean(c.prg)
 	if err != nil {
 		ev.fail(cr, err)
 		return false, false
 	}
+	return ok, true
+}
+
+// boolean evaluates a boolean program.
+func (ev *evaluator) boolean(p *program) (bool, error) {
+	out, err := ev.eval(p)
+	if err != nil {
+		return false, err
+	}
 	b, isBool := out.(types.Bool)
 	if !isBool {
-		ev.fail(cr, fmt.Errorf("expression gave %s, not a bool", out.Type()))
-		return false, false
+		return false, fmt.Errorf("expression gave %s, not a bool", out.Type())
 	}
-	return bool(b), true
+	return bool(b), nil
 }
 
 func (ev *evaluator) fail(cr *compiledRule, err error) {
@@ -374,6 +395,7 @@ type activation struct {
 	person      *model.Person
 	role        string
 	i, j        int
+	locals      [maxLocals]unsafe.Pointer // the elements exists guards are at
 }
 
 func (a *activation) reset() {

@@ -5,13 +5,18 @@ func CELOnly() CompileOption {
 	return func(c *compileConfig) { c.celOnly = true }
 }
 
-// FieldGuards counts the conjuncts of rule id's when that are decided in Go.
+// FieldGuards counts the conjuncts of rule id's when, needs and check that
+// are decided in Go.
 func FieldGuards(s *Set, id string) int {
 	for _, g := range s.groups() {
 		compiled, _ := g.get()
 		for _, cr := range compiled {
 			if cr.rule.ID == id {
-				return len(cr.filingGuards) + len(cr.serviceGuards) + len(cr.elementGuards)
+				n := 0
+				for _, c := range []condition{cr.filingWhen, cr.serviceWhen, cr.when, cr.needs, cr.check} {
+					n += len(c.guards)
+				}
+				return n
 			}
 		}
 	}

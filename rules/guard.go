@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"cel.dev/cel-go/common/ast"
 	"cel.dev/cel-go/common/operators"
@@ -11,41 +12,52 @@ import (
 	"github.com/icpcheck/icpcheck/model"
 )
 
-// A fieldGuard is a conjunct of a rule's when that the engine decides in Go
-// instead of in CEL: a string field compared with a literal or with another
-// string field (==, !=, in a list of literals), or a presence test has() of
-// a string or pointer field. Most whens open with such a discriminator
-// (service.kind == "app", has(filing.resource) && filing.resource.type ==
-// "ecs"), and deciding it in Go costs a few field reads instead of a CEL
-// evaluation. The conjuncts are plain reads that can neither fail nor
-// differ from CEL: a guard that is false makes the when false, as CEL's &&
-// does whatever the other conjuncts give; when every guard is true, the
-// conjuncts left in CEL decide.
+// A fieldGuard is a conjunct of a rule's when, needs or check that the
+// engine decides in Go instead of in CEL: a string field compared with a
+// literal or another string field (==, !=, in a list of literals), a
+// presence test has() of a string or pointer field, the negation of a
+// guard, or list.exists(x, guards) over a list of structs. Most rules open
+// with such a discriminator (service.kind == "app", has(filing.resource) &&
+// filing.resource.type == "ecs"), and deciding it in Go costs a few field
+// reads instead of a CEL evaluation.
+//
+// The guards are plain reads that can neither fail nor differ from CEL, so
+// a condition keeps its CEL meaning: CEL's && is false when any conjunct is
+// false, whatever the others give, errors included; when every guard holds,
+// the conjuncts left in CEL decide. TestFieldGuardsChangeNoAnswer compares
+// the two on every rule case and example filing.
 type fieldGuard struct {
-	op          string // operators.Equals, operators.NotEquals, operators.In, or "has"
+	op          string // operators.Equals, NotEquals, In, LogicalNot, "has", "exists"
 	left, right operand
-	set         []string // the literals of op In
+	set         []string      // the literals of In
+	inner       []*fieldGuard // the operand of LogicalNot; the conjuncts of exists
+	list        *fieldPath    // exists: the list, of structs
+	elemSize    uintptr       // exists: the size of an element
+	local       int           // exists: the local slot the element is bound to
 }
 
-// operand is a string literal or a field path.
+// operand is a string literal or a string field.
 type operand struct {
 	literal string
 	path    *fieldPath
 }
 
 // fieldPath is a variable followed by field selections, resolved against
-// the model's Go types at load time.
+// the model's Go types at load time into offsets: field reads then cost no
+// reflection, which is what makes a guard cheaper than CEL's own field
+// access. Every offset and type comes from reflect, and a pointer is only
+// followed where a has() guard has shown it set.
 type fieldPath struct {
-	root  rootVariable
+	root  int // a rootVariable, or rootLocal+slot for an exists variable
 	steps []pathStep
 }
 
 type pathStep struct {
-	index   int
-	pointer bool // the field is a pointer to a struct, followed
+	offset  uintptr
+	pointer bool // the field is a pointer; followed unless it is the last step
 }
 
-type rootVariable int
+type rootVariable = int
 
 const (
 	rootFiling rootVariable = iota
@@ -57,13 +69,21 @@ const (
 	rootPerson
 	rootIP
 	rootRole
+	rootLocal // the first slot of exists variables
 )
 
-// roots are the variables a guard may start from, with their Go types.
-var roots = map[string]struct {
-	root rootVariable
+// maxLocals bounds the nesting of exists guards.
+const maxLocals = 4
+
+type variable struct {
+	root int
 	typ  reflect.Type
-}{
+}
+
+// scope maps the variables a guard may read to their roots and Go types.
+type scope map[string]variable
+
+var rootScope = scope{
 	"filing":       {rootFiling, reflect.TypeFor[model.Filing]()},
 	"service":      {rootService, reflect.TypeFor[model.Service]()},
 	"domain":       {rootDomain, reflect.TypeFor[model.Domain]()},
@@ -75,87 +95,158 @@ var roots = map[string]struct {
 	"role":         {rootRole, reflect.TypeFor[string]()},
 }
 
-// guardOf returns the conjunct as a fieldGuard, or nil when it is anything
-// else. proven holds the pointer paths that earlier guards have tested with
-// has(): a path may pass through a pointer only when one of them shows it
-// is not nil, so that reading it cannot meet a nil that CEL would treat
-// differently.
-func guardOf(e ast.Expr, proven map[string]bool) *fieldGuard {
+// guardBuilder turns conjuncts into guards. proven holds the pointer paths
+// that earlier guards have tested with has(): a path may pass through a
+// pointer only when one of them shows it is not nil, so that reading it
+// cannot meet a nil that CEL would treat differently.
+type guardBuilder struct {
+	info   *ast.SourceInfo // to recognise exists() by its macro call
+	scope  scope
+	locals int
+	proven map[string]bool
+}
+
+// guard returns the conjunct as a fieldGuard, or nil when it is anything
+// else.
+func (b *guardBuilder) guard(e ast.Expr) *fieldGuard {
 	switch e.Kind() {
 	case ast.SelectKind:
-		sel := e.AsSelect()
-		if !sel.IsTestOnly() {
-			return nil
+		return b.has(e)
+	case ast.ComprehensionKind:
+		return b.exists(e)
+	case ast.CallKind:
+	default:
+		return nil
+	}
+	call := e.AsCall()
+	args := call.Args()
+	if call.IsMemberFunction() {
+		return nil
+	}
+	if call.FunctionName() == operators.LogicalNot && len(args) == 1 {
+		// A negated guard proves nothing, so it works on a copy.
+		inner := &guardBuilder{info: b.info, scope: b.scope, locals: b.locals, proven: copyOf(b.proven)}
+		if g := inner.guard(args[0]); g != nil {
+			return &fieldGuard{op: operators.LogicalNot, inner: []*fieldGuard{g}}
 		}
-		p, final, ok := resolvePath(sel.Operand(), proven)
-		if !ok || final.Kind() != reflect.Struct {
-			return nil
-		}
-		field, ok := fieldByKey(final, sel.FieldName())
+		return nil
+	}
+	if len(args) != 2 {
+		return nil
+	}
+	switch call.FunctionName() {
+	case operators.Equals, operators.NotEquals:
+		left, ok := b.stringOperand(args[0])
 		if !ok {
 			return nil
 		}
-		step := pathStep{index: field.Index[0]}
-		switch {
-		case field.Type.Kind() == reflect.String:
-		case field.Type.Kind() == reflect.Pointer && field.Type.Elem().Kind() == reflect.Struct:
-			step.pointer = true
-		default:
+		right, ok := b.stringOperand(args[1])
+		if !ok || (left.path == nil && right.path == nil) {
 			return nil
 		}
-		return &fieldGuard{op: "has", left: operand{path: &fieldPath{root: p.root, steps: append(p.steps, step)}}}
-	case ast.CallKind:
-		call := e.AsCall()
-		args := call.Args()
-		if call.IsMemberFunction() || len(args) != 2 {
+		return &fieldGuard{op: call.FunctionName(), left: left, right: right}
+	case operators.In:
+		left, ok := b.stringOperand(args[0])
+		if !ok || left.path == nil || args[1].Kind() != ast.ListKind {
 			return nil
 		}
-		switch call.FunctionName() {
-		case operators.Equals, operators.NotEquals:
-			left, ok := stringOperand(args[0], proven)
+		list := args[1].AsList()
+		if len(list.OptionalIndices()) > 0 {
+			return nil
+		}
+		var set []string
+		for _, el := range list.Elements() {
+			lit, ok := stringLiteral(el)
 			if !ok {
 				return nil
 			}
-			right, ok := stringOperand(args[1], proven)
-			if !ok || (left.path == nil && right.path == nil) {
-				return nil
-			}
-			return &fieldGuard{op: call.FunctionName(), left: left, right: right}
-		case operators.In:
-			left, ok := stringOperand(args[0], proven)
-			if !ok || left.path == nil || args[1].Kind() != ast.ListKind {
-				return nil
-			}
-			list := args[1].AsList()
-			if len(list.OptionalIndices()) > 0 {
-				return nil
-			}
-			var set []string
-			for _, el := range list.Elements() {
-				lit, ok := stringLiteral(el)
-				if !ok {
-					return nil
-				}
-				set = append(set, lit)
-			}
-			return &fieldGuard{op: operators.In, left: left, set: set}
+			set = append(set, lit)
 		}
+		return &fieldGuard{op: operators.In, left: left, set: set}
 	}
 	return nil
 }
 
-// proves records the pointer path a has() guard shows to be set.
-func (g *fieldGuard) proves(proven map[string]bool) {
-	if g.op == "has" && g.left.path.steps[len(g.left.path.steps)-1].pointer {
-		proven[g.left.path.key()] = true
+// has is has(path.field) on a string or pointer field; a pointer it finds
+// set is proven for the guards after it.
+func (b *guardBuilder) has(e ast.Expr) *fieldGuard {
+	sel := e.AsSelect()
+	if !sel.IsTestOnly() {
+		return nil
 	}
+	p, typ, ok := b.resolve(sel.Operand())
+	if !ok || typ.Kind() != reflect.Struct {
+		return nil
+	}
+	field, ok := fieldByKey(typ, sel.FieldName())
+	if !ok {
+		return nil
+	}
+	step := pathStep{offset: field.Offset}
+	switch field.Type.Kind() {
+	case reflect.String:
+	case reflect.Pointer:
+		step.pointer = true
+	default:
+		return nil
+	}
+	p.steps = append(p.steps, step)
+	if step.pointer {
+		b.proven[p.key()] = true
+	}
+	return &fieldGuard{op: "has", left: operand{path: p}}
+}
+
+// exists is list.exists(x, conjuncts) over a list of structs, where every
+// conjunct is a guard.
+func (b *guardBuilder) exists(e ast.Expr) *fieldGuard {
+	macro, ok := b.info.GetMacroCall(e.ID())
+	if !ok || macro.Kind() != ast.CallKind || macro.AsCall().FunctionName() != "exists" ||
+		len(macro.AsCall().Args()) != 2 || b.locals == maxLocals {
+		return nil
+	}
+	comp := e.AsComprehension()
+	if comp.HasIterVar2() {
+		return nil
+	}
+	// The step of exists is accu || predicate.
+	step := comp.LoopStep()
+	if step.Kind() != ast.CallKind || step.AsCall().FunctionName() != operators.LogicalOr || len(step.AsCall().Args()) != 2 {
+		return nil
+	}
+	list, typ, ok := b.resolve(comp.IterRange())
+	if !ok || typ.Kind() != reflect.Slice || typ.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	inner := &guardBuilder{info: b.info, scope: scope{}, locals: b.locals + 1, proven: copyOf(b.proven)}
+	for name, v := range b.scope {
+		inner.scope[name] = v
+	}
+	inner.scope[comp.IterVar()] = variable{root: rootLocal + b.locals, typ: typ.Elem()}
+	g := &fieldGuard{op: "exists", list: list, elemSize: typ.Elem().Size(), local: b.locals}
+	for _, conj := range conjuncts(step.AsCall().Args()[1]) {
+		ig := inner.guard(conj)
+		if ig == nil {
+			return nil
+		}
+		g.inner = append(g.inner, ig)
+	}
+	return g
+}
+
+func copyOf(m map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }
 
 // key names the path for proven.
 func (p *fieldPath) key() string {
-	key := strconv.Itoa(int(p.root))
+	key := strconv.Itoa(p.root)
 	for _, s := range p.steps {
-		key += "." + strconv.Itoa(s.index)
+		key += "." + strconv.FormatUint(uint64(s.offset), 10)
 	}
 	return key
 }
@@ -168,33 +259,33 @@ func stringLiteral(e ast.Expr) (string, bool) {
 	return s, ok
 }
 
-func stringOperand(e ast.Expr, proven map[string]bool) (operand, bool) {
+func (b *guardBuilder) stringOperand(e ast.Expr) (operand, bool) {
 	if lit, ok := stringLiteral(e); ok {
 		return operand{literal: lit}, true
 	}
-	p, final, ok := resolvePath(e, proven)
-	if !ok || final.Kind() != reflect.String {
+	p, typ, ok := b.resolve(e)
+	if !ok || typ.Kind() != reflect.String {
 		return operand{}, false
 	}
 	return operand{path: p}, true
 }
 
-// resolvePath resolves a chain of field selections on a root variable to
-// struct field indexes, and returns the type it ends at.
-func resolvePath(e ast.Expr, proven map[string]bool) (*fieldPath, reflect.Type, bool) {
+// resolve resolves a chain of field selections on a variable to offsets,
+// and returns the type it ends at.
+func (b *guardBuilder) resolve(e ast.Expr) (*fieldPath, reflect.Type, bool) {
 	switch e.Kind() {
 	case ast.IdentKind:
-		r, ok := roots[e.AsIdent()]
+		v, ok := b.scope[e.AsIdent()]
 		if !ok {
 			return nil, nil, false
 		}
-		return &fieldPath{root: r.root}, r.typ, true
+		return &fieldPath{root: v.root}, v.typ, true
 	case ast.SelectKind:
 		sel := e.AsSelect()
 		if sel.IsTestOnly() {
 			return nil, nil, false
 		}
-		p, typ, ok := resolvePath(sel.Operand(), proven)
+		p, typ, ok := b.resolve(sel.Operand())
 		if !ok || typ.Kind() != reflect.Struct {
 			return nil, nil, false
 		}
@@ -202,16 +293,15 @@ func resolvePath(e ast.Expr, proven map[string]bool) (*fieldPath, reflect.Type, 
 		if !ok {
 			return nil, nil, false
 		}
-		step := pathStep{index: field.Index[0]}
 		typ = field.Type
 		if typ.Kind() == reflect.Pointer {
-			p.steps = append(p.steps, pathStep{index: step.index, pointer: true})
-			if typ.Elem().Kind() != reflect.Struct || !proven[p.key()] {
+			p.steps = append(p.steps, pathStep{offset: field.Offset, pointer: true})
+			if typ.Elem().Kind() != reflect.Struct || !b.proven[p.key()] {
 				return nil, nil, false
 			}
 			return p, typ.Elem(), true
 		}
-		p.steps = append(p.steps, step)
+		p.steps = append(p.steps, pathStep{offset: field.Offset})
 		return p, typ, true
 	}
 	return nil, nil, false
@@ -232,22 +322,33 @@ func fieldByKey(typ reflect.Type, name string) (reflect.StructField, bool) {
 
 // holds decides the guard for the current element.
 func (g *fieldGuard) holds(a *activation) bool {
-	if g.op == "has" {
-		v := g.left.path.parent(a)
-		last := g.left.path.steps[len(g.left.path.steps)-1]
-		f := v.Field(last.index)
-		if last.pointer {
-			return !f.IsNil()
+	switch g.op {
+	case "has":
+		p := g.left.path.field(a)
+		if g.left.path.steps[len(g.left.path.steps)-1].pointer {
+			return *(*unsafe.Pointer)(p) != nil
 		}
-		return f.Len() > 0
+		return *(*string)(p) != ""
+	case operators.LogicalNot:
+		return !g.inner[0].holds(a)
+	case "exists":
+		// Any list is read through a []byte header: the length counts
+		// elements whatever their type, and elemSize steps between them.
+		list := *(*[]byte)(g.list.field(a))
+		data := unsafe.Pointer(unsafe.SliceData(list))
+		for i := range len(list) {
+			a.locals[g.local] = unsafe.Add(data, uintptr(i)*g.elemSize)
+			if guardsHold(g.inner, a) {
+				return true
+			}
+		}
+		return false
+	case operators.Equals:
+		return g.left.value(a) == g.right.value(a)
+	case operators.NotEquals:
+		return g.left.value(a) != g.right.value(a)
 	}
 	left := g.left.value(a)
-	switch g.op {
-	case operators.Equals:
-		return left == g.right.value(a)
-	case operators.NotEquals:
-		return left != g.right.value(a)
-	}
 	for _, s := range g.set {
 		if left == s {
 			return true
@@ -260,49 +361,45 @@ func (o *operand) value(a *activation) string {
 	if o.path == nil {
 		return o.literal
 	}
-	v := o.path.parent(a)
-	last := o.path.steps
-	if len(last) == 0 {
-		return v.String()
-	}
-	return v.Field(last[len(last)-1].index).String()
+	return *(*string)(o.path.field(a))
 }
 
-// parent follows every step but the last and returns the struct holding
-// the last field (the root itself for a path without steps). Pointers on
-// the way are known to be set: guardOf admits only proven ones.
-func (p *fieldPath) parent(a *activation) reflect.Value {
-	v := a.root(p.root)
-	for _, s := range p.steps[:max(0, len(p.steps)-1)] {
-		v = v.Field(s.index)
-		if s.pointer {
-			v = v.Elem()
+// field returns the address of the path's last field. Pointers on the way
+// are known to be set: the builder admits only proven ones.
+func (p *fieldPath) field(a *activation) unsafe.Pointer {
+	ptr := a.root(p.root)
+	for k, s := range p.steps {
+		ptr = unsafe.Add(ptr, s.offset)
+		if s.pointer && k < len(p.steps)-1 {
+			ptr = *(*unsafe.Pointer)(ptr)
 		}
 	}
-	return v
+	return ptr
 }
 
-// root is the value of a guard's root variable for the current element.
-func (a *activation) root(r rootVariable) reflect.Value {
+// root is the address of a guard's root variable for the current element.
+func (a *activation) root(r int) unsafe.Pointer {
 	switch r {
 	case rootFiling:
-		return reflect.ValueOf(a.filing).Elem()
+		return unsafe.Pointer(a.filing)
 	case rootService:
-		return reflect.ValueOf(a.service).Elem()
+		return unsafe.Pointer(a.service)
 	case rootDomain:
-		return reflect.ValueOf(a.domain).Elem()
+		return unsafe.Pointer(a.domain)
 	case rootPlatform:
-		return reflect.ValueOf(a.platform).Elem()
+		return unsafe.Pointer(a.platform)
 	case rootPreApproval:
-		return reflect.ValueOf(a.preApproval).Elem()
+		return unsafe.Pointer(a.preApproval)
 	case rootMaterial:
-		return reflect.ValueOf(a.material).Elem()
+		return unsafe.Pointer(a.material)
 	case rootPerson:
-		return reflect.ValueOf(a.person).Elem()
+		return unsafe.Pointer(a.person)
 	case rootIP:
-		return reflect.ValueOf(&a.ip).Elem()
+		return unsafe.Pointer(&a.ip)
+	case rootRole:
+		return unsafe.Pointer(&a.role)
 	}
-	return reflect.ValueOf(&a.role).Elem()
+	return a.locals[r-rootLocal]
 }
 
 // guardsHold reports whether every guard holds.
@@ -313,4 +410,12 @@ func guardsHold(gs []*fieldGuard, a *activation) bool {
 		}
 	}
 	return true
+}
+
+// condition is a boolean expression of a rule, split into the guards
+// decided in Go and, evaluated only when they all hold, the rest in CEL.
+// The zero condition holds.
+type condition struct {
+	guards []*fieldGuard
+	prg    *program // nil when nothing is left for CEL
 }

@@ -126,6 +126,16 @@ func TestFieldGuardsTakeOnlyPlainComparisons(t *testing.T) {
 		{"principals", `role == "service" && person.certificate.type != "resident_id"`, 2},
 		{"services", `service.kind == "app" || service.kind == "website"`, 0},
 		{"services", `has(service.principal)`, 0}, // a struct, not a pointer or string
+		{"", `has(filing.resource) && has(filing.resource.months)`, 2},
+		{"", `filing.materials.exists(m, m.kind == "commitment_letter")`, 1},
+		{"", `filing.materials.exists(m, m.kind == "commitment_letter" && size(m.file) > 0)`, 0},
+		{"", `filing.services.exists(s, s.kind == "app" && s.domains.exists(d, d.name == s.name))`, 1},
+		{"", `filing.services.exists(s, has(s.icon) && s.icon.format == "gif")`, 1},
+		{"", `filing.services.exists(s, s.icon.format == "gif")`, 0},
+		{"", `filing.services.all(s, s.kind == "app")`, 0},
+		{"", `!has(filing.resource) && filing.subject.name != ""`, 2},
+		{"", `!has(filing.resource) && filing.resource.type == "ecs"`, 1}, // a negated has proves nothing
+		{"services", `filing.services.exists(service, service.kind == "app")`, 1},
 	} {
 		set := compile(t, fmt.Sprintf(`scope: national
 rules:
@@ -184,15 +194,45 @@ rules:
     each: principals
     when: role == "service" && person.mobile == filing.subject.principal.mobile && person.mobile != ""
     check: "false"
+  - id: national.exists
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: other
+    source: test
+    when: filing.services.exists(s, has(s.icon) && s.icon.format == "gif")
+    check: filing.materials.exists(m, m.kind == "commitment_letter")
+  - id: national.months
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: other
+    source: test
+    when: has(filing.resource)
+    needs: has(filing.resource.months)
+    needs_reason: {zh: 缺少月数, en: no months}
+    check: filing.resource.billing != "on_demand" && filing.resource.months >= 3
+  - id: national.no-resource
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: other
+    source: test
+    when: "!has(filing.resource)"
+    check: filing.subject.name != "" && 1 / size(filing.subject.name) == 0
 `
 	guarded, celOnly := compile(t, yaml), compile(t, yaml, rules.CELOnly())
 	same := model.Person{Name: "甲", Mobile: "13800000000"}
+	two := 2
 	for name, f := range map[string]*model.Filing{
 		"empty":          {},
 		"resource":       {Resource: &model.Resource{Type: model.ECS, Billing: model.Subscription}},
 		"on demand":      {Resource: &model.Resource{Type: model.ECS, Billing: model.OnDemand}},
 		"icons":          {Services: []model.Service{{Kind: model.App, Icon: &model.Icon{Format: "gif"}}, {Kind: model.App}, {Kind: model.Website, Icon: &model.Icon{Format: "gif"}}}},
 		"same principal": {Subject: model.Subject{Principal: same}, Services: []model.Service{{Principal: same}, {}}},
+		"months":         {Resource: &model.Resource{Type: model.ECS, Months: &two}},
+		"letter":         {Materials: []model.Material{{Kind: model.CommitmentLetter}}, Services: []model.Service{{Icon: &model.Icon{Format: "gif"}}}},
+		"named":          {Subject: model.Subject{Name: "甲"}},
 	} {
 		want := summary(t, celOnly, f, "2026-01-01", nil)
 		if diff := cmp.Diff(want, summary(t, guarded, f, "2026-01-01", nil)); diff != "" {
