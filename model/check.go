@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // Check validates a Filing built in Go rather than decoded: every enumerated
@@ -54,42 +55,49 @@ func (c *checker) path() string {
 }
 
 func (c *checker) check(v reflect.Value) *DecodeError {
-	return c.walk(v, planOf(v.Type()))
+	return c.walk(v.Addr().UnsafePointer(), planOf(v.Type()))
 }
 
-// walk checks v, whose plan p is not nil: the plan holds the plans of the
-// parts, so the walk looks nothing up.
-func (c *checker) walk(v reflect.Value, p *plan) *DecodeError {
+// walk checks the value at p, whose plan pl is not nil: the plan holds the
+// plans of the parts and their offsets, so the walk looks nothing up and
+// reads fields without reflection, which is most of what Check costs on a
+// large filing. Every offset and size comes from reflect, in buildPlan.
+func (c *checker) walk(p unsafe.Pointer, pl *plan) *DecodeError {
 	switch {
-	case p.text:
-		return c.checkText(v)
-	case p.plainText:
-		if problem := textProblemOf(v.String()); problem != "" {
+	case pl.text:
+		return c.checkText(p, pl)
+	case pl.plainText:
+		if problem := textProblemOf(*(*string)(p)); problem != "" {
 			return &DecodeError{Path: c.path(), Err: errors.New("value " + problem)}
 		}
 		return nil
 	}
-	switch v.Kind() {
+	switch pl.kind {
 	case reflect.Pointer:
-		if !v.IsNil() {
-			return c.walk(v.Elem(), p.elem)
+		if elem := *(*unsafe.Pointer)(p); elem != nil {
+			return c.walk(elem, pl.elem)
 		}
 	case reflect.Slice:
-		for i := range v.Len() {
+		// Any slice is read through a []byte header: the length counts
+		// elements whatever their type, and elemSize steps between them.
+		list := *(*[]byte)(p)
+		data := unsafe.Pointer(unsafe.SliceData(list))
+		for i := range len(list) {
 			c.segments = append(c.segments, segment{index: i})
-			err := c.walk(v.Index(i), p.elem)
+			err := c.walk(unsafe.Add(data, uintptr(i)*pl.elemSize), pl.elem)
 			c.segments = c.segments[:len(c.segments)-1]
 			if err != nil {
 				return err
 			}
 		}
 	case reflect.Struct:
-		for _, f := range p.fields {
-			if f.plan.plainText && textProblemOf(v.Field(f.index).String()) == "" {
+		for _, f := range pl.fields {
+			field := unsafe.Add(p, f.offset)
+			if f.plainText && textProblemOf(*(*string)(field)) == "" {
 				continue // the common case, without the cost of a step
 			}
 			c.segments = append(c.segments, segment{key: f.name})
-			err := c.walk(v.Field(f.index), f.plan)
+			err := c.walk(field, f.plan)
 			c.segments = c.segments[:len(c.segments)-1]
 			if err != nil {
 				return err
@@ -101,33 +109,31 @@ func (c *checker) walk(v reflect.Value, p *plan) *DecodeError {
 
 // checkText accepts the empty value and canonical values, and otherwise
 // canonicalises a copy to say what is wrong, so that f is left alone.
-func (c *checker) checkText(v reflect.Value) *DecodeError {
-	s := v.String()
-	if s == "" || isCanonical(v.Type(), s) {
+func (c *checker) checkText(p unsafe.Pointer, pl *plan) *DecodeError {
+	s := *(*string)(p)
+	if s == "" || pl.canonical(s) {
 		return nil
 	}
-	cp := reflect.New(v.Type())
+	cp := reflect.New(pl.typ)
 	if err := cp.Interface().(textValue).setText(s); err != nil {
 		return &DecodeError{Path: c.path(), Err: err}
 	}
 	return &DecodeError{Path: c.path(), Err: fmt.Errorf("%q is not in canonical form; write %q", s, cp.Elem().String())}
 }
 
-// isCanonical reports whether s is already a canonical value of type t,
-// without allocating in the common case.
-func isCanonical(t reflect.Type, s string) bool {
+// canonicalTest returns the test of whether a string is already a
+// canonical value of type t, without allocating in the common case.
+func canonicalTest(t reflect.Type) func(string) bool {
 	switch t {
 	case reflect.TypeFor[Province]():
-		_, ok := Province(s).Info()
-		return ok
+		return func(s string) bool { _, ok := Province(s).Info(); return ok }
 	case reflect.TypeFor[Date]():
-		d, err := ParseDate(s)
-		return err == nil && string(d) == s
+		return func(s string) bool { d, err := ParseDate(s); return err == nil && string(d) == s }
 	case reflect.TypeFor[DateTime]():
-		d, err := ParseDateTime(s)
-		return err == nil && string(d) == s
+		return func(s string) bool { d, err := ParseDateTime(s); return err == nil && string(d) == s }
 	}
-	return canonicalEnums[t][s]
+	set := canonicalEnums[t]
+	return func(s string) bool { return set[s] }
 }
 
 // canonicalEnums holds, per enumeration type, its canonical values.
@@ -154,15 +160,21 @@ func init() {
 // plan says which parts of a type can hold a value Check must look at;
 // types that cannot (ints, bools) get a nil plan and are skipped.
 type plan struct {
-	text      bool        // an enumerated or canonical value
-	plainText bool        // any other string
-	elem      *plan       // for pointers and slices
-	fields    []fieldPlan // for structs: only the fields worth visiting
+	typ       reflect.Type
+	kind      reflect.Kind
+	text      bool              // an enumerated or canonical value
+	canonical func(string) bool // for text
+	plainText bool              // any other string
+	elem      *plan             // for pointers and slices
+	elemSize  uintptr           // for slices
+	fields    []fieldPlan       // for structs: only the fields worth visiting
 }
 
 type fieldPlan struct {
-	wireField
-	plan *plan
+	offset    uintptr
+	plainText bool // plan.plainText, kept here where the walk reads it first
+	plan      *plan
+	name      string
 }
 
 var plans sync.Map // reflect.Type → *plan (nil stored as a typed nil)
@@ -178,24 +190,25 @@ func planOf(t reflect.Type) *plan {
 
 func buildPlan(t reflect.Type, visiting map[reflect.Type]bool) *plan {
 	if reflect.PointerTo(t).Implements(textValueType) {
-		return &plan{text: true}
+		return &plan{typ: t, kind: t.Kind(), text: true, canonical: canonicalTest(t)}
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return &plan{plainText: true}
+		return &plan{typ: t, kind: t.Kind(), plainText: true}
 	case reflect.Pointer, reflect.Slice:
 		if elem := buildPlan(t.Elem(), visiting); elem != nil {
-			return &plan{elem: elem}
+			return &plan{typ: t, kind: t.Kind(), elem: elem, elemSize: t.Elem().Size()}
 		}
 	case reflect.Struct:
 		if visiting[t] {
 			return nil
 		}
 		visiting[t] = true
-		p := &plan{}
+		p := &plan{typ: t, kind: t.Kind()}
 		for _, f := range fieldsOf(t).list {
-			if fp := buildPlan(t.Field(f.index).Type, visiting); fp != nil {
-				p.fields = append(p.fields, fieldPlan{f, fp})
+			field := t.Field(f.index)
+			if fp := buildPlan(field.Type, visiting); fp != nil {
+				p.fields = append(p.fields, fieldPlan{offset: field.Offset, plainText: fp.plainText, plan: fp, name: f.name})
 			}
 		}
 		delete(visiting, t)

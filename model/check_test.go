@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -85,6 +86,33 @@ func TestParseDate(t *testing.T) {
 	} {
 		if _, err := ParseDate(s); (err == nil) != ok {
 			t.Errorf("ParseDate(%q) error = %v, want ok=%v", s, err, ok)
+		}
+	}
+}
+
+// textProblemOf reads eight bytes at a time; wherever the NUL or the bad
+// byte falls, and whatever precedes it, it must find what a plain scan finds.
+func TestTextProblemOfAtEveryPosition(t *testing.T) {
+	reference := func(s string) string {
+		switch {
+		case !utf8.ValidString(s):
+			return valueNotUTF8
+		case strings.IndexByte(s, 0) >= 0:
+			return containsNUL
+		}
+		return ""
+	}
+	for _, prefix := range []string{"", "a", "张"} {
+		for n := 0; n <= 20; n++ {
+			base := prefix + strings.Repeat("x", n)
+			for _, bad := range []string{"", "\x00", "\xff", "\x80", "\xe5\xbc", "三", "\x7f"} {
+				for _, tail := range []string{"", "yz", "0123456789", "a\xff", "\x00b"} {
+					s := base + bad + tail
+					if got, want := textProblemOf(s), reference(s); got != want {
+						t.Errorf("textProblemOf(%q) = %q, want %q", s, got, want)
+					}
+				}
+			}
 		}
 	}
 }

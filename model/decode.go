@@ -1109,10 +1109,23 @@ func (w *walker) scalar(n *node, path, what string) *DecodeError {
 // in the decoder's words, or "" when nothing is.
 func textProblemOf(s string) string {
 	// One pass over the ASCII prefix, which is all of most values (numbers,
-	// domains, e-mail addresses); the rest is left to the library.
-	for i := 0; i < len(s); i++ {
+	// domains, e-mail addresses), eight bytes at a time while none has the
+	// high bit set or is zero; the rest is left to the library.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&highs != 0 || (w-ones)&^w&highs != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == 0:
+			if !utf8.ValidString(s[i:]) {
+				return valueNotUTF8 // the worse problem is named, as the decoder does
+			}
 			return containsNUL
 		case c >= utf8.RuneSelf:
 			rest := s[i:]
