@@ -93,8 +93,10 @@ func (c *checker) walk(p unsafe.Pointer, pl *plan) *DecodeError {
 	case reflect.Struct:
 		for _, f := range pl.fields {
 			field := unsafe.Add(p, f.offset)
-			if f.plainText && textProblemOf(*(*string)(field)) == "" {
-				continue // the common case, without the cost of a step
+			if f.plainText {
+				if s := *(*string)(field); s == "" || textProblemOf(s) == "" {
+					continue // the common cases, without the cost of a step
+				}
 			}
 			c.segments = append(c.segments, segment{key: f.name})
 			err := c.walk(field, f.plan)

@@ -1107,18 +1107,28 @@ func (w *walker) scalar(n *node, path, what string) *DecodeError {
 
 // textProblemOf says what is wrong with text a filing built in Go holds,
 // in the decoder's words, or "" when nothing is.
+// plainASCII8 reports whether the first eight bytes of s are ASCII and not
+// zero.
+func plainASCII8(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return w&highs == 0 && (w-ones)&^w&highs == 0
+}
+
 func textProblemOf(s string) string {
 	// One pass over the ASCII prefix, which is all of most values (numbers,
 	// domains, e-mail addresses), eight bytes at a time while none has the
 	// high bit set or is zero; the rest is left to the library.
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if w&highs != 0 || (w-ones)&^w&highs != 0 {
+		if !plainASCII8(s[i:]) {
 			break
 		}
+	}
+	// The last bytes, as the last eight when there are that many.
+	if i < len(s) && i+8 > len(s) && len(s) >= 8 && plainASCII8(s[len(s)-8:]) {
+		return ""
 	}
 	for ; i < len(s); i++ {
 		switch c := s[i]; {

@@ -95,19 +95,80 @@ func newEnvs(matchers map[string]*check.Matcher) (map[string]*cel.Env, error) {
 
 func str(v ref.Val) string { return string(v.(types.String)) }
 
-func boolFn(name string, fn func(string) bool) cel.EnvOption {
-	return cel.Function(name, cel.Overload(name+"_string", []*cel.Type{cel.StringType}, cel.BoolType,
-		cel.UnaryBinding(func(v ref.Val) ref.Val { return types.Bool(fn(str(v))) })))
+// The Go functions over strings that cannot fail. CEL calls them through
+// the bindings below; field guards call them directly, so a rule means the
+// same whichever evaluates it.
+var (
+	boolFunctions = map[string]func(string) bool{
+		"resident_id_valid": func(s string) bool { _, err := check.ResidentID(s); return err == nil },
+		"uscc_valid":        func(s string) bool { _, err := check.USCC(s); return err == nil },
+		"mobile_valid":      func(s string) bool { return check.Mobile(s) == nil },
+		"hostname_valid":    func(s string) bool { return check.Hostname(s) == nil },
+		"ip_valid":          func(s string) bool { return check.IP(s) == nil },
+		"ip_range_valid":    func(s string) bool { return check.IPRange(s) == nil },
+		"ip_public":         check.PublicIP,
+	}
+	stringFunctions = map[string]func(string) string{
+		"normalize":           check.Normalize,
+		"resident_id_problem": func(s string) string { _, err := check.ResidentID(s); return problem(err) },
+		"uscc_problem":        func(s string) string { _, err := check.USCC(s); return problem(err) },
+		"province_name": func(s string) string {
+			info, ok := model.Province(s).Info()
+			if !ok {
+				return s
+			}
+			return info.Full
+		},
+		"hostname_problem":   func(s string) string { return problem(check.Hostname(s)) },
+		"registrable_domain": check.RegistrableDomain,
+		"main_label":         mainLabel,
+	}
+	binaryStringFunctions = map[string]func(string, string) string{
+		"certificate_province": func(certType, number string) string {
+			p, _ := check.CertificateProvince(certType, number)
+			return string(p)
+		},
+	}
+	intFunctions = map[string]func(string) int{
+		"domain_level": check.DomainLevel,
+		"label_count":  check.LabelCount,
+	}
+)
+
+// stringFunctionBindings declares the functions of the tables above to CEL,
+// in a fixed order.
+func stringFunctionBindings() []cel.EnvOption {
+	var opts []cel.EnvOption
+	for _, name := range sortedKeys(boolFunctions) {
+		fn := boolFunctions[name]
+		opts = append(opts, cel.Function(name, cel.Overload(name+"_string", []*cel.Type{cel.StringType}, cel.BoolType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { return types.Bool(fn(str(v))) }))))
+	}
+	for _, name := range sortedKeys(stringFunctions) {
+		fn := stringFunctions[name]
+		opts = append(opts, cel.Function(name, cel.Overload(name+"_string", []*cel.Type{cel.StringType}, cel.StringType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { return types.String(fn(str(v))) }))))
+	}
+	for _, name := range sortedKeys(binaryStringFunctions) {
+		fn := binaryStringFunctions[name]
+		opts = append(opts, cel.Function(name, cel.Overload(name+"_string_string", []*cel.Type{cel.StringType, cel.StringType}, cel.StringType,
+			cel.BinaryBinding(func(a, b ref.Val) ref.Val { return types.String(fn(str(a), str(b))) }))))
+	}
+	for _, name := range sortedKeys(intFunctions) {
+		fn := intFunctions[name]
+		opts = append(opts, cel.Function(name, cel.Overload(name+"_string", []*cel.Type{cel.StringType}, cel.IntType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { return types.Int(fn(str(v))) }))))
+	}
+	return opts
 }
 
-func stringFn(name string, fn func(string) string) cel.EnvOption {
-	return cel.Function(name, cel.Overload(name+"_string", []*cel.Type{cel.StringType}, cel.StringType,
-		cel.UnaryBinding(func(v ref.Val) ref.Val { return types.String(fn(str(v))) })))
-}
-
-func intFn(name string, fn func(string) int) cel.EnvOption {
-	return cel.Function(name, cel.Overload(name+"_string", []*cel.Type{cel.StringType}, cel.IntType,
-		cel.UnaryBinding(func(v ref.Val) ref.Val { return types.Int(fn(str(v))) })))
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func problem(err error) string {
@@ -127,8 +188,7 @@ func functions(matchers map[string]*check.Matcher) []cel.EnvOption {
 		}
 		return m, nil
 	}
-	return []cel.EnvOption{
-		stringFn("normalize", check.Normalize),
+	return append(stringFunctionBindings(),
 		cel.Function("has_words", cel.Overload("has_words_string_string", []*cel.Type{cel.StringType, cel.StringType}, cel.BoolType,
 			cel.BinaryBinding(func(text, list ref.Val) ref.Val {
 				m, err := matcher(list)
@@ -153,8 +213,6 @@ func functions(matchers map[string]*check.Matcher) []cel.EnvOption {
 				}
 				return types.NewStringList(types.DefaultTypeAdapter, prefixes(m, str(text)))
 			}))),
-		boolFn("resident_id_valid", func(s string) bool { _, err := check.ResidentID(s); return err == nil }),
-		stringFn("resident_id_problem", func(s string) string { _, err := check.ResidentID(s); return problem(err) }),
 		cel.Function("resident_id_birth", cel.Overload("resident_id_birth_string", []*cel.Type{cel.StringType}, cel.StringType,
 			cel.UnaryBinding(func(v ref.Val) ref.Val {
 				info, err := check.ResidentID(str(v))
@@ -171,37 +229,13 @@ func functions(matchers map[string]*check.Matcher) []cel.EnvOption {
 				}
 				return types.Int(age)
 			}))),
-		boolFn("uscc_valid", func(s string) bool { _, err := check.USCC(s); return err == nil }),
-		stringFn("uscc_problem", func(s string) string { _, err := check.USCC(s); return problem(err) }),
-		cel.Function("certificate_province", cel.Overload("certificate_province_string_string", []*cel.Type{cel.StringType, cel.StringType}, cel.StringType,
-			cel.BinaryBinding(func(certType, number ref.Val) ref.Val {
-				p, _ := check.CertificateProvince(str(certType), str(number))
-				return types.String(p)
-			}))),
-		stringFn("province_name", func(s string) string {
-			info, ok := model.Province(s).Info()
-			if !ok {
-				return s
-			}
-			return info.Full
-		}),
-		boolFn("mobile_valid", func(s string) bool { return check.Mobile(s) == nil }),
-		boolFn("hostname_valid", func(s string) bool { return check.Hostname(s) == nil }),
-		stringFn("hostname_problem", func(s string) string { return problem(check.Hostname(s)) }),
-		intFn("domain_level", check.DomainLevel),
-		intFn("label_count", check.LabelCount),
-		stringFn("registrable_domain", check.RegistrableDomain),
-		stringFn("main_label", mainLabel),
-		boolFn("ip_valid", func(s string) bool { return check.IP(s) == nil }),
-		boolFn("ip_range_valid", func(s string) bool { return check.IPRange(s) == nil }),
-		boolFn("ip_public", check.PublicIP),
 		cel.Function("sum", cel.Overload("sum_list_int", []*cel.Type{cel.ListType(cel.IntType)}, cel.IntType,
 			cel.UnaryBinding(sum))),
 		cel.Function("duplicates", cel.Overload("duplicates_list_string", []*cel.Type{cel.ListType(cel.StringType)}, cel.ListType(cel.StringType),
 			cel.UnaryBinding(duplicates))),
 		cel.Function("unique", cel.Overload("unique_list_string", []*cel.Type{cel.ListType(cel.StringType)}, cel.ListType(cel.StringType),
 			cel.UnaryBinding(unique))),
-	}
+	)
 }
 
 // prefixes returns the words of m that text starts with (after the same

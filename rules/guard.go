@@ -15,8 +15,10 @@ import (
 // A fieldGuard is a conjunct of a rule's when, needs or check that the
 // engine decides in Go instead of in CEL: a string field compared with a
 // literal or another string field (==, !=, in a list of literals), a
-// presence test has() of a string or pointer field, the negation of a
-// guard, or list.exists(x, guards) over a list of structs. Most rules open
+// presence test has() of a string or pointer field, one of the Go functions
+// that cannot fail (resident_id_valid, certificate_province, domain_level,
+// ...) over such strings, the negation of a guard, a choice between guards
+// (c ? a : b), or list.exists(x, guards) over a list of structs. Most rules open
 // with such a discriminator (service.kind == "app", has(filing.resource) &&
 // filing.resource.type == "ecs"), and deciding it in Go costs a few field
 // reads instead of a CEL evaluation.
@@ -27,19 +29,34 @@ import (
 // the conjuncts left in CEL decide. TestFieldGuardsChangeNoAnswer compares
 // the two on every rule case and example filing.
 type fieldGuard struct {
-	op          string // operators.Equals, NotEquals, In, LogicalNot, "has", "exists"
+	op          string // operators.Equals, NotEquals, In, LogicalNot, Conditional, "has", "exists", "call", "ints"
 	left, right operand
-	set         []string      // the literals of In
-	inner       []*fieldGuard // the operand of LogicalNot; the conjuncts of exists
-	list        *fieldPath    // exists: the list, of structs
-	elemSize    uintptr       // exists: the size of an element
-	local       int           // exists: the local slot the element is bound to
+	set         []string          // the literals of In
+	inner       []*fieldGuard     // the operand of LogicalNot; the three of Conditional; the conjuncts of exists
+	boolFn      func(string) bool // call: the function, of left
+	compare     string            // ints: the relational operator
+	ints        [2]intOperand     // ints: the sides
+	list        *fieldPath        // exists: the list, of structs
+	elemSize    uintptr           // exists: the size of an element
+	local       int               // exists: the local slot the element is bound to
 }
 
-// operand is a string literal or a string field.
+// operand is a string: a literal, a field, or a Go function of operands.
 type operand struct {
 	literal string
 	path    *fieldPath
+	fn1     func(string) string
+	fn2     func(string, string) string
+	args    []operand
+}
+
+func (o *operand) isLiteral() bool { return o.path == nil && o.fn1 == nil && o.fn2 == nil }
+
+// intOperand is an int: a literal, or a Go function of a string operand.
+type intOperand struct {
+	literal int64
+	fn      func(string) int
+	arg     operand
 }
 
 // fieldPath is a variable followed by field selections, resolved against
@@ -131,23 +148,45 @@ func (b *guardBuilder) guard(e ast.Expr) *fieldGuard {
 		}
 		return nil
 	}
+	if fn, ok := boolFunctions[call.FunctionName()]; ok && len(args) == 1 {
+		arg, ok := b.stringOperand(args[0])
+		if !ok {
+			return nil
+		}
+		return &fieldGuard{op: "call", boolFn: fn, left: arg}
+	}
+	if call.FunctionName() == operators.Conditional && len(args) == 3 {
+		// Only the branch taken runs, so neither proves for what follows.
+		g := &fieldGuard{op: operators.Conditional}
+		for _, arg := range args {
+			inner := &guardBuilder{info: b.info, scope: b.scope, locals: b.locals, proven: copyOf(b.proven)}
+			ig := inner.guard(arg)
+			if ig == nil {
+				return nil
+			}
+			g.inner = append(g.inner, ig)
+		}
+		return g
+	}
 	if len(args) != 2 {
 		return nil
 	}
 	switch call.FunctionName() {
 	case operators.Equals, operators.NotEquals:
 		left, ok := b.stringOperand(args[0])
-		if !ok {
-			return nil
+		right, ok2 := b.stringOperand(args[1])
+		if !ok || !ok2 {
+			return b.intComparison(call.FunctionName(), args)
 		}
-		right, ok := b.stringOperand(args[1])
-		if !ok || (left.path == nil && right.path == nil) {
+		if left.isLiteral() && right.isLiteral() {
 			return nil
 		}
 		return &fieldGuard{op: call.FunctionName(), left: left, right: right}
+	case operators.Less, operators.LessEquals, operators.Greater, operators.GreaterEquals:
+		return b.intComparison(call.FunctionName(), args)
 	case operators.In:
 		left, ok := b.stringOperand(args[0])
-		if !ok || left.path == nil || args[1].Kind() != ast.ListKind {
+		if !ok || left.isLiteral() || args[1].Kind() != ast.ListKind {
 			return nil
 		}
 		list := args[1].AsList()
@@ -218,6 +257,12 @@ func (b *guardBuilder) exists(e ast.Expr) *fieldGuard {
 	if !ok || typ.Kind() != reflect.Slice || typ.Elem().Kind() != reflect.Struct {
 		return nil
 	}
+	// Guards run without CEL's cost limit, so they must stay linear in the
+	// filing: an exists inside another may only go over a list of the
+	// outer element (the domains of a service), never over an unrelated one.
+	if b.locals > 0 && list.root != rootLocal+b.locals-1 {
+		return nil
+	}
 	inner := &guardBuilder{info: b.info, scope: scope{}, locals: b.locals + 1, proven: copyOf(b.proven)}
 	for name, v := range b.scope {
 		inner.scope[name] = v
@@ -259,9 +304,61 @@ func stringLiteral(e ast.Expr) (string, bool) {
 	return s, ok
 }
 
+// intComparison is a relational operator over int literals and int
+// functions of strings, such as domain_level(domain.name) <= 4.
+func (b *guardBuilder) intComparison(op string, args []ast.Expr) *fieldGuard {
+	g := &fieldGuard{op: "ints", compare: op}
+	functions := 0
+	for k, arg := range args {
+		switch arg.Kind() {
+		case ast.LiteralKind:
+			n, ok := arg.AsLiteral().Value().(int64)
+			if !ok {
+				return nil
+			}
+			g.ints[k].literal = n
+		case ast.CallKind:
+			call := arg.AsCall()
+			fn, ok := intFunctions[call.FunctionName()]
+			if !ok || call.IsMemberFunction() || len(call.Args()) != 1 {
+				return nil
+			}
+			s, ok := b.stringOperand(call.Args()[0])
+			if !ok {
+				return nil
+			}
+			g.ints[k].fn, g.ints[k].arg = fn, s
+			functions++
+		default:
+			return nil
+		}
+	}
+	if functions == 0 {
+		return nil
+	}
+	return g
+}
+
 func (b *guardBuilder) stringOperand(e ast.Expr) (operand, bool) {
 	if lit, ok := stringLiteral(e); ok {
 		return operand{literal: lit}, true
+	}
+	if e.Kind() == ast.CallKind && !e.AsCall().IsMemberFunction() {
+		call := e.AsCall()
+		o := operand{fn1: stringFunctions[call.FunctionName()], fn2: binaryStringFunctions[call.FunctionName()]}
+		switch {
+		case o.fn1 != nil && len(call.Args()) == 1, o.fn2 != nil && len(call.Args()) == 2:
+		default:
+			return operand{}, false
+		}
+		for _, arg := range call.Args() {
+			a, ok := b.stringOperand(arg)
+			if !ok {
+				return operand{}, false
+			}
+			o.args = append(o.args, a)
+		}
+		return o, true
 	}
 	p, typ, ok := b.resolve(e)
 	if !ok || typ.Kind() != reflect.String {
@@ -343,6 +440,28 @@ func (g *fieldGuard) holds(a *activation) bool {
 			}
 		}
 		return false
+	case "call":
+		return g.boolFn(g.left.value(a))
+	case operators.Conditional:
+		if g.inner[0].holds(a) {
+			return g.inner[1].holds(a)
+		}
+		return g.inner[2].holds(a)
+	case "ints":
+		left, right := g.ints[0].value(a), g.ints[1].value(a)
+		switch g.compare {
+		case operators.Less:
+			return left < right
+		case operators.LessEquals:
+			return left <= right
+		case operators.Greater:
+			return left > right
+		case operators.GreaterEquals:
+			return left >= right
+		case operators.Equals:
+			return left == right
+		}
+		return left != right
 	case operators.Equals:
 		return g.left.value(a) == g.right.value(a)
 	case operators.NotEquals:
@@ -358,10 +477,22 @@ func (g *fieldGuard) holds(a *activation) bool {
 }
 
 func (o *operand) value(a *activation) string {
-	if o.path == nil {
-		return o.literal
+	switch {
+	case o.path != nil:
+		return *(*string)(o.path.field(a))
+	case o.fn1 != nil:
+		return o.fn1(o.args[0].value(a))
+	case o.fn2 != nil:
+		return o.fn2(o.args[0].value(a), o.args[1].value(a))
 	}
-	return *(*string)(o.path.field(a))
+	return o.literal
+}
+
+func (o *intOperand) value(a *activation) int64 {
+	if o.fn != nil {
+		return int64(o.fn(o.arg.value(a)))
+	}
+	return o.literal
 }
 
 // field returns the address of the path's last field. Pointers on the way

@@ -130,12 +130,23 @@ func TestFieldGuardsTakeOnlyPlainComparisons(t *testing.T) {
 		{"", `filing.materials.exists(m, m.kind == "commitment_letter")`, 1},
 		{"", `filing.materials.exists(m, m.kind == "commitment_letter" && size(m.file) > 0)`, 0},
 		{"", `filing.services.exists(s, s.kind == "app" && s.domains.exists(d, d.name == s.name))`, 1},
+		{"", `filing.services.exists(s, filing.materials.exists(m, m.file == s.name))`, 0}, // quadratic
 		{"", `filing.services.exists(s, has(s.icon) && s.icon.format == "gif")`, 1},
 		{"", `filing.services.exists(s, s.icon.format == "gif")`, 0},
 		{"", `filing.services.all(s, s.kind == "app")`, 0},
 		{"", `!has(filing.resource) && filing.subject.name != ""`, 2},
 		{"", `!has(filing.resource) && filing.resource.type == "ecs"`, 1}, // a negated has proves nothing
 		{"services", `filing.services.exists(service, service.kind == "app")`, 1},
+		{"principals", `resident_id_valid(person.certificate.number)`, 1},
+		{"principals", `!resident_id_valid(normalize(person.certificate.number))`, 1},
+		{"", `certificate_province(filing.subject.certificate.type, filing.subject.certificate.number) == filing.province`, 1},
+		{"domains", `domain_level(domain.name) >= 2 && 4 >= domain_level(domain.name) && label_count(domain.name) != 3`, 3},
+		{"domains", `int(domain_level(domain.name)) >= 2`, 0},
+		{"domains", `size(domain.name) >= 2`, 0},
+		{"", `filing.subject.certificate.type == "resident_id" ? resident_id_valid(filing.subject.certificate.number) : uscc_valid(filing.subject.certificate.number)`, 1},
+		{"", `filing.subject.certificate.type == "resident_id" ? resident_id_birth(filing.subject.certificate.number) > "2000" : true`, 0},
+		{"", `age_at(resident_id_birth(filing.subject.certificate.number), filing_date) >= 18`, 0},
+		{"principals", `person.certificate.number.startsWith("11")`, 0},
 	} {
 		set := compile(t, fmt.Sprintf(`scope: national
 rules:
@@ -212,6 +223,18 @@ rules:
     needs: has(filing.resource.months)
     needs_reason: {zh: 缺少月数, en: no months}
     check: filing.resource.billing != "on_demand" && filing.resource.months >= 3
+  - id: national.functions
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: other
+    source: test
+    each: principals
+    when: >
+      person.certificate.type == "resident_id" ? resident_id_valid(person.certificate.number) : mobile_valid(person.mobile)
+    check: >
+      certificate_province(person.certificate.type, person.certificate.number) == filing.province &&
+      domain_level(person.email) <= 2
   - id: national.no-resource
     title: {zh: 标题, en: title}
     message: {zh: 消息, en: message}
@@ -233,6 +256,8 @@ rules:
 		"months":         {Resource: &model.Resource{Type: model.ECS, Months: &two}},
 		"letter":         {Materials: []model.Material{{Kind: model.CommitmentLetter}}, Services: []model.Service{{Icon: &model.Icon{Format: "gif"}}}},
 		"named":          {Subject: model.Subject{Name: "甲"}},
+		"identities": {Province: "beijing", Subject: model.Subject{Principal: model.Person{Certificate: model.Certificate{Type: model.ResidentID, Number: "11010519491231002X"}, Email: "a.b.example.cn"}},
+			Services: []model.Service{{Principal: model.Person{Certificate: model.Certificate{Type: model.ResidentID, Number: "110105194912310021"}}}, {Principal: model.Person{Mobile: "13800000000", Email: "x.cn"}}}},
 	} {
 		want := summary(t, celOnly, f, "2026-01-01", nil)
 		if diff := cmp.Diff(want, summary(t, guarded, f, "2026-01-01", nil)); diff != "" {
