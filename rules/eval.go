@@ -175,7 +175,7 @@ func (ev *evaluator) stopped() bool {
 func (ev *evaluator) run(cr *compiledRule) {
 	f, a := ev.filing, &ev.act
 	a.reset()
-	if !ev.hoisted(cr, &cr.filingWhen, "") {
+	if !ev.hoisted(cr, &cr.filingWhen, -1) {
 		return
 	}
 	switch cr.each {
@@ -280,7 +280,7 @@ func (ev *evaluator) element(cr *compiledRule) {
 // serviceApplies evaluates the service-level part of a rule's when for
 // service i, bound in the activation.
 func (ev *evaluator) serviceApplies(cr *compiledRule, i int) bool {
-	return ev.hoisted(cr, &cr.serviceWhen, "services["+strconv.Itoa(i)+"]")
+	return ev.hoisted(cr, &cr.serviceWhen, i)
 }
 
 // eval runs a program on the current element. The programs that are not
@@ -296,8 +296,8 @@ func (ev *evaluator) eval(p *program) (ref.Val, error) {
 }
 
 // hoisted evaluates a part of when hoisted out of the rule's elements; a
-// failure is recorded at path.
-func (ev *evaluator) hoisted(cr *compiledRule, c *condition, path string) bool {
+// failure is recorded at service's path, or at the filing's for -1.
+func (ev *evaluator) hoisted(cr *compiledRule, c *condition, service int) bool {
 	if !guardsHold(c.guards, &ev.act) {
 		return false
 	}
@@ -309,6 +309,10 @@ func (ev *evaluator) hoisted(cr *compiledRule, c *condition, path string) bool {
 	}
 	ok, err := ev.boolean(c.prg)
 	if err != nil {
+		path := ""
+		if service >= 0 {
+			path = "services[" + strconv.Itoa(service) + "]"
+		}
 		ev.res.Errors = append(ev.res.Errors, &EvalError{Rule: cr.rule.ID, Path: path, Err: err})
 	}
 	return ok

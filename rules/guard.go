@@ -52,9 +52,11 @@ type operand struct {
 
 func (o *operand) isLiteral() bool { return o.path == nil && o.fn1 == nil && o.fn2 == nil }
 
-// intOperand is an int: a literal, or a Go function of a string operand.
+// intOperand is an int: a literal, an int field (through a pointer that
+// has() has shown set), or a Go function of a string operand.
 type intOperand struct {
 	literal int64
+	path    *fieldPath
 	fn      func(string) int
 	arg     operand
 }
@@ -317,6 +319,13 @@ func (b *guardBuilder) intComparison(op string, args []ast.Expr) *fieldGuard {
 				return nil
 			}
 			g.ints[k].literal = n
+		case ast.SelectKind:
+			p, ok := b.intField(arg)
+			if !ok {
+				return nil
+			}
+			g.ints[k].path = p
+			functions++
 		case ast.CallKind:
 			call := arg.AsCall()
 			fn, ok := intFunctions[call.FunctionName()]
@@ -337,6 +346,37 @@ func (b *guardBuilder) intComparison(op string, args []ast.Expr) *fieldGuard {
 		return nil
 	}
 	return g
+}
+
+// intField resolves an int field, or a pointer to an int that an earlier
+// has() has shown set, which CEL reads as the int it points to.
+func (b *guardBuilder) intField(e ast.Expr) (*fieldPath, bool) {
+	sel := e.AsSelect()
+	if sel.IsTestOnly() {
+		return nil, false
+	}
+	p, typ, ok := b.resolve(sel.Operand())
+	if !ok || typ.Kind() != reflect.Struct {
+		return nil, false
+	}
+	field, ok := fieldByKey(typ, sel.FieldName())
+	if !ok {
+		return nil, false
+	}
+	switch {
+	case field.Type.Kind() == reflect.Int:
+		p.steps = append(p.steps, pathStep{offset: field.Offset})
+	case field.Type.Kind() == reflect.Pointer && field.Type.Elem().Kind() == reflect.Int:
+		// The pointer is followed as a middle step is, then the int read.
+		p.steps = append(p.steps, pathStep{offset: field.Offset, pointer: true})
+		if !b.proven[p.key()] {
+			return nil, false
+		}
+		p.steps = append(p.steps, pathStep{})
+	default:
+		return nil, false
+	}
+	return p, true
 }
 
 func (b *guardBuilder) stringOperand(e ast.Expr) (operand, bool) {
@@ -489,7 +529,10 @@ func (o *operand) value(a *activation) string {
 }
 
 func (o *intOperand) value(a *activation) int64 {
-	if o.fn != nil {
+	switch {
+	case o.path != nil:
+		return int64(*(*int)(o.path.field(a)))
+	case o.fn != nil:
 		return int64(o.fn(o.arg.value(a)))
 	}
 	return o.literal

@@ -127,6 +127,8 @@ func TestFieldGuardsTakeOnlyPlainComparisons(t *testing.T) {
 		{"services", `service.kind == "app" || service.kind == "website"`, 0},
 		{"services", `has(service.principal)`, 0}, // a struct, not a pointer or string
 		{"", `has(filing.resource) && has(filing.resource.months)`, 2},
+		{"", `has(filing.resource) && has(filing.resource.months) && filing.resource.months >= 3`, 3},
+		{"", `has(filing.resource) && filing.resource.months >= 3`, 1},
 		{"", `filing.materials.exists(m, m.kind == "commitment_letter")`, 1},
 		{"", `filing.materials.exists(m, m.kind == "commitment_letter" && size(m.file) > 0)`, 0},
 		{"", `filing.services.exists(s, s.kind == "app" && s.domains.exists(d, d.name == s.name))`, 1},
