@@ -71,6 +71,17 @@ func (r *Report) sort() {
 // comparePaths orders key paths with list indexes compared as numbers, so
 // services[2] comes before services[10].
 func comparePaths(a, b string) int {
+	// Skip the common prefix, backed up to the start of any number the
+	// first difference falls in: sorting compares paths that mostly share
+	// a long start, such as services[3].domains[1] and services[3].name.
+	k := 0
+	for k < len(a) && k < len(b) && a[k] == b[k] {
+		k++
+	}
+	for k > 0 && a[k-1] >= '0' && a[k-1] <= '9' {
+		k--
+	}
+	a, b = a[k:], b[k:]
 	for a != "" && b != "" {
 		na, ra := leadingNumber(a)
 		nb, rb := leadingNumber(b)

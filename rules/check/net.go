@@ -52,27 +52,37 @@ func asciiHostname(s string) (string, error) {
 	case strings.Contains(s, ".."):
 		return "", fmt.Errorf("hostname %q has an empty label (\"..\")", s)
 	}
-	labels := strings.Split(asciiLower(s), ".")
+	lower := asciiLower(s)
+	labels := strings.Split(lower, ".")
 	if len(labels) < 2 {
 		return "", fmt.Errorf("hostname %q has one label; a filed domain name has at least two", s)
 	}
+	internationalised := false
 	for i, label := range labels {
 		a, err := asciiLabel(label)
 		if err != nil {
 			return "", fmt.Errorf("hostname %q: label %q %w", s, label, err)
 		}
+		internationalised = internationalised || a != label || strings.HasPrefix(a, "xn--")
 		labels[i] = a
 	}
-	ascii := strings.Join(labels, ".")
+	ascii := lower
+	if internationalised {
+		ascii = strings.Join(labels, ".")
+	}
 	if len(ascii) > 253 {
 		return "", fmt.Errorf("hostname %q is %d bytes long in ASCII form, more than 253", s, len(ascii))
 	}
 	if allDigits(labels[len(labels)-1]) {
 		return "", fmt.Errorf("hostname %q has an all-numeric top-level label", s)
 	}
-	// The bidi rule (RFC 5893) looks across labels, so check the whole name.
-	if _, err := idna.Registration.ToASCII(ascii); err != nil {
-		return "", fmt.Errorf("hostname %q is not a valid internationalised domain name: %w", s, err)
+	// The bidi rule (RFC 5893) looks across labels, so check the whole name;
+	// a name of letters, digits and hyphens alone has nothing it could
+	// refuse that asciiLabel has not (the test compares the two).
+	if internationalised {
+		if _, err := idna.Registration.ToASCII(ascii); err != nil {
+			return "", fmt.Errorf("hostname %q is not a valid internationalised domain name: %w", s, err)
+		}
 	}
 	return ascii, nil
 }

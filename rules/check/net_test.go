@@ -1,8 +1,11 @@
 package check
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/idna"
 )
 
 func TestHostname(t *testing.T) {
@@ -222,5 +225,33 @@ func TestPublicIP(t *testing.T) {
 		if got := PublicIP(tt.ip); got != tt.want {
 			t.Errorf("PublicIP(%q) = %v, want %v", tt.ip, got, tt.want)
 		}
+	}
+}
+
+// A name of ASCII letters, digits and hyphens skips the whole-name IDNA
+// check: the check must agree that such a name asciiHostname accepts is
+// valid, and give back the same ASCII form.
+func TestLDHNamesNeedNoIDNACheck(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := "abcXYZ019-.-."
+	accepted := 0
+	for range 100_000 {
+		b := make([]byte, 1+rng.IntN(12))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		name := string(b)
+		ascii, err := asciiHostname(name)
+		if err != nil {
+			continue
+		}
+		accepted++
+		idnaASCII, idnaErr := idna.Registration.ToASCII(ascii)
+		if idnaErr != nil || idnaASCII != ascii {
+			t.Fatalf("asciiHostname(%q) = %q, but IDNA gives %q, %v", name, ascii, idnaASCII, idnaErr)
+		}
+	}
+	if accepted < 1000 {
+		t.Fatalf("only %d of the generated names were valid; the test says little", accepted)
 	}
 }
