@@ -20,16 +20,53 @@ func Check(f *Filing) error {
 	if f == nil {
 		return &DecodeError{Err: errors.New("nil filing")}
 	}
+	pl := planOf(reflect.TypeFor[Filing]())
+	if pl.valid(unsafe.Pointer(f)) {
+		return nil
+	}
+	// Something is wrong: walk again, keeping the path, to say where.
 	c := checker{segments: make([]segment, 0, 8)}
-	if err := c.check(reflect.ValueOf(f).Elem()); err != nil {
+	if err := c.walk(unsafe.Pointer(f), pl); err != nil {
 		return err
 	}
 	return nil
 }
 
-// checker walks a filing; the key path is kept as a stack of segments and
-// only written out when there is an error, since Check runs on every
-// Validate call.
+// valid reports whether the value at p passes Check, without keeping the
+// path that an error needs: the common case, at the least cost.
+func (pl *plan) valid(p unsafe.Pointer) bool {
+	switch {
+	case pl.text:
+		s := *(*string)(p)
+		return s == "" || pl.canonical(s)
+	case pl.plainText:
+		s := *(*string)(p)
+		return s == "" || textProblemOf(s) == ""
+	}
+	switch pl.kind {
+	case reflect.Pointer:
+		elem := *(*unsafe.Pointer)(p)
+		return elem == nil || pl.elem.valid(elem)
+	case reflect.Slice:
+		list := *(*[]byte)(p) // read as in walk
+		data := unsafe.Pointer(unsafe.SliceData(list))
+		for i := range len(list) {
+			if !pl.elem.valid(unsafe.Add(data, uintptr(i)*pl.elemSize)) {
+				return false
+			}
+		}
+	case reflect.Struct:
+		for _, f := range pl.fields {
+			if !f.plan.valid(unsafe.Add(p, f.offset)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// checker walks a filing that valid has refused, keeping the key path as a
+// stack of segments to name the offending value.
 type checker struct {
 	segments []segment
 }
@@ -54,14 +91,11 @@ func (c *checker) path() string {
 	return b.String()
 }
 
-func (c *checker) check(v reflect.Value) *DecodeError {
-	return c.walk(v.Addr().UnsafePointer(), planOf(v.Type()))
-}
-
-// walk checks the value at p, whose plan pl is not nil: the plan holds the
-// plans of the parts and their offsets, so the walk looks nothing up and
-// reads fields without reflection, which is most of what Check costs on a
-// large filing. Every offset and size comes from reflect, in buildPlan.
+// walk finds the first value at p, whose plan pl is not nil, that fails,
+// and returns its error with its path. Like valid, it reads fields by the
+// offsets of the plan, without reflection, which was most of what Check
+// cost on a large filing; every offset and size comes from reflect, in
+// buildPlan.
 func (c *checker) walk(p unsafe.Pointer, pl *plan) *DecodeError {
 	switch {
 	case pl.text:
@@ -92,14 +126,8 @@ func (c *checker) walk(p unsafe.Pointer, pl *plan) *DecodeError {
 		}
 	case reflect.Struct:
 		for _, f := range pl.fields {
-			field := unsafe.Add(p, f.offset)
-			if f.plainText {
-				if s := *(*string)(field); s == "" || textProblemOf(s) == "" {
-					continue // the common cases, without the cost of a step
-				}
-			}
 			c.segments = append(c.segments, segment{key: f.name})
-			err := c.walk(field, f.plan)
+			err := c.walk(unsafe.Add(p, f.offset), f.plan)
 			c.segments = c.segments[:len(c.segments)-1]
 			if err != nil {
 				return err
@@ -173,10 +201,9 @@ type plan struct {
 }
 
 type fieldPlan struct {
-	offset    uintptr
-	plainText bool // plan.plainText, kept here where the walk reads it first
-	plan      *plan
-	name      string
+	offset uintptr
+	plan   *plan
+	name   string
 }
 
 var plans sync.Map // reflect.Type → *plan (nil stored as a typed nil)
@@ -210,7 +237,7 @@ func buildPlan(t reflect.Type, visiting map[reflect.Type]bool) *plan {
 		for _, f := range fieldsOf(t).list {
 			field := t.Field(f.index)
 			if fp := buildPlan(field.Type, visiting); fp != nil {
-				p.fields = append(p.fields, fieldPlan{offset: field.Offset, plainText: fp.plainText, plan: fp, name: f.name})
+				p.fields = append(p.fields, fieldPlan{offset: field.Offset, plan: fp, name: f.name})
 			}
 		}
 		delete(visiting, t)

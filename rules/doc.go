@@ -39,11 +39,25 @@
 // are evaluated once per filing or service rather than per element, so
 // writing the cheap service-level test into when costs nothing per domain.
 //
+// The conjuncts of when, needs and check that are plain reads are decided in
+// Go rather than by the CEL interpreter: string fields compared with
+// literals or with each other (==, !=, in [...]), has() of a string or
+// pointer field, int fields and the int functions compared with ints, the
+// Go functions below that cannot fail (resident_id_valid(x),
+// certificate_province(t, n) == filing.province, ...), !, c ? a : b, and
+// list.exists(x, ...) of such parts. A field behind a pointer is read only
+// after a has() of that pointer earlier in the rule. The answers are the
+// ones CEL gives (a test compares the two on every rule case and example
+// filing); only the time differs, several times less for a typical rule,
+// whose when opens with service.kind == "app" or has(filing.resource).
+//
 // A rule that needs a fact the filing may not hold says so with needs (a
 // boolean expression) and needs_reason; when needs is false the rule is
 // reported as undecided instead of guessing.
 //
-// Every expression runs under a CEL cost limit, a rule's failure is reported
+// Every CEL expression runs under a cost limit (the parts decided in Go
+// are linear in the filing: an exists inside an exists may only go over a
+// list of the outer element), a rule's failure is reported
 // as an *EvalError, and a Set is immutable and safe for concurrent use.
 // Heavy operations are Go functions exposed to CEL (see package check):
 // normalize, has_words, found_words, prefix_words, resident_id_valid, resident_id_problem,

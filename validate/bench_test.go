@@ -44,6 +44,13 @@ func benchFiling(services, domains int) *model.Filing {
 	return f
 }
 
+// benchSizes are the typical filing (two websites of one domain) and the
+// large one (20 websites of 20 domains).
+var benchSizes = []struct {
+	name              string
+	services, domains int
+}{{"typical", 2, 1}, {"large", 20, 20}}
+
 // BenchmarkNew is New as most programs call it: every rule file is parsed,
 // and each scope of the embedded rules is compiled on first use.
 func BenchmarkNew(b *testing.B) {
@@ -109,10 +116,7 @@ func benchmarkBaseline(b *testing.B, base *baseline, f *model.Filing) {
 // plain-Go baseline on the same filings, in one run, for comparison.
 func BenchmarkSeedRules(b *testing.B) {
 	engine, base := seedValidator(b), newBaseline(b)
-	for _, size := range []struct {
-		name              string
-		services, domains int
-	}{{"typical", 2, 1}, {"large", 20, 20}} {
+	for _, size := range benchSizes {
 		f := benchFiling(size.services, size.domains)
 		b.Run(size.name+"/engine", func(b *testing.B) { benchmarkValidate(b, engine, f) })
 		b.Run(size.name+"/baseline", func(b *testing.B) { benchmarkBaseline(b, base, f) })
@@ -134,4 +138,21 @@ func BenchmarkAllRules(b *testing.B) {
 	v := newValidator(b)
 	b.Run("typical", func(b *testing.B) { benchmarkValidate(b, v, benchFiling(2, 1)) })
 	b.Run("large", func(b *testing.B) { benchmarkValidate(b, v, benchFiling(20, 20)) })
+}
+
+// BenchmarkCheck is model.Check alone, which every Validate runs first and
+// the plain-Go baseline does not: the part of the engine's figures that is
+// input checking rather than rules.
+func BenchmarkCheck(b *testing.B) {
+	for _, size := range benchSizes {
+		f := benchFiling(size.services, size.domains)
+		b.Run(size.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := model.Check(f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
