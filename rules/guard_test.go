@@ -150,15 +150,7 @@ func TestFieldGuardsTakeOnlyPlainComparisons(t *testing.T) {
 		{"", `age_at(resident_id_birth(filing.subject.certificate.number), filing_date) >= 18`, 0},
 		{"principals", `person.certificate.number.startsWith("11")`, 0},
 	} {
-		set := compile(t, fmt.Sprintf(`scope: national
-rules:
-  - id: national.x
-    title: {zh: 标题, en: title}
-    message: {zh: 消息, en: message}
-    severity: error
-    category: other
-    source: test
-    each: %q
+		set := compile(t, fmt.Sprintf("scope: national\nrules:\n"+testRule("national.x")+`    each: %q
     when: %q
     check: "false"
 `, tc.each, tc.when))
@@ -171,79 +163,29 @@ rules:
 // On the edge cases of the model (a nil resource, a nil icon, empty
 // collections) the guarded and the CEL-only engines agree, errors included.
 func TestFieldGuardsAgreeOnNilPointers(t *testing.T) {
-	yaml := `scope: national
-rules:
-  - id: national.resource
-    title: {zh: 标题, en: title}
-    message: {zh: 消息, en: message}
-    severity: error
-    category: other
-    source: test
-    when: has(filing.resource) && filing.resource.type == "ecs" && filing.resource.billing != "on_demand"
+	yaml := "scope: national\nrules:\n" + testRule("national.resource") + `    when: has(filing.resource) && filing.resource.type == "ecs" && filing.resource.billing != "on_demand"
     check: "false"
-  - id: national.resource-unguarded
-    title: {zh: 标题, en: title}
-    message: {zh: 消息, en: message}
-    severity: error
-    category: other
-    source: test
-    when: filing.resource.type == "ecs"
+` + testRule("national.resource-unguarded") + `    when: filing.resource.type == "ecs"
     check: "false"
-  - id: national.icon
-    title: {zh: 标题, en: title}
-    message: {zh: 消息, en: message}
-    severity: error
-    category: other
-    source: test
-    each: services
+` + testRule("national.icon") + `    each: services
     when: has(service.icon) && service.icon.format == "gif" && service.kind == "app"
     check: "false"
-  - id: national.principal
-    title: {zh: 标题, en: title}
-    message: {zh: 消息, en: message}
-    severity: error
-    category: other
-    source: test
-    each: principals
+` + testRule("national.principal") + `    each: principals
     when: role == "service" && person.mobile == filing.subject.principal.mobile && person.mobile != ""
     check: "false"
-  - id: national.exists
-    title: {zh: 标题, en: title}
-    message: {zh: 消息, en: message}
-    severity: error
-    category: other
-    source: test
-    when: filing.services.exists(s, has(s.icon) && s.icon.format == "gif")
+` + testRule("national.exists") + `    when: filing.services.exists(s, has(s.icon) && s.icon.format == "gif")
     check: filing.materials.exists(m, m.kind == "commitment_letter")
-  - id: national.months
-    title: {zh: 标题, en: title}
-    message: {zh: 消息, en: message}
-    severity: error
-    category: other
-    source: test
-    when: has(filing.resource)
+` + testRule("national.months") + `    when: has(filing.resource)
     needs: has(filing.resource.months)
     needs_reason: {zh: 缺少月数, en: no months}
     check: filing.resource.billing != "on_demand" && filing.resource.months >= 3
-  - id: national.functions
-    title: {zh: 标题, en: title}
-    message: {zh: 消息, en: message}
-    severity: error
-    category: other
-    source: test
-    each: principals
+` + testRule("national.functions") + `    each: principals
     when: >
       person.certificate.type == "resident_id" ? resident_id_valid(person.certificate.number) : mobile_valid(person.mobile)
     check: >
       certificate_province(person.certificate.type, person.certificate.number) == filing.province &&
       domain_level(person.email) <= 2
-  - id: national.no-resource
-    title: {zh: 标题, en: title}
-    message: {zh: 消息, en: message}
-    severity: error
-    category: other
-    source: test
-    when: "!has(filing.resource)"
+` + testRule("national.no-resource") + `    when: "!has(filing.resource)"
     check: filing.subject.name != "" && 1 / size(filing.subject.name) == 0
 `
 	guarded, celOnly := compile(t, yaml), compile(t, yaml, rules.CELOnly())
@@ -266,4 +208,15 @@ rules:
 			t.Errorf("%s: results differ (-CEL only +with field guards):\n%s", name, diff)
 		}
 	}
+}
+
+// testRule is the start of a rule whose title, message and other required
+// keys do not matter to the test; the caller adds each, when and check.
+func testRule(id string) string {
+	return "  - id: " + id + "\n" + `    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: error
+    category: other
+    source: test
+`
 }
