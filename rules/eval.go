@@ -88,21 +88,6 @@ type Result struct {
 	Errors    []*EvalError
 }
 
-// Applies reports whether the rule is in force for a filing in province p
-// with access provider provider, submitted on date.
-func (r *Rule) Applies(p model.Province, provider string, date model.Date) bool {
-	switch {
-	case r.Scope == "national":
-	case isProvince(r.Scope):
-		if model.Province(r.Scope) != p {
-			return false
-		}
-	case r.Scope != provider:
-		return false
-	}
-	return r.inForce(date)
-}
-
 // inForce reports whether date lies within the rule's effective dates.
 func (r *Rule) inForce(date model.Date) bool {
 	return (r.EffectiveFrom == "" || date >= r.EffectiveFrom) && (r.EffectiveUntil == "" || date <= r.EffectiveUntil)
