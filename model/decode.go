@@ -365,6 +365,7 @@ type counter struct {
 	lim   *Limits
 	nodes int
 	steps []pathStep
+	slab  []node // nodes are allocated in blocks, not one at a time
 }
 
 // pathStep is one key (index < 0) or list index of a path.
@@ -381,7 +382,13 @@ func (c *counter) add(line, col, depth int) (*node, *DecodeError) {
 	if depth > c.lim.MaxDepth {
 		return nil, &DecodeError{Path: c.path(), Line: line, Column: col, Err: limitf("document is nested more than %d levels deep", c.lim.MaxDepth)}
 	}
-	return &node{line: line, col: col}, nil
+	if len(c.slab) == 0 {
+		c.slab = make([]node, min(64, c.lim.MaxNodes-c.nodes+1))
+	}
+	n := &c.slab[0]
+	c.slab = c.slab[1:]
+	n.line, n.col = line, col
+	return n, nil
 }
 
 func (c *counter) pushKey(key string) { c.steps = append(c.steps, pathStep{key: key, index: -1}) }
@@ -406,15 +413,56 @@ func (c *counter) path() string {
 	return p
 }
 
-// jsonParser builds a node tree from encoding/json's token stream. Token
-// positions come from Decoder.InputOffset; line and column are advanced
-// incrementally, so the whole document is scanned once.
+// jsonParser builds a node tree from a JSON document's tokens. A document
+// that json.Valid accepts, as nearly every one is, is tokenised by scanToken,
+// which can rely on its syntax and allocates only the strings it keeps. Any
+// other document is read from encoding/json's token stream, whose errors are
+// the ones reported, in document order with the limits' errors. Line and
+// column are advanced incrementally, so the whole document is scanned once.
 type jsonParser struct {
 	data           []byte
-	dec            *json.Decoder
+	dec            *json.Decoder // nil when data is valid JSON
+	next           int           // with dec nil: where scanToken goes on
 	count          counter
 	off, line, col int // the position reached so far, and its line and column
 }
+
+// jsonToken is a delimiter ('{', '}', '[' or ']') or a scalar.
+type jsonToken struct {
+	delim   byte
+	kind    kind
+	text    string
+	problem textProblem
+}
+
+// wireWords holds the filing's keys and enumeration values, so that the JSON
+// scanner shares one string for each instead of allocating it again in
+// every document.
+var wireWords = sync.OnceValue(func() map[string]string {
+	words := map[string]string{}
+	seen := map[reflect.Type]bool{}
+	var visit func(t reflect.Type)
+	visit = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return
+		}
+		seen[t] = true
+		for _, f := range fieldsOf(t).list {
+			words[f.name] = f.name
+			visit(t.Field(f.index).Type)
+		}
+	}
+	visit(reflect.TypeFor[Filing]())
+	for _, values := range enumValues {
+		for _, v := range values {
+			words[v] = v
+		}
+	}
+	return words
+})
 
 // parseJSON parses trusted JSON, EncodeJSON's own output, without limits.
 func parseJSON(data []byte) (*node, *DecodeError) {
@@ -424,14 +472,23 @@ func parseJSON(data []byte) (*node, *DecodeError) {
 // parseJSONWithin parses JSON within the resolved limits lim.
 func parseJSONWithin(data []byte, lim *Limits) (*node, *DecodeError) {
 	data = bytes.TrimPrefix(data, utf8BOM)
-	p := &jsonParser{data: data, dec: json.NewDecoder(bytes.NewReader(data)), count: counter{lim: lim}, line: 1, col: 1}
-	p.dec.UseNumber()
+	return parseJSONTokens(data, lim, !json.Valid(data))
+}
+
+// parseJSONTokens parses data from encoding/json's token stream when
+// streamed is set, and with scanToken, which needs valid JSON, otherwise.
+func parseJSONTokens(data []byte, lim *Limits, streamed bool) (*node, *DecodeError) {
+	p := &jsonParser{data: data, count: counter{lim: lim}, line: 1, col: 1}
+	if streamed {
+		p.dec = json.NewDecoder(bytes.NewReader(data))
+		p.dec.UseNumber()
+	}
 	root, err := p.value(0)
 	if err != nil {
 		return nil, err
 	}
 	// Only white space may follow; encoding/json would go on to read "{}{}".
-	if len(bytes.TrimLeft(data[p.dec.InputOffset():], jsonSpace)) > 0 {
+	if p.dec != nil && len(bytes.TrimLeft(data[p.dec.InputOffset():], jsonSpace)) > 0 {
 		return nil, p.syntaxError(errors.New("data after the top-level value"))
 	}
 	return root, nil
@@ -464,25 +521,99 @@ func textPosition(data []byte, off int) (line, col int) {
 	return p.advance(off)
 }
 
-// token returns the next token, where it starts, and what is wrong with the
-// text of a string token. The caller knows a token must follow, so the end
-// of the input is an error.
-func (p *jsonParser) token() (json.Token, int, int, textProblem, *DecodeError) {
+// token returns the next token and its line and column. The caller knows a
+// token must follow, so the end of the input is an error.
+func (p *jsonParser) token() (jsonToken, int, int, *DecodeError) {
+	if p.dec == nil {
+		tok, start := p.scanToken()
+		line, col := p.advance(start)
+		return tok, line, col, nil
+	}
 	start := int(p.dec.InputOffset())
-	tok, err := p.dec.Token()
+	t, err := p.dec.Token()
 	if err != nil {
-		return nil, 0, 0, textOK, p.syntaxError(err)
+		return jsonToken{}, 0, 0, p.syntaxError(err)
 	}
 	// The decoder skips white space and the separators before a token.
 	for start < len(p.data) && strings.IndexByte(jsonSpace+",:", p.data[start]) >= 0 {
 		start++
 	}
-	problem := textOK
-	if _, ok := tok.(string); ok {
-		problem = jsonStringProblem(p.data[start:p.dec.InputOffset()])
+	var tok jsonToken
+	switch t := t.(type) {
+	case json.Delim:
+		tok.delim = byte(t)
+	case string:
+		tok.kind, tok.text, tok.problem = stringKind, t, jsonStringProblem(p.data[start:p.dec.InputOffset()])
+	case json.Number:
+		tok.kind, tok.text = numberKind, string(t)
+	case bool:
+		tok.kind, tok.text = boolKind, strconv.FormatBool(t)
+	default: // JSON null
+		tok.kind = nullKind
 	}
 	line, col := p.advance(start)
-	return tok, line, col, problem, nil
+	return tok, line, col, nil
+}
+
+// scanToken reads the token at p.next in a document json.Valid accepted,
+// and returns it with the offset where it starts. The parser consumes
+// tokens in document order and knows from them where it is, so the
+// separators ',' and ':' are skipped like white space.
+func (p *jsonParser) scanToken() (jsonToken, int) {
+	data, i := p.data, p.next
+	for strings.IndexByte(jsonSpace+",:", data[i]) >= 0 {
+		i++
+	}
+	start := i
+	var tok jsonToken
+	switch c := data[i]; c {
+	case '{', '}', '[', ']':
+		tok.delim = c
+		i++
+	case '"':
+		i++
+		escaped, ascii := false, true
+		for ; data[i] != '"'; i++ {
+			switch c := data[i]; {
+			case c == '\\':
+				escaped = true
+				i++ // the escaped byte, which may be a quote
+			case c >= utf8.RuneSelf:
+				ascii = false
+			}
+		}
+		i++
+		tok.kind = stringKind
+		if raw := data[start:i]; !escaped && (ascii || utf8.Valid(raw)) {
+			body := raw[1 : len(raw)-1]
+			if word, ok := wireWords()[string(body)]; ok {
+				tok.text = word
+			} else {
+				tok.text = string(body)
+			}
+		} else {
+			// Escapes and other bytes are decoded exactly as encoding/json
+			// decodes them, bytes that are not UTF-8 included.
+			tok.problem = jsonStringProblem(raw)
+			_ = json.Unmarshal(raw, &tok.text) // a valid document's string cannot fail
+		}
+	case 't':
+		tok.kind, tok.text = boolKind, "true"
+		i += len("true")
+	case 'f':
+		tok.kind, tok.text = boolKind, "false"
+		i += len("false")
+	case 'n':
+		tok.kind = nullKind
+		i += len("null")
+	default: // a number: a sign, digits, '.', 'e' or 'E'
+		for i < len(data) && strings.IndexByte("+-.0123456789eE", data[i]) >= 0 {
+			i++
+		}
+		tok.kind, tok.text = numberKind, string(data[start:i])
+	}
+	p.next = i
+	return tok, start
 }
 
 // jsonStringProblem checks a string token as written, quotes included; the
@@ -547,52 +678,45 @@ func (p *jsonParser) syntaxError(err error) *DecodeError {
 }
 
 func (p *jsonParser) value(depth int) (*node, *DecodeError) {
-	tok, line, col, problem, err := p.token()
+	tok, line, col, err := p.token()
 	if err != nil {
 		return nil, err
 	}
-	return p.valueFrom(tok, line, col, problem, depth)
+	return p.valueFrom(tok, line, col, depth)
 }
 
-func (p *jsonParser) valueFrom(tok json.Token, line, col int, problem textProblem, depth int) (*node, *DecodeError) {
+func (p *jsonParser) valueFrom(tok jsonToken, line, col int, depth int) (*node, *DecodeError) {
 	n, err := p.count.add(line, col, depth)
 	if err != nil {
 		return nil, err
 	}
-	switch t := tok.(type) {
-	case json.Delim: // '{' or '[': Token reports a misplaced closer as an error
-		if t == '{' {
-			n.kind = mappingKind
-			return n, p.object(n, depth)
-		}
+	switch tok.delim {
+	case '{': // a misplaced closer is a syntax error before it is a token
+		n.kind = mappingKind
+		return n, p.object(n, depth)
+	case '[':
 		n.kind = sequenceKind
 		return n, p.array(n, depth)
-	case string:
-		n.kind, n.text, n.problem = stringKind, t, problem
-	case json.Number:
-		n.kind, n.text = numberKind, string(t)
-	case bool:
-		n.kind, n.text = boolKind, strconv.FormatBool(t)
 	}
-	return n, nil // a nil token is JSON null
+	n.kind, n.text, n.problem = tok.kind, tok.text, tok.problem
+	return n, nil
 }
 
 func (p *jsonParser) object(n *node, depth int) *DecodeError {
 	for {
-		tok, line, col, problem, err := p.token()
+		tok, line, col, err := p.token()
 		if err != nil {
 			return err
 		}
-		key, ok := tok.(string) // the decoder allows only a key or '}' here
-		if !ok {
+		if tok.delim == '}' { // else the syntax allows only a key here
 			return nil
 		}
 		k, err := p.count.add(line, col, depth+1)
 		if err != nil {
 			return err
 		}
-		k.kind, k.text, k.problem = stringKind, key, problem
-		p.count.pushKey(key)
+		k.kind, k.text, k.problem = stringKind, tok.text, tok.problem
+		p.count.pushKey(tok.text)
 		v, err := p.value(depth + 1)
 		p.count.pop()
 		if err != nil {
@@ -604,15 +728,15 @@ func (p *jsonParser) object(n *node, depth int) *DecodeError {
 
 func (p *jsonParser) array(n *node, depth int) *DecodeError {
 	for {
-		tok, line, col, problem, err := p.token()
+		tok, line, col, err := p.token()
 		if err != nil {
 			return err
 		}
-		if tok == json.Delim(']') {
+		if tok.delim == ']' {
 			return nil
 		}
 		p.count.pushIndex(len(n.children))
-		v, err := p.valueFrom(tok, line, col, problem, depth+1)
+		v, err := p.valueFrom(tok, line, col, depth+1)
 		p.count.pop()
 		if err != nil {
 			return err
@@ -1105,8 +1229,6 @@ func (w *walker) scalar(n *node, path, what string) *DecodeError {
 	return nil
 }
 
-// textProblemOf says what is wrong with text a filing built in Go holds,
-// in the decoder's words, or "" when nothing is.
 // plainASCII8 reports whether the first eight bytes of s are ASCII and not
 // zero.
 func plainASCII8(s string) bool {
@@ -1116,6 +1238,8 @@ func plainASCII8(s string) bool {
 	return w&highs == 0 && (w-ones)&^w&highs == 0
 }
 
+// textProblemOf says what is wrong with text a filing built in Go holds,
+// in the decoder's words, or "" when nothing is.
 func textProblemOf(s string) string {
 	// One pass over the ASCII prefix, which is all of most values (numbers,
 	// domains, e-mail addresses), eight bytes at a time while none has the

@@ -476,3 +476,43 @@ func TestDecodeErrorString(t *testing.T) {
 		t.Error("DecodeError does not unwrap to its Err")
 	}
 }
+
+// assertTokenSourcesAgree checks that scanToken builds from valid JSON the
+// tree, or the limit error, that encoding/json's token stream builds.
+func assertTokenSourcesAgree(t *testing.T, data []byte, lim Limits) {
+	t.Helper()
+	lim = lim.resolved()
+	want, wantErr := parseJSONTokens(data, &lim, true)
+	got, gotErr := parseJSONTokens(data, &lim, false)
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(node{})); diff != "" {
+		t.Errorf("tree of %q (-stream +scan):\n%s", data, diff)
+	}
+	if (wantErr == nil) != (gotErr == nil) || (wantErr != nil && wantErr.Error() != gotErr.Error()) {
+		t.Errorf("error of %q: stream %v, scan %v", data, wantErr, gotErr)
+	}
+}
+
+func TestJSONTokenSourcesAgree(t *testing.T) {
+	rich, err := EncodeJSON(richFiling())
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []string{
+		richJSON, string(rich),
+		`{"a": "x\"y\\z\/\b\f\n\r\t\u00e9\ud83d\ude00", "b\\": "\\", "c": "\"", "d": ""}`,
+		`{"lone": ["\ud800", "\udc00x", "\ud800\u0041", "a\ud83d"]}`,
+		"{\"bad\": [\"\xff\", \"张\xff三\", \"\xc0\\n\"], \"\xfe\": 1}",
+		`[-0, 1.5e+10, 0E-1, 123, -7.25E2, 1e5]`,
+		"[true,false,null,[null,[]],{},{\"k\":{}}]",
+		"\r\n\t{ \"姓名\" :\t\"张三\" ,\r\n \"x\":[ 1 ,2 ] }\n\n",
+		`{"na\u006de": {"子": ["一", "二", {"三": null}]}}`,
+		`"top-level string"`, `42`, `null`,
+	}
+	for _, doc := range docs {
+		assertTokenSourcesAgree(t, []byte(doc), DefaultLimits)
+	}
+	// Where a limit stops the parse, both sources stop at the same value.
+	for _, lim := range []Limits{{MaxNodes: 10}, {MaxNodes: 57}, {MaxDepth: 1}, {MaxDepth: 3}} {
+		assertTokenSourcesAgree(t, rich, lim)
+	}
+}

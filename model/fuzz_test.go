@@ -1,6 +1,8 @@
 package model
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"testing"
 )
@@ -8,7 +10,8 @@ import (
 // FuzzDecode decodes every input as JSON and as YAML. No input may panic.
 // Every error must be a *DecodeError that says where: a path or a line, or,
 // for a document refused whole for its size, a limit error. Whatever
-// decodes must survive both round trips unchanged.
+// decodes must survive both round trips unchanged. Valid JSON must give the
+// same tree through both of the JSON parser's token sources.
 func FuzzDecode(f *testing.F) {
 	for _, s := range []string{
 		richYAML, richJSON, "type: change\n", `{"services": [{"domains": ["a", {"name": "b"}]}]}`,
@@ -27,6 +30,9 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if doc := bytes.TrimPrefix(data, utf8BOM); json.Valid(doc) {
+			assertTokenSourcesAgree(t, doc, DefaultLimits)
+		}
 		for _, format := range []string{"json", "yaml"} {
 			got, err := decodeAs(format)(data)
 			if err != nil {

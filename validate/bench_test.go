@@ -2,6 +2,7 @@ package validate_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -155,4 +156,56 @@ func BenchmarkCheck(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkCall is the whole call the CLI, the service and the browser page
+// make: decode a filing's JSON text, validate it with every rule that
+// applies, and encode the report as JSON. Its parts run alone beside it, so
+// one run shows where a call spends its time, natively or, with
+// GOOS=js GOARCH=wasm, in the browser's engine.
+func BenchmarkCall(b *testing.B) {
+	v := newValidator(b)
+	ctx := context.Background()
+	filing := benchFiling(2, 1)
+	text, err := model.EncodeJSON(filing)
+	if err != nil {
+		b.Fatal(err)
+	}
+	report, err := v.Validate(ctx, filing)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("decode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := model.DecodeJSON(text); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("validate", func(b *testing.B) { benchmarkValidate(b, v, filing) })
+	b.Run("encode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := json.Marshal(report); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			f, err := model.DecodeJSON(text)
+			if err != nil {
+				b.Fatal(err)
+			}
+			r, err := v.Validate(ctx, f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := json.Marshal(r); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
