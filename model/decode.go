@@ -27,7 +27,7 @@ import (
 //   - MaxBytes, default 8 MiB (MaxInputBytes): the largest JSON document.
 //     JSON is parsed as a stream and counted as it goes, so MaxNodes bounds
 //     what a JSON document costs: a hostile 8 MiB JSON ("[1,1,1,…]")
-//     allocates about 70 MB in all with the defaults.
+//     allocates about 40 MB in all with the defaults.
 //   - MaxYAMLBytes, default 512 KiB: the largest YAML document.
 //     gopkg.in/yaml.v3 builds its whole tree before the decoder can count
 //     anything, at up to about 350 bytes allocated per input byte for a
