@@ -172,49 +172,13 @@ func (ev *evaluator) run(cr *compiledRule) {
 			ev.element(cr)
 		}
 	case "domains":
-		for i := range f.Services {
-			a.i, a.service = i, &f.Services[i]
-			if !ev.serviceApplies(cr, i) {
-				continue
-			}
-			for j := range a.service.Domains {
-				a.j, a.domain = j, &a.service.Domains[j]
-				ev.element(cr)
-			}
-		}
+		eachInServices(ev, cr, func(s *model.Service) []model.Domain { return s.Domains }, func(a *activation, d *model.Domain) { a.domain = d })
 	case "ips":
-		for i := range f.Services {
-			a.i, a.service = i, &f.Services[i]
-			if !ev.serviceApplies(cr, i) {
-				continue
-			}
-			for j := range a.service.IPs {
-				a.j, a.ip = j, a.service.IPs[j]
-				ev.element(cr)
-			}
-		}
+		eachInServices(ev, cr, func(s *model.Service) []string { return s.IPs }, func(a *activation, ip *string) { a.ip = *ip })
 	case "platforms":
-		for i := range f.Services {
-			a.i, a.service = i, &f.Services[i]
-			if !ev.serviceApplies(cr, i) {
-				continue
-			}
-			for j := range a.service.Platforms {
-				a.j, a.platform = j, &a.service.Platforms[j]
-				ev.element(cr)
-			}
-		}
+		eachInServices(ev, cr, func(s *model.Service) []model.Platform { return s.Platforms }, func(a *activation, p *model.Platform) { a.platform = p })
 	case "pre_approvals":
-		for i := range f.Services {
-			a.i, a.service = i, &f.Services[i]
-			if !ev.serviceApplies(cr, i) {
-				continue
-			}
-			for j := range a.service.PreApprovals {
-				a.j, a.preApproval = j, &a.service.PreApprovals[j]
-				ev.element(cr)
-			}
-		}
+		eachInServices(ev, cr, func(s *model.Service) []model.PreApproval { return s.PreApprovals }, func(a *activation, p *model.PreApproval) { a.preApproval = p })
 	case "materials":
 		for i := range f.Materials {
 			a.i, a.material = i, &f.Materials[i]
@@ -231,6 +195,24 @@ func (ev *evaluator) run(cr *compiledRule) {
 }
 
 var emptyService model.Service
+
+// eachInServices runs cr on every item of one list of each service that
+// its service-level when admits; bind puts the item in the activation.
+func eachInServices[T any](ev *evaluator, cr *compiledRule, list func(*model.Service) []T, bind func(*activation, *T)) {
+	a := &ev.act
+	for i := range ev.filing.Services {
+		a.i, a.service = i, &ev.filing.Services[i]
+		if !ev.serviceApplies(cr, i) {
+			continue
+		}
+		items := list(a.service)
+		for j := range items {
+			a.j = j
+			bind(a, &items[j])
+			ev.element(cr)
+		}
+	}
+}
 
 func (ev *evaluator) element(cr *compiledRule) {
 	if ev.stopped() {
