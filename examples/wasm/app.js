@@ -183,10 +183,16 @@ function render(result) {
   }
 }
 
+// request is what the page passes to icpcheck.validate for the form as it is.
+function request() {
+  return [JSON.stringify(buildFiling()), { lang, extra: $("#raw").value }];
+}
+
 function validateNow() {
   if (!window.icpcheck) return null;
+  const [text, options] = request();
   const start = performance.now();
-  const out = window.icpcheck.validate(JSON.stringify(buildFiling()), { lang, extra: $("#raw").value });
+  const out = window.icpcheck.validate(text, options);
   window.icpcheckTimings.validations.push(performance.now() - start);
   const result = JSON.parse(out);
   render(result);
@@ -228,5 +234,5 @@ function setup() {
     .catch((err) => { $("#status").textContent = String(err); });
 }
 
-window.icpcheckPage = { validateNow, addService };
+window.icpcheckPage = { validateNow, addService, request };
 setup();

@@ -228,9 +228,24 @@ func expectViolation(t *testing.T, ctx context.Context, rule, field, text string
 	}
 }
 
+// measureValidate times icpcheck.validate on the page's filing. Chromium
+// coarsens performance.now() for pages that are not cross-origin isolated,
+// so single calls show only the spread; the mean comes from 200 calls timed
+// as one batch.
 func measureValidate(t *testing.T, ctx context.Context) {
 	var times []float64
 	run(t, ctx, chromedp.Evaluate(`(() => { window.icpcheckTimings.validations = []; for (let i = 0; i < 50; i++) window.icpcheckPage.validateNow(); return window.icpcheckTimings.validations; })()`, &times))
 	sort.Float64s(times)
-	t.Logf("one validate call in the browser (typical filing, 50 calls): median %.2f ms, max %.2f ms", times[len(times)/2], times[len(times)-1])
+	var batch struct {
+		Mean  float64 `json:"mean"`
+		Bytes int     `json:"bytes"`
+	}
+	run(t, ctx, chromedp.Evaluate(`(() => {
+		const [text, options] = window.icpcheckPage.request();
+		const n = 200, start = performance.now();
+		for (let i = 0; i < n; i++) window.icpcheck.validate(text, options);
+		return {mean: (performance.now() - start) / n, bytes: text.length};
+	})()`, &batch))
+	t.Logf("one icpcheck.validate call on the page's filing (%d characters of JSON): mean of 200 back to back %.3f ms; 50 single calls: median %.2f ms, max %.2f ms",
+		batch.Bytes, batch.Mean, times[len(times)/2], times[len(times)-1])
 }
