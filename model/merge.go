@@ -3,7 +3,7 @@ package model
 import (
 	"fmt"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // MergeDocuments overlays one filing document (JSON or YAML) on another and

@@ -1,6 +1,6 @@
 module github.com/icpcheck/icpcheck/examples/wasm/e2e
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/andybalholm/brotli v1.2.8
