@@ -188,6 +188,20 @@ func (e *DecodeError) Error() string {
 // Unwrap returns the underlying error.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
+// Message says what is wrong in language l, without the file, line,
+// column and path that the error's fields hold.
+func (e *DecodeError) Message(l Language) string {
+	if e.Err == nil {
+		if l == English {
+			return "invalid filing"
+		}
+		return "备案信息无效"
+	}
+	// The decoder's problems are written in English; they get Chinese
+	// texts of their own as the decoder is split by concern.
+	return e.Err.Error()
+}
+
 // keyPath and indexPath build the paths of DecodeError and of Check.
 func keyPath(parent, key string) string {
 	if parent == "" {

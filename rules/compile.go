@@ -52,7 +52,8 @@ func WithCostLimit(limit uint64) CompileOption {
 // Set is a compiled collection of rules. It is immutable and safe for
 // concurrent use.
 type Set struct {
-	rules      []*Rule // sorted by id
+	rules      []*Rule     // sorted by id
+	wordLists  []*WordList // sorted by id
 	national   *group
 	byProvince map[model.Province]*group
 	byProvider map[string]*group
@@ -121,6 +122,7 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 	}
 	var errs []error
 	matchers := map[string]*check.Matcher{}
+	var lists []*WordList
 	listAt := map[string]string{}
 	byName := map[string]*File{}
 	for _, f := range files {
@@ -132,6 +134,7 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 			}
 			listAt[wl.ID] = fmt.Sprintf("%s:%d", f.Name, wl.Line)
 			matchers[wl.ID] = check.NewMatcher(wl.Words)
+			lists = append(lists, wl)
 		}
 	}
 	envs, err := newEnvs(matchers)
@@ -152,7 +155,8 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 		}
 		return out, joinErrors(errs)
 	}
-	set := &Set{byProvince: map[model.Province]*group{}, byProvider: map[string]*group{}}
+	sort.Slice(lists, func(i, j int) bool { return lists[i].ID < lists[j].ID })
+	set := &Set{wordLists: lists, byProvince: map[model.Province]*group{}, byProvider: map[string]*group{}}
 	add := func(g **group, r *Rule) {
 		if *g == nil {
 			*g = &group{compile: compileGroup}

@@ -15,18 +15,9 @@ import (
 	"github.com/icpcheck/icpcheck/model"
 )
 
-// Language selects the language of titles, messages and reasons.
-type Language int
-
-// The languages every rule is written in.
-const (
-	Chinese Language = iota
-	English
-)
-
 // In returns the text in language l.
-func (t Text) In(l Language) string {
-	if l == English {
+func (t Text) In(l model.Language) string {
+	if l == model.English {
 		return t.En
 	}
 	return t.Zh
@@ -46,7 +37,7 @@ type namedValue struct {
 
 // Message renders the rule's message in language l with the values
 // computed when it fired.
-func (f Finding) Message(l Language) string {
+func (f Finding) Message(l model.Language) string {
 	msg := f.Rule.Message.In(l)
 	for _, v := range f.values {
 		msg = strings.ReplaceAll(msg, "{"+v.name+"}", format(v.val, l))
@@ -62,7 +53,7 @@ type Undecided struct {
 }
 
 // Reason says, in language l, what fact was missing.
-func (u Undecided) Reason(l Language) string { return u.Rule.NeedsReason.In(l) }
+func (u Undecided) Reason(l model.Language) string { return u.Rule.NeedsReason.In(l) }
 
 // EvalError is a rule whose evaluation failed (for example, it exceeded its
 // cost limit). It is reported, never swallowed.
@@ -408,7 +399,7 @@ func (a *activation) ResolveName(name string) (any, bool) {
 func (a *activation) Parent() interpreter.Activation { return nil }
 
 // format writes a value into a message: lists joined in the language's way.
-func format(v ref.Val, l Language) string {
+func format(v ref.Val, l model.Language) string {
 	switch x := v.(type) {
 	case types.String:
 		return string(x)
@@ -416,7 +407,7 @@ func format(v ref.Val, l Language) string {
 		return strconv.FormatInt(int64(x), 10)
 	case traits.Lister:
 		sep := "、"
-		if l == English {
+		if l == model.English {
 			sep = ", "
 		}
 		n := int64(x.Size().(types.Int))

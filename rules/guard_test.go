@@ -24,7 +24,7 @@ func summary(t *testing.T, set *rules.Set, f *model.Filing, date model.Date, fac
 	}
 	var out []string
 	for _, fd := range res.Findings {
-		out = append(out, fmt.Sprintf("finding %s %s %s | %s", fd.Rule.ID, fd.Path, fd.Message(rules.Chinese), fd.Message(rules.English)))
+		out = append(out, fmt.Sprintf("finding %s %s %s | %s", fd.Rule.ID, fd.Path, fd.Message(model.Chinese), fd.Message(model.English)))
 	}
 	for _, u := range res.Undecided {
 		out = append(out, "undecided "+u.Rule.ID+" "+u.Path)

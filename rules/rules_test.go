@@ -228,7 +228,7 @@ rules:
 	}
 	var got []string
 	for _, fd := range res.Findings {
-		got = append(got, fd.Rule.ID+" "+fd.Path+" "+fd.Message(rules.English))
+		got = append(got, fd.Rule.ID+" "+fd.Path+" "+fd.Message(model.English))
 	}
 	for _, e := range res.Errors {
 		got = append(got, e.Rule+" "+e.Path+" error")
@@ -333,7 +333,7 @@ rules:
 	}
 	var got []string
 	for _, fd := range res.Findings {
-		got = append(got, fd.Path+" "+fd.Message(rules.English))
+		got = append(got, fd.Path+" "+fd.Message(model.English))
 	}
 	want := []string{"subject.principal.name subject principal 甲", "services[0].principal.name service principal 乙"}
 	if diff := cmp.Diff(want, got); diff != "" {

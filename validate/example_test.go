@@ -6,8 +6,6 @@ import (
 	"log"
 	"testing/fstest"
 
-	"golang.org/x/text/language"
-
 	"github.com/icpcheck/icpcheck/model"
 	"github.com/icpcheck/icpcheck/validate"
 )
@@ -47,9 +45,15 @@ func Example() {
 	// 个人网站名称「老赵设计工作室」含有全国禁用于个人网站名称的词汇:工作室
 }
 
-// Messages in English, chosen by language matching.
+// Messages in English, chosen from a caller's preferences (an
+// Accept-Language header, say); validate.WithLanguage(validate.English)
+// chooses it directly.
 func Example_english() {
-	v, err := validate.New(validate.WithLanguage(language.MustParse("en-GB")))
+	lang, err := model.ParseLanguage("en-GB,en;q=0.9,zh;q=0.5")
+	if err != nil {
+		log.Fatal(err)
+	}
+	v, err := validate.New(validate.WithLanguage(lang))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -86,7 +90,7 @@ rules:
     values: {size: service.icon.size_bytes}
     source: "seed 000: 图标大小推荐在100K以内"
 `)}}
-	v, err := validate.New(validate.WithRules(ownRules), validate.WithLanguage(language.English))
+	v, err := validate.New(validate.WithRules(ownRules), validate.WithLanguage(validate.English))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/icpcheck/icpcheck/model"
-	"github.com/icpcheck/icpcheck/rules"
 	"github.com/icpcheck/icpcheck/validate"
 )
 
@@ -21,7 +20,7 @@ type hostileOutcome struct {
 	OK         bool
 	Violations map[string]int
 	Undecided  map[string]int
-	EvalErrors []string // "rule path: message" of each *rules.EvalError
+	EvalErrors []string // "rule path: message" of each of the report's errors
 }
 
 // summarize counts a report's entries by rule and path. An index i of
@@ -47,17 +46,11 @@ func summarize(r *validate.Report, err error, n, m int) hostileOutcome {
 	for _, u := range r.Undecided {
 		out.Undecided[u.Rule+" "+path(u.Path)]++
 	}
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range joined.Unwrap() {
-			var ee *rules.EvalError
-			if errors.As(e, &ee) {
-				out.EvalErrors = append(out.EvalErrors, ee.Rule+" "+ee.Path+": "+ee.Err.Error())
-			} else {
-				out.EvalErrors = append(out.EvalErrors, fmt.Sprintf("not an EvalError: %v (%T)", e, e))
-			}
-		}
-	} else if err != nil {
-		out.EvalErrors = append(out.EvalErrors, fmt.Sprintf("not joined: %v (%T)", err, err))
+	for _, e := range r.Errors {
+		out.EvalErrors = append(out.EvalErrors, e.Rule+" "+e.Path+": "+e.Message)
+	}
+	if err != nil {
+		out.EvalErrors = append(out.EvalErrors, fmt.Sprintf("Validate failed: %v (%T)", err, err))
 	}
 	return out
 }

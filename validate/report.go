@@ -2,31 +2,64 @@ package validate
 
 import (
 	"sort"
+
+	"github.com/icpcheck/icpcheck/rules"
 	"strconv"
 	"strings"
 )
 
 // Report is what validation returns, in the wire format's shape.
 type Report struct {
-	// OK is true when no violation has severity error.
+	// OK is true when no violation has severity error and every rule
+	// that applied could be evaluated (Errors is empty).
 	OK       bool   `json:"ok"`
 	Province string `json:"province"`
+	// RulesVersion names the rule set that judged the filing (see
+	// Validator.RulesVersion), so that a stored verdict can be traced to
+	// the rules that gave it.
+	RulesVersion string `json:"rules_version"`
 	// Violations are sorted by path, then rule, so that the same input gives
 	// byte-identical output.
 	Violations []Violation `json:"violations"`
 	// Undecided lists the rules that applied but could not decide for lack
 	// of a fact; a rule never guesses.
 	Undecided []Undecided `json:"undecided,omitempty"`
+	// Errors lists the rules whose evaluation failed. The rest of the
+	// report stands, but it is not a verdict: OK is false.
+	Errors []RuleError `json:"errors,omitempty"`
 }
+
+// Severity says how sure a violation is to get the filing rejected.
+type Severity = rules.Severity
+
+// The severities, from most to least serious.
+const (
+	SeverityError   = rules.SeverityError
+	SeverityWarning = rules.SeverityWarning
+	SeverityInfo    = rules.SeverityInfo
+)
 
 // Violation is one rule that fired, at one path of the filing.
 type Violation struct {
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	Path     string `json:"path"`
-	Province string `json:"province"`
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Path     string   `json:"path"`
+	Province string   `json:"province"`
+	// Category says what kind of rule fired; "required" marks a value the
+	// filing must hold and does not, which a form can show as "still to
+	// fill".
+	Category string `json:"category"`
 	Message  string `json:"message"`
-	Source   string `json:"source"`
+	// Fix says what the applicant should change, in the report's language.
+	Fix    string `json:"fix,omitempty"`
+	Source string `json:"source"`
+}
+
+// RuleError is a rule whose evaluation failed at a path.
+type RuleError struct {
+	Rule    string `json:"rule"`
+	Path    string `json:"path,omitempty"`
+	Message string `json:"message"`
 }
 
 // Undecided is a rule that could not decide, and why.
@@ -40,9 +73,9 @@ type Undecided struct {
 func (r *Report) Counts() (errors, warnings, infos int) {
 	for _, v := range r.Violations {
 		switch v.Severity {
-		case "error":
+		case SeverityError:
 			errors++
-		case "warning":
+		case SeverityWarning:
 			warnings++
 		default:
 			infos++

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"time"
 
-	"golang.org/x/text/language"
-
 	"github.com/icpcheck/icpcheck/model"
 	"github.com/icpcheck/icpcheck/provinces"
 	"github.com/icpcheck/icpcheck/rules"
@@ -19,10 +17,11 @@ import (
 // and safe for concurrent use by many goroutines.
 type Validator struct {
 	set      *rules.Set
-	lang     rules.Language
+	lang     Language
 	date     model.Date
 	now      func() time.Time
 	resolver Resolver
+	version  string
 }
 
 type ruleSource struct {
@@ -35,7 +34,7 @@ type settings struct {
 	sources   []ruleSource
 	embedded  bool
 	disabled  []string
-	lang      rules.Language
+	lang      Language
 	date      model.Date
 	now       func() time.Time
 	costLimit uint64
@@ -104,11 +103,12 @@ func WithDisabled(ids ...string) Option {
 	}
 }
 
-// WithLanguage picks the message language from the caller's preferences,
-// matched with golang.org/x/text/language: Chinese (the default) or English.
-func WithLanguage(prefs ...language.Tag) Option {
+// WithLanguage sets the language of every text in a report: Chinese (the
+// default) or English. To follow a caller's preferences, pass
+// model.MatchLanguage(tags...) or model.ParseLanguage(header).
+func WithLanguage(l Language) Option {
 	return func(s *settings) error {
-		s.lang = MatchLanguage(prefs...)
+		s.lang = l
 		return nil
 	}
 }
@@ -229,20 +229,20 @@ func New(opts ...Option) (*Validator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("validate: compiling rules: %w", err)
 	}
-	return &Validator{set: set, lang: s.lang, date: s.date, now: s.now, resolver: s.resolver}, nil
+	return &Validator{set: set, lang: s.lang, date: s.date, now: s.now, resolver: s.resolver, version: set.Version()}, nil
 }
 
 // CallOption adjusts one Validate call.
 type CallOption func(*call)
 
 type call struct {
-	lang rules.Language
+	lang Language
 	date model.Date
 }
 
-// InLanguage picks this call's message language (see WithLanguage).
-func InLanguage(prefs ...language.Tag) CallOption {
-	return func(c *call) { c.lang = MatchLanguage(prefs...) }
+// InLanguage sets this call's language (see WithLanguage).
+func InLanguage(l Language) CallOption {
+	return func(c *call) { c.lang = l }
 }
 
 // OnDate sets this call's submission day for a filing without submitted_at.
@@ -250,30 +250,17 @@ func OnDate(d model.Date) CallOption {
 	return func(c *call) { c.date = d }
 }
 
-var supported = language.NewMatcher([]language.Tag{language.Chinese, language.English})
-
-// MatchLanguage picks the rule language for the caller's preferences:
-// English when they prefer it, else Chinese, the default.
-func MatchLanguage(prefs ...language.Tag) rules.Language {
-	if len(prefs) == 0 {
-		return rules.Chinese
-	}
-	_, index, confidence := supported.Match(prefs...)
-	if confidence == language.No || index == 0 {
-		return rules.Chinese
-	}
-	return rules.English
-}
-
 // chinaTime is China Standard Time, fixed so that no time-zone database is
 // needed (the browser build has none).
 var chinaTime = time.FixedZone("CST", 8*60*60)
 
 // Validate checks one filing and returns its report. The filing is never
-// modified. A filing built in Go with a non-canonical value (an unknown enum,
-// a malformed date) gives a *model.DecodeError naming the path. A rule whose
-// evaluation fails gives a report and a non-nil error wrapping
-// *rules.EvalError values.
+// modified. The error is non-nil only when the filing could not be checked
+// at all: a filing built in Go with a non-canonical value (an unknown enum,
+// a malformed date) gives a *model.DecodeError naming the path; an ended
+// context gives ctx.Err(); a failing Resolver gives its error. A rule whose
+// evaluation fails does not stop the others: it is listed in the report's
+// Errors, and the report is not OK.
 func (v *Validator) Validate(ctx context.Context, f *model.Filing, opts ...CallOption) (*Report, error) {
 	if f == nil {
 		return nil, errors.New("validate: nil filing")
@@ -302,7 +289,7 @@ func (v *Validator) Validate(ctx context.Context, f *model.Filing, opts ...CallO
 	if err != nil {
 		return nil, err
 	}
-	report := &Report{OK: true, Province: string(f.Province), Violations: []Violation{}}
+	report := &Report{OK: true, Province: string(f.Province), RulesVersion: v.version, Violations: []Violation{}}
 	for _, fd := range res.Findings {
 		province := ""
 		if _, ok := model.Province(fd.Rule.Scope).Info(); ok {
@@ -310,9 +297,10 @@ func (v *Validator) Validate(ctx context.Context, f *model.Filing, opts ...CallO
 		}
 		report.Violations = append(report.Violations, Violation{
 			Rule:     fd.Rule.ID,
-			Severity: string(fd.Rule.Severity),
+			Severity: fd.Rule.Severity,
 			Path:     fd.Path,
 			Province: province,
+			Category: fd.Rule.Category,
 			Message:  fd.Message(c.lang),
 			Source:   fd.Rule.Source,
 		})
@@ -323,12 +311,12 @@ func (v *Validator) Validate(ctx context.Context, f *model.Filing, opts ...CallO
 	for _, u := range res.Undecided {
 		report.Undecided = append(report.Undecided, Undecided{Rule: u.Rule.ID, Path: u.Path, Reason: u.Reason(c.lang)})
 	}
-	report.sort()
-	var errs []error
 	for _, e := range res.Errors {
-		errs = append(errs, e)
+		report.Errors = append(report.Errors, RuleError{Rule: e.Rule, Path: e.Path, Message: e.Err.Error()})
+		report.OK = false
 	}
-	return report, errors.Join(errs...)
+	report.sort()
+	return report, nil
 }
 
 // resolve asks the resolver, if any, for every known fact about f.
@@ -367,6 +355,14 @@ func (v *Validator) day(f *model.Filing, date model.Date) (model.Date, error) {
 	return model.Date(v.now().In(chinaTime).Format("2006-01-02")), nil
 }
 
+// RulesVersion names the rule set in force: the newest effective_from
+// among its rules, then a digest of every rule and word list as they judge
+// (tests and file layout left out), as in "2026-03-01+3f9a1c2b7d4e5f60".
+// Every report carries it. A back office that stores verdicts stores it
+// beside each one, to tell later which rules gave an old verdict and
+// whether a re-check under today's rules could differ.
+func (v *Validator) RulesVersion() string { return v.version }
+
 // Rules returns the compiled rules, sorted by id.
 func (v *Validator) Rules() []*rules.Rule { return v.set.Rules() }
 
@@ -381,7 +377,7 @@ type RuleSummary struct {
 
 // Summaries lists the rules whose scope is one of scopes (every rule when
 // none is given), sorted by id, with titles in language lang.
-func (v *Validator) Summaries(lang rules.Language, scopes ...string) []RuleSummary {
+func (v *Validator) Summaries(lang Language, scopes ...string) []RuleSummary {
 	out := []RuleSummary{} // [] rather than null when no rule matches
 	for _, r := range v.set.Rules() {
 		if len(scopes) > 0 && !slices.Contains(scopes, r.Scope) {

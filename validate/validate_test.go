@@ -169,7 +169,7 @@ func TestLanguageMatching(t *testing.T) {
 	}
 	v := newValidator(t)
 	for tag, want := range cases {
-		r, err := v.Validate(context.Background(), f, validate.InLanguage(language.MustParse(tag)))
+		r, err := v.Validate(context.Background(), f, validate.InLanguage(model.MatchLanguage(language.MustParse(tag))))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -303,11 +303,16 @@ rules:
 		f.Services = append(f.Services, model.Service{Kind: model.Website, Name: "中原拾光", Domains: []model.Domain{{Name: "zhongyuan-shiguang.cn"}}})
 	}
 	r, err := v.Validate(context.Background(), f)
-	var ee *rules.EvalError
-	if !errors.As(err, &ee) || ee.Rule != "acme.heavy" {
-		t.Fatalf("error %v does not name acme.heavy", err)
+	if err != nil {
+		t.Fatalf("a rule that fails must not fail the call: %v", err)
 	}
-	if r == nil || len(r.Violations) == 0 {
+	if len(r.Errors) != 1 || r.Errors[0].Rule != "acme.heavy" || !strings.Contains(r.Errors[0].Message, "cost limit") {
+		t.Errorf("errors %+v, want one naming acme.heavy and its cost limit", r.Errors)
+	}
+	if r.OK {
+		t.Error("a report with a failed rule is not ok")
+	}
+	if len(r.Violations) == 0 {
 		t.Errorf("the other rules' violations were lost: %+v", r)
 	}
 }

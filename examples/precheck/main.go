@@ -11,13 +11,10 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-
-	"golang.org/x/text/language"
 
 	"github.com/icpcheck/icpcheck/model"
 	"github.com/icpcheck/icpcheck/validate"
@@ -55,12 +52,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "precheck: -format %q: want text or json\n", *format)
 		return exitBadInput
 	}
-	tag, err := language.Parse(*lang)
+	l, err := model.ParseLanguage(*lang)
 	if err != nil {
-		fmt.Fprintf(stderr, "precheck: -lang %q: %v\n", *lang, err)
+		fmt.Fprintf(stderr, "precheck: -lang: %v\n", err)
 		return exitBadInput
 	}
-	opts := []validate.Option{validate.WithLanguage(tag)}
+	opts := []validate.Option{validate.WithLanguage(l)}
 	if *date != "" {
 		opts = append(opts, validate.WithDate(model.Date(*date)))
 	}
@@ -75,7 +72,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if err != nil {
 			fmt.Fprintf(stderr, "precheck: %v\n", err)
 			if *format == "json" {
-				if err := writeJSON(stdout, inputError(name, err)); err != nil {
+				if err := writeJSON(stdout, inputError(name, err, l)); err != nil {
 					fmt.Fprintf(stderr, "precheck: %v\n", err)
 				}
 			}
@@ -88,7 +85,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 				return exitBadInput
 			}
 		} else {
-			writeText(stdout, name, report, tag)
+			writeText(stdout, name, report, l)
 		}
 		if !report.OK && status == exitOK {
 			status = exitViolated
@@ -125,21 +122,15 @@ type fileReport struct {
 	*validate.Report
 }
 
-// inputErrorLine is the json line for an input that could not be checked.
-type inputErrorLine struct {
-	File  string `json:"file"`
-	Error string `json:"error"`
-	Path  string `json:"path,omitempty"`
-	Line  int    `json:"line,omitempty"`
-}
-
-func inputError(name string, err error) inputErrorLine {
-	line := inputErrorLine{File: name, Error: err.Error()}
-	var de *model.DecodeError
-	if errors.As(err, &de) {
-		line.Path, line.Line = de.Path, de.Line
+// inputError is the json line for an input that could not be checked: the
+// error body the service and the browser build give too, with the file
+// named, since one run checks many.
+func inputError(name string, err error, l validate.Language) validate.ErrorBody {
+	body := validate.NewErrorBody(err, l)
+	if body.Error.File == "" || body.Error.File == "-" {
+		body.Error.File = name
 	}
-	return line
+	return body
 }
 
 // writeJSON writes v on one line, leaving < > & readable.
@@ -149,8 +140,8 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-func writeText(w io.Writer, name string, r *validate.Report, tag language.Tag) {
-	en := tag != language.Chinese && !isChinese(tag)
+func writeText(w io.Writer, name string, r *validate.Report, l validate.Language) {
+	en := l == validate.English
 	errs, warnings, infos := r.Counts()
 	verdict := "ok"
 	if !r.OK {
@@ -168,11 +159,6 @@ func writeText(w io.Writer, name string, r *validate.Report, tag language.Tag) {
 		}
 		fmt.Fprintf(w, "  %s %s  [%s]: %s\n", label, orDash(u.Path), u.Rule, u.Reason)
 	}
-}
-
-func isChinese(tag language.Tag) bool {
-	base, _ := tag.Base()
-	return base.String() == "zh"
 }
 
 func orDash(s string) string {

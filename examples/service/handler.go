@@ -31,15 +31,12 @@ func newHandler(v *validate.Validator, maxBytes int64) http.Handler {
 	return mux
 }
 
-// errorBody is the JSON of every error response. Path, Line and Column
-// locate a decode error in the filing; Report is the partial report when a
-// rule failed to evaluate.
+// errorBody is the JSON of an error response that is not about the filing.
 type errorBody struct {
-	Error  string           `json:"error"`
-	Path   string           `json:"path,omitempty"`
-	Line   int              `json:"line,omitempty"`
-	Column int              `json:"column,omitempty"`
-	Report *validate.Report `json:"report,omitempty"`
+	Error  string `json:"error"`
+	Path   string `json:"path,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
 }
 
 func serveValidate(w http.ResponseWriter, r *http.Request, v *validate.Validator, maxBytes int64) {
@@ -56,7 +53,7 @@ func serveValidate(w http.ResponseWriter, r *http.Request, v *validate.Validator
 	var opts []validate.CallOption
 	// Without a preference the validator's own default language applies.
 	if len(prefs) > 0 {
-		opts = append(opts, validate.InLanguage(prefs...))
+		opts = append(opts, validate.InLanguage(model.MatchLanguage(prefs...)))
 	}
 	if d := r.URL.Query().Get("date"); d != "" {
 		date, err := model.ParseDate(d)
@@ -81,16 +78,11 @@ func serveValidate(w http.ResponseWriter, r *http.Request, v *validate.Validator
 		return
 	}
 	report, err := v.Validate(r.Context(), filing, opts...)
-	switch {
-	case err == nil:
-		writeJSON(w, http.StatusOK, report)
-	case report != nil:
-		// A rule failed to evaluate: the report is incomplete, so it is
-		// not a verdict, but what did run is worth showing.
-		writeJSON(w, http.StatusInternalServerError, errorBody{Error: err.Error(), Report: report})
-	default:
+	if err != nil {
 		writeError(w, err)
+		return
 	}
+	writeJSON(w, http.StatusOK, report)
 }
 
 // decoderFor picks the decoder for a request's Content-Type. A missing type
@@ -139,7 +131,7 @@ func serveRules(w http.ResponseWriter, r *http.Request, v *validate.Validator) {
 		writeJSON(w, http.StatusBadRequest, errorBody{Error: err.Error()})
 		return
 	}
-	lang := validate.MatchLanguage(prefs...)
+	lang := model.MatchLanguage(prefs...)
 	scopes := r.URL.Query()["scope"]
 	writeJSON(w, http.StatusOK, v.Summaries(lang, scopes...))
 }

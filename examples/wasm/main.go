@@ -139,7 +139,7 @@ func check(v *validate.Validator, args []js.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := []validate.CallOption{validate.InLanguage(tags...)}
+	opts := []validate.CallOption{validate.InLanguage(model.MatchLanguage(tags...))}
 	if date := option(args, 1, "date"); date != "" {
 		opts = append(opts, validate.OnDate(model.Date(date)))
 	}
@@ -163,7 +163,7 @@ func ruleList(v *validate.Validator, args []js.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	lang := validate.MatchLanguage(tags...)
+	lang := model.MatchLanguage(tags...)
 	scopes := []string{"national", string(province)}
 	if provider := option(args, 1, "provider"); provider != "" {
 		scopes = append(scopes, provider)

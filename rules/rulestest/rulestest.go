@@ -126,7 +126,7 @@ func runCase(t *testing.T, set *rules.Set, f *rules.File, r *rules.Rule, tc rule
 		if fd.Rule.ID == r.ID {
 			got = append(got, fd.Path)
 			// Rendering proves every placeholder has a value.
-			for _, l := range []rules.Language{rules.Chinese, rules.English} {
+			for _, l := range []model.Language{model.Chinese, model.English} {
 				if msg := fd.Message(l); msg == "" {
 					t.Errorf("%s: empty message", at)
 				}
