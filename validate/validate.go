@@ -368,11 +368,17 @@ func (v *Validator) Rules() []*rules.Rule { return v.set.Rules() }
 
 // RuleSummary is a rule as a user interface lists it.
 type RuleSummary struct {
-	ID       string `json:"id"`
-	Scope    string `json:"scope"`
-	Severity string `json:"severity"`
-	Title    string `json:"title"`
-	Source   string `json:"source"`
+	ID       string   `json:"id"`
+	Scope    string   `json:"scope"`
+	Severity Severity `json:"severity"`
+	Category string   `json:"category"`
+	// Each and Path say where the rule's violations point: Path below each
+	// element of the collection Each, or the absolute Path when Each is
+	// empty. A form marks the fields of "required" rules from them.
+	Each   string `json:"each,omitempty"`
+	Path   string `json:"path,omitempty"`
+	Title  string `json:"title"`
+	Source string `json:"source"`
 }
 
 // Summaries lists the rules whose scope is one of scopes (every rule when
@@ -383,7 +389,7 @@ func (v *Validator) Summaries(lang Language, scopes ...string) []RuleSummary {
 		if len(scopes) > 0 && !slices.Contains(scopes, r.Scope) {
 			continue
 		}
-		out = append(out, RuleSummary{ID: r.ID, Scope: r.Scope, Severity: string(r.Severity), Title: r.Title.In(lang), Source: r.Source})
+		out = append(out, RuleSummary{ID: r.ID, Scope: r.Scope, Severity: r.Severity, Category: r.Category, Each: r.Each, Path: r.Path, Title: r.Title.In(lang), Source: r.Source})
 	}
 	return out
 }
