@@ -299,7 +299,7 @@ func TestRules(t *testing.T) {
 	if zh.Title == "" || zh.Title == en.Title {
 		t.Errorf("titles of %s: zh %q, en %q; want two different ones", id, zh.Title, en.Title)
 	}
-	if want := (validate.RuleSummary{ID: id, Scope: "hunan", Severity: "error", Title: en.Title, Source: zh.Source}); en != want || zh.Source == "" {
+	if want := (validate.RuleSummary{ID: id, Scope: "hunan", Severity: "error", Category: "one-service", Path: "services", Title: en.Title, Source: zh.Source}); en != want || zh.Source == "" {
 		t.Errorf("en entry %+v, want %+v with a source", en, want)
 	}
 }
