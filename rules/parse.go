@@ -1,11 +1,12 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -13,130 +14,22 @@ import (
 	"github.com/icpcheck/icpcheck/model"
 )
 
-// Severity says how sure a violation is to get the filing rejected.
-type Severity string
-
-// The severities, from most to least serious.
-const (
-	SeverityError   Severity = "error"   // the submission will be rejected
-	SeverityWarning Severity = "warning" // likely rejected, or against a recommendation
-	SeverityInfo    Severity = "info"    // a reminder
-)
-
-// Text is a sentence in the two languages every rule speaks.
-type Text struct {
-	Zh string
-	En string
-}
-
-// Expr is a CEL expression together with where it stands in its rule file.
-type Expr struct {
-	Source string
-	Line   int // 1-based line of the expression's YAML scalar
-	Column int // 1-based column of the scalar
-	style  yaml.Style
-}
-
-// NamedExpr is one entry of a rule's values: a name used in its messages as
-// {name}, computed only when the rule fires.
-type NamedExpr struct {
-	Name string
-	Expr Expr
-}
-
-// Rule is one rule as written in a rule file, before compilation.
-type Rule struct {
-	ID             string
-	Scope          string
-	Title          Text
-	Message        Text
-	Severity       Severity
-	Category       string // what the rule is about; one of Categories
-	Each           string // the collection the rule runs over; "" for the whole filing
-	Path           string // where a violation points, relative to the element when Each is set
-	When           Expr   // guard; empty means always
-	Check          Expr   // true when the filing (or element) complies
-	Needs          Expr   // false when the rule cannot decide; empty means always decidable
-	NeedsReason    Text
-	Values         []NamedExpr
-	EffectiveFrom  model.Date // inclusive; empty means no start
-	EffectiveUntil model.Date // inclusive; empty means no end
-	Source         string
-	Tests          []TestCase
-	TestBase       string // the name of the file's test_bases entry its cases merge over; "" for test_base
-	File           string
-	Line           int
-}
-
-// TestCase is one case declared beside a rule: a filing (merged over the
-// file's test_base) and the paths at which the rule must fire.
-type TestCase struct {
-	Name          string
-	Filing        *yaml.Node // a mapping; merged over the file's test_base
-	Date          model.Date // the submission date to assume; empty: the file's test_date
-	Want          []string   // paths the rule reports; empty: it must not fire
-	WantUndecided bool       // the rule must report that it cannot decide
-	Facts         Facts      // the facts a resolver would supply
-	Line          int
-}
-
-// WordList is a named list of words that rules match text against.
-type WordList struct {
-	ID     string
-	Source string
-	Words  []string
-	File   string
-	Line   int
-}
-
-// File is one parsed rule file.
-type File struct {
-	Name        string
-	Scope       string
-	Description string
-	Rules       []*Rule
-	WordLists   []*WordList
-	TestBase    *yaml.Node            // the filing that test cases are merged over
-	TestBases   map[string]*yaml.Node // named alternatives, chosen by a rule's test_base
-	TestDate    model.Date
-	lines       []string // the file's text, to map expression errors to it
-}
-
-// Error is a problem in a rule file, at a position where one is known.
-type Error struct {
-	File   string
-	Line   int
-	Column int
-	Rule   string
-	Err    error
-}
-
-func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, ":%d", e.Column)
-		}
-	}
-	if e.Rule != "" {
-		fmt.Fprintf(&b, ": rule %s", e.Rule)
-	}
-	fmt.Fprintf(&b, ": %v", e.Err)
-	return b.String()
-}
-
-func (e *Error) Unwrap() error { return e.Err }
-
 var (
-	idPattern    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+$`)
-	scopePattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	idPattern   = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+$`)
+	namePattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	wordPattern = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 )
 
 // Load parses every file in fsys matching the glob patterns (all *.yaml
 // files at the top when none are given), in lexical order.
 func Load(fsys fs.FS, patterns ...string) ([]*File, error) {
+	return LoadNamed("", fsys, patterns...)
+}
+
+// LoadNamed is Load with every file named prefix + its name in fsys, so
+// that errors say where a file comes from: icpcheck's embedded files are
+// loaded as "icpcheck/provinces/hunan.yaml".
+func LoadNamed(prefix string, fsys fs.FS, patterns ...string) ([]*File, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"*.yaml"}
 	}
@@ -160,40 +53,42 @@ func Load(fsys fs.FS, patterns ...string) ([]*File, error) {
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			errs = append(errs, &Error{File: name, Err: err})
+			errs = append(errs, &Error{File: prefix + name, Err: err})
 			continue
 		}
-		f, err := ParseFile(name, data)
+		f, err := ParseFile(prefix+name, data)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		files = append(files, f)
 	}
-	return files, joinErrors(errs)
+	return files, errors.Join(errs...)
 }
 
 // ParseFile parses one rule file. Every problem it finds is reported as an
 // *Error naming the file and line; several are joined with errors.Join.
 func ParseFile(name string, data []byte) (*File, error) {
-	p := &fileParser{file: &File{Name: name, lines: strings.Split(string(data), "\n")}}
+	p := &fileParser{file: &File{Name: name, text: data}, lines: splitLines(data)}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &Error{File: name, Line: yamlErrorLine(err), Err: err}
+		line, col := model.YAMLErrorPosition(err, data)
+		return nil, &Error{File: name, Line: line, Column: col, Err: err}
 	}
 	if len(doc.Content) == 0 {
 		return nil, &Error{File: name, Err: fmt.Errorf("empty rule file")}
 	}
 	p.parse(doc.Content[0])
-	if err := joinErrors(p.errs); err != nil {
+	if err := errors.Join(p.errs...); err != nil {
 		return nil, err
 	}
 	return p.file, nil
 }
 
 type fileParser struct {
-	file *File
-	errs []error
+	file  *File
+	lines []string
+	errs  []error
 }
 
 func (p *fileParser) fail(n *yaml.Node, rule string, format string, args ...any) {
@@ -213,7 +108,7 @@ func (p *fileParser) fields(n *yaml.Node, what, rule string, allowed []string, f
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if !contains(allowed, k.Value) {
+		if !slices.Contains(allowed, k.Value) {
 			p.fail(k, rule, "unknown key %q in %s (allowed: %s)", k.Value, what, strings.Join(allowed, ", "))
 			continue
 		}
@@ -229,12 +124,17 @@ func (p *fileParser) fields(n *yaml.Node, what, rule string, allowed []string, f
 func (p *fileParser) parse(root *yaml.Node) {
 	f := p.file
 	var rulesNode *yaml.Node
-	p.fields(root, "rule file", "", []string{"scope", "description", "word_lists", "test_base", "test_bases", "test_date", "rules"}, func(key string, v *yaml.Node) {
+	p.fields(root, "rule file", "", []string{"scope", "description", "predicates", "word_lists", "test_base", "test_bases", "test_date", "rules"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "scope":
 			f.Scope = p.str(v, "")
+			if !namePattern.MatchString(f.Scope) {
+				p.fail(v, "", "scope %q must be a province slug, \"national\", or a provider name in kebab-case", f.Scope)
+			}
 		case "description":
 			f.Description = p.str(v, "")
+		case "predicates":
+			f.Predicates = p.named(v, "", "predicates")
 		case "word_lists":
 			p.wordLists(v)
 		case "test_base":
@@ -253,12 +153,12 @@ func (p *fileParser) parse(root *yaml.Node) {
 			rulesNode = v
 		}
 	})
-	if f.Scope == "" || !scopePattern.MatchString(f.Scope) {
-		p.fail(root, "", "the file needs a scope: a province slug, \"national\", or a provider name in kebab-case (got %q)", f.Scope)
+	if f.Scope == "" && root.Kind == yaml.MappingNode {
+		p.fail(root, "", "the file needs a scope: a province slug, \"national\", or a provider name")
 	}
 	for _, wl := range f.WordLists {
 		if !strings.HasPrefix(wl.ID, f.Scope+".") {
-			p.fail(nil, "", "word list %s at line %d must be named %s.<name>", wl.ID, wl.Line, f.Scope)
+			p.errs = append(p.errs, &Error{File: f.Name, Line: wl.Line, Err: fmt.Errorf("word list %s must be named %s.<name>", wl.ID, f.Scope)})
 		}
 	}
 	if rulesNode == nil {
@@ -283,10 +183,7 @@ func (p *fileParser) parse(root *yaml.Node) {
 	}
 }
 
-// Categories group rules in the coverage table.
-var Categories = []string{"age", "app", "contact", "content", "domain", "identity", "locality", "materials", "name", "one-service", "principal", "resource", "other"}
-
-var ruleKeys = []string{"id", "title", "message", "severity", "category", "each", "path", "when", "check", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "test_base", "tests"}
+var ruleKeys = []string{"id", "title", "message", "fix", "severity", "category", "each", "path", "applies_in", "supersedes", "variables", "when", "check", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "notes", "test_base", "tests"}
 
 func (p *fileParser) rule(n *yaml.Node) *Rule {
 	r := &Rule{Scope: p.file.Scope, File: p.file.Name, Line: n.Line}
@@ -299,6 +196,7 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 		}
 	}
 	before := len(p.errs)
+	var source *yaml.Node
 	p.fields(n, "rule", id, ruleKeys, func(key string, v *yaml.Node) {
 		switch key {
 		case "id":
@@ -307,24 +205,28 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 			r.Title = p.text(v, id)
 		case "message":
 			r.Message = p.text(v, id)
+		case "fix":
+			r.Fix = p.text(v, id)
 		case "severity":
-			s := Severity(p.str(v, id))
-			if s != SeverityError && s != SeverityWarning && s != SeverityInfo {
-				p.fail(v, id, "severity %q must be error, warning or info", s)
-			}
-			r.Severity = s
+			r.Severity = p.severity(v, id)
 		case "category":
 			r.Category = p.str(v, id)
-			if !contains(Categories, r.Category) {
-				p.fail(v, id, "category %q is not one of %s", r.Category, strings.Join(Categories, ", "))
+			if !slices.Contains(Categories(), r.Category) {
+				p.fail(v, id, "category %q is not one of %s", r.Category, strings.Join(Categories(), ", "))
 			}
 		case "each":
 			r.Each = p.str(v, id)
-			if _, ok := collections[r.Each]; !ok {
+			if collectionNamed(r.Each) == nil {
 				p.fail(v, id, "each %q is not a collection (want one of %s)", r.Each, strings.Join(collectionNames(), ", "))
 			}
 		case "path":
 			r.Path = p.str(v, id)
+		case "applies_in":
+			r.AppliesIn = p.appliesIn(v, id)
+		case "supersedes":
+			r.Supersedes = p.strings(v, id)
+		case "variables":
+			r.Variables = p.named(v, id, "variables")
 		case "when":
 			r.When = p.expr(v, id)
 		case "check":
@@ -334,17 +236,16 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 		case "needs_reason":
 			r.NeedsReason = p.text(v, id)
 		case "values":
-			if v.Kind != yaml.MappingNode {
-				p.fail(v, id, "values must be a mapping of name to expression")
-				return
-			}
 			r.Values = p.values(v, id)
 		case "effective_from":
 			r.EffectiveFrom = p.date(v, id)
 		case "effective_until":
 			r.EffectiveUntil = p.date(v, id)
 		case "source":
-			r.Source = p.str(v, id)
+			source = v
+			r.Sources = p.sources(v, id)
+		case "notes":
+			r.Notes = p.str(v, id)
 		case "test_base":
 			r.TestBase = p.str(v, id)
 			if _, ok := p.file.TestBases[r.TestBase]; !ok {
@@ -357,18 +258,23 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 	if len(p.errs) > before {
 		return nil
 	}
+	shared := len(r.AppliesIn) > 0
 	switch {
-	case !idPattern.MatchString(r.ID):
+	case shared && !namePattern.MatchString(r.ID):
+		p.fail(n, id, "a rule applied in provinces has a plain kebab-case id, such as min-age (got %q); each province's copy is <province>.<id>", r.ID)
+	case !shared && !idPattern.MatchString(r.ID):
 		p.fail(n, id, "id %q must be <scope>.<kebab-name>", r.ID)
-	case !strings.HasPrefix(r.ID, p.file.Scope+"."):
+	case !shared && !strings.HasPrefix(r.ID, p.file.Scope+"."):
 		p.fail(n, id, "id must start with the file's scope %q", p.file.Scope+".")
+	case shared && p.file.Scope != "national":
+		p.fail(n, id, "applies_in belongs in a file of scope national, not %q", p.file.Scope)
 	case r.Check.Source == "":
 		p.fail(n, id, "a rule needs a check")
 	case r.Severity == "":
 		p.fail(n, id, "a rule needs a severity")
 	case r.Category == "":
-		p.fail(n, id, "a rule needs a category (one of %s)", strings.Join(Categories, ", "))
-	case r.Source == "":
+		p.fail(n, id, "a rule needs a category (one of %s)", strings.Join(Categories(), ", "))
+	case len(r.Sources) == 0 && source == nil:
 		p.fail(n, id, "a rule needs a source: where the rule comes from")
 	case r.Title.Zh == "" || r.Message.Zh == "":
 		p.fail(n, id, "a rule needs a title and a message")
@@ -382,17 +288,167 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 	return nil
 }
 
-func (p *fileParser) values(n *yaml.Node, rule string) []NamedExpr {
+func (p *fileParser) severity(v *yaml.Node, rule string) Severity {
+	s := Severity(p.str(v, rule))
+	if s != SeverityError && s != SeverityWarning && s != SeverityInfo {
+		p.fail(v, rule, "severity %q must be error, warning or info", s)
+	}
+	return s
+}
+
+// named reads a mapping of lower-case names to expressions, in order.
+func (p *fileParser) named(n *yaml.Node, rule, what string) []NamedExpr {
+	if n.Kind != yaml.MappingNode {
+		p.fail(n, rule, "%s must be a mapping of name to expression", what)
+		return nil
+	}
 	var out []NamedExpr
+	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
-		if !scopePattern.MatchString(strings.ReplaceAll(k.Value, "_", "-")) {
-			p.fail(k, rule, "value name %q must be a lower-case word", k.Value)
-			continue
+		switch {
+		case !wordPattern.MatchString(k.Value):
+			p.fail(k, rule, "%s name %q must be a lower-case word (letters, digits, _)", what, k.Value)
+		case seen[k.Value]:
+			p.fail(k, rule, "duplicate name %q in %s", k.Value, what)
+		default:
+			seen[k.Value] = true
+			out = append(out, NamedExpr{Name: k.Value, Expr: p.expr(n.Content[i+1], rule)})
 		}
-		out = append(out, NamedExpr{Name: k.Value, Expr: p.expr(n.Content[i+1], rule)})
 	}
 	return out
+}
+
+// values reads a rule's values: an expression, or {zh: expr, en: expr} for
+// a value that differs by language.
+func (p *fileParser) values(n *yaml.Node, rule string) []NamedExpr {
+	if n.Kind != yaml.MappingNode {
+		p.fail(n, rule, "values must be a mapping of name to expression")
+		return nil
+	}
+	var out []NamedExpr
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !wordPattern.MatchString(k.Value) {
+			p.fail(k, rule, "value name %q must be a lower-case word (letters, digits, _)", k.Value)
+			continue
+		}
+		if v.Kind != yaml.MappingNode {
+			out = append(out, NamedExpr{Name: k.Value, Expr: p.expr(v, rule)})
+			continue
+		}
+		ne := NamedExpr{Name: k.Value}
+		p.fields(v, "value "+k.Value, rule, []string{"zh", "en"}, func(lang string, e *yaml.Node) {
+			x := p.expr(e, rule)
+			if lang == "zh" {
+				ne.Expr = x
+			} else {
+				ne.En = &x
+			}
+		})
+		if ne.Expr.Source == "" || ne.En == nil {
+			p.fail(v, rule, "value %s needs both zh and en", k.Value)
+			continue
+		}
+		out = append(out, ne)
+	}
+	return out
+}
+
+func (p *fileParser) appliesIn(n *yaml.Node, rule string) []Applied {
+	if n.Kind != yaml.MappingNode || len(n.Content) == 0 {
+		p.fail(n, rule, "applies_in must map province slugs to what each sets ({} for nothing)")
+		return nil
+	}
+	var out []Applied
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		a := Applied{Province: model.Province(k.Value), Line: k.Line}
+		if _, ok := a.Province.Info(); !ok {
+			p.fail(k, rule, "applies_in: %q is not a province slug", k.Value)
+			continue
+		}
+		if v.Tag == "!!null" {
+			out = append(out, a)
+			continue
+		}
+		p.fields(v, "applies_in."+k.Value, rule, []string{"params", "severity", "source", "notes", "effective_from", "effective_until"}, func(key string, x *yaml.Node) {
+			switch key {
+			case "params":
+				if x.Kind != yaml.MappingNode {
+					p.fail(x, rule, "params must be a mapping of name to value")
+					return
+				}
+				a.Params = map[string]any{}
+				for j := 0; j+1 < len(x.Content); j += 2 {
+					var val any
+					if err := x.Content[j+1].Decode(&val); err != nil || x.Content[j+1].Kind == yaml.MappingNode {
+						p.fail(x.Content[j+1], rule, "param %s must be a number, string, boolean or list of them", x.Content[j].Value)
+						continue
+					}
+					a.Params[x.Content[j].Value] = val
+				}
+			case "severity":
+				a.Severity = p.severity(x, rule)
+			case "source":
+				a.Sources = p.sources(x, rule)
+			case "notes":
+				a.Notes = p.str(x, rule)
+			case "effective_from":
+				a.EffectiveFrom = p.date(x, rule)
+			case "effective_until":
+				a.EffectiveUntil = p.date(x, rule)
+			}
+		})
+		out = append(out, a)
+	}
+	return out
+}
+
+var sourceKeys = []string{"publisher", "document", "section", "url", "retrieved", "says"}
+
+// sources reads a source: one mapping or a list of them. A plain string is
+// read as a document named in full, as rule files before the structured
+// form wrote it.
+func (p *fileParser) sources(n *yaml.Node, rule string) Sources {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if s := p.str(n, rule); s != "" {
+			return Sources{{Document: s}}
+		}
+		return nil
+	case yaml.SequenceNode:
+		var out Sources
+		for _, x := range n.Content {
+			out = append(out, p.source(x, rule))
+		}
+		return out
+	}
+	return Sources{p.source(n, rule)}
+}
+
+func (p *fileParser) source(n *yaml.Node, rule string) Source {
+	var s Source
+	p.fields(n, "source", rule, sourceKeys, func(key string, v *yaml.Node) {
+		switch key {
+		case "publisher":
+			s.Publisher = p.str(v, rule)
+		case "document":
+			s.Document = p.str(v, rule)
+		case "section":
+			s.Section = p.str(v, rule)
+		case "url":
+			s.URL = p.str(v, rule)
+		case "retrieved":
+			s.Retrieved = p.date(v, rule)
+		case "says":
+			s.Says = p.str(v, rule)
+		}
+	})
+	if n.Kind == yaml.MappingNode && (s.Publisher == "" || s.Document == "" && s.URL == "") {
+		p.fail(n, rule, "a source needs a publisher and a document or url")
+	}
+	return s
 }
 
 func (p *fileParser) tests(n *yaml.Node, rule string) []TestCase {
@@ -404,7 +460,7 @@ func (p *fileParser) tests(n *yaml.Node, rule string) []TestCase {
 	for _, tn := range n.Content {
 		tc := TestCase{Line: tn.Line}
 		hasWant := false
-		p.fields(tn, "test", rule, []string{"name", "filing", "date", "facts", "want", "want_undecided"}, func(key string, v *yaml.Node) {
+		p.fields(tn, "test", rule, []string{"name", "filing", "date", "facts", "want", "want_undecided", "in"}, func(key string, v *yaml.Node) {
 			switch key {
 			case "name":
 				tc.Name = p.str(v, rule)
@@ -420,13 +476,13 @@ func (p *fileParser) tests(n *yaml.Node, rule string) []TestCase {
 					p.fail(v, rule, "want must be a list of paths ([] when the rule must not fire)")
 					return
 				}
-				for _, w := range v.Content {
-					tc.Want = append(tc.Want, p.str(w, rule))
-				}
+				tc.Want = p.strings(v, rule)
 			case "want_undecided":
-				if err := v.Decode(&tc.WantUndecided); err != nil {
+				if v.Tag != "!!bool" || v.Decode(&tc.WantUndecided) != nil {
 					p.fail(v, rule, "want_undecided must be true or false")
 				}
+			case "in":
+				tc.In = p.strings(v, rule)
 			}
 		})
 		if tc.Name == "" {
@@ -441,18 +497,17 @@ func (p *fileParser) tests(n *yaml.Node, rule string) []TestCase {
 }
 
 func (p *fileParser) facts(n *yaml.Node, rule string) Facts {
-	known := make([]string, len(KnownFacts))
-	for i, k := range KnownFacts {
-		known[i] = k.Name
+	var known []string
+	for _, k := range KnownFacts() {
+		known = append(known, k.Name)
 	}
 	facts := Facts{}
 	p.fields(n, "facts", rule, known, func(name string, v *yaml.Node) {
-		if err := v.Decode(&map[string]string{}); err != nil || v.Kind != yaml.MappingNode {
+		m := map[string]string{}
+		if v.Kind != yaml.MappingNode || v.Decode(&m) != nil {
 			p.fail(v, rule, "fact %s must map keys to string values", name)
 			return
 		}
-		m := map[string]string{}
-		_ = v.Decode(&m) // checked just above
 		facts[name] = m
 	})
 	return facts
@@ -476,9 +531,7 @@ func (p *fileParser) wordLists(n *yaml.Node) {
 					p.fail(v, "", "words must be a list")
 					return
 				}
-				for _, w := range v.Content {
-					wl.Words = append(wl.Words, p.str(w, ""))
-				}
+				wl.Words = p.strings(v, "")
 			}
 		})
 		if !idPattern.MatchString(wl.ID) || wl.Source == "" || len(wl.Words) == 0 {
@@ -497,21 +550,38 @@ func (p *fileParser) str(n *yaml.Node, rule string) string {
 	return n.Value
 }
 
+func (p *fileParser) strings(n *yaml.Node, rule string) []string {
+	if n.Kind != yaml.SequenceNode {
+		p.fail(n, rule, "expected a list of strings")
+		return nil
+	}
+	out := []string{}
+	for _, x := range n.Content {
+		out = append(out, p.str(x, rule))
+	}
+	return out
+}
+
+func (p *fileParser) scalarOf(n *yaml.Node) *scalar {
+	return &scalar{lines: p.lines, line: n.Line, col: n.Column, style: n.Style, value: n.Value}
+}
+
 func (p *fileParser) expr(n *yaml.Node, rule string) Expr {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		p.fail(n, rule, "expected a CEL expression")
 		return Expr{}
 	}
-	return Expr{Source: n.Value, Line: n.Line, Column: n.Column, style: n.Style}
+	return Expr{Source: n.Value, Line: n.Line, Column: n.Column, at: p.scalarOf(n)}
 }
 
 func (p *fileParser) text(n *yaml.Node, rule string) Text {
 	var t Text
 	p.fields(n, "text", rule, []string{"zh", "en"}, func(key string, v *yaml.Node) {
+		s := p.str(v, rule)
 		if key == "zh" {
-			t.Zh = p.str(v, rule)
+			t.Zh, t.zhAt = s, p.scalarOf(v)
 		} else {
-			t.En = p.str(v, rule)
+			t.En, t.enAt = s, p.scalarOf(v)
 		}
 	})
 	if n.Kind == yaml.MappingNode && (t.Zh == "" || t.En == "") {
@@ -534,24 +604,4 @@ func (p *fileParser) mapping(n *yaml.Node, rule string) *yaml.Node {
 		return nil
 	}
 	return n
-}
-
-var yamlLine = regexp.MustCompile(`line (\d+)`)
-
-// yamlErrorLine digs the line number out of a yaml.v3 error message.
-func yamlErrorLine(err error) int {
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n
-	}
-	return 0
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
