@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -33,6 +34,7 @@ type CompileOption func(*compileConfig)
 type compileConfig struct {
 	costLimit uint64
 	lazy      bool
+	celOnly   bool
 	providers []string
 	disabled  []string
 }
@@ -50,6 +52,14 @@ func Lazy() CompileOption {
 // when not given). An evaluation that exceeds it is stopped and reported.
 func WithCostLimit(limit uint64) CompileOption {
 	return func(c *compileConfig) { c.costLimit = limit }
+}
+
+// CELOnly decides every rule's applies_to in CEL, as a condition
+// generated from it, instead of in Go. The answers are the same (a fuzz
+// test compares the two); only the time differs. It exists so that the
+// native path can always be checked against, and set aside for, CEL.
+func CELOnly() CompileOption {
+	return func(c *compileConfig) { c.celOnly = true }
 }
 
 // Providers declares the access providers whose rule layers the files may
@@ -105,6 +115,9 @@ func (g *group) get() ([]*compiledRule, error) {
 type compiledRule struct {
 	rule *Rule
 	coll *collection // nil for a rule over the whole filing
+	// applies is decided in Go, before any CEL; empty under CELOnly,
+	// where it is part of filingWhen, serviceWhen and when.
+	applies AppliesTo
 	// filingWhen and serviceWhen are the conjuncts of when that read only
 	// the filing, or only the filing and the service of a rule over a list
 	// inside each service: evaluated once per filing or service instead of
@@ -155,8 +168,8 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 	}
 	var errs []error
 	for _, f := range files {
-		if f.Scope != "national" && !isProvince(f.Scope) && !slices.Contains(cfg.providers, f.Scope) {
-			errs = append(errs, &Error{File: f.Name, Line: 1, Err: fmt.Errorf("scope %q is neither national, a province slug, nor a declared provider (%s)", f.Scope, strings.Join(cfg.providers, ", "))})
+		if f.Scope != "national" && f.Scope != SharedScope && !isProvince(f.Scope) && !slices.Contains(cfg.providers, f.Scope) {
+			errs = append(errs, &Error{File: f.Name, Line: f.scopeLine, Err: fmt.Errorf("scope %q is not national, shared, a province slug or a declared provider (%s)", f.Scope, strings.Join(cfg.providers, ", "))})
 		}
 	}
 	matchers := map[string]*check.Matcher{}
@@ -238,7 +251,7 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 		var out []*compiledRule
 		var errs []error
 		for _, r := range rs {
-			c := &compiler{env: envs[r.Each], costLimit: cfg.costLimit, matchers: matchers}
+			c := &compiler{env: envs[r.Each], costLimit: cfg.costLimit, matchers: matchers, celOnly: cfg.celOnly}
 			cr := c.rule(r)
 			if len(c.errs) > 0 {
 				errs = append(errs, c.errs...)
@@ -278,42 +291,55 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 	return set, nil
 }
 
-// expand applies each shared rule (one with applies_in) in its provinces:
-// one rule per province, with id <province>.<id>, the province's params,
-// and its severity, sources, notes and dates where it sets them.
+// expand applies the shared rules in the provinces whose files name them:
+// one rule per application, with id <province>.<rule>, the province's
+// params, and its severity, sources, notes and dates where it sets them.
+// Shared rules that no province applies are left out.
 func expand(files []*File) ([]*Rule, []error) {
+	shared := map[string]*Rule{}
 	var out []*Rule
-	var errs []error
 	for _, f := range files {
 		for _, r := range f.Rules {
-			if len(r.AppliesIn) == 0 {
+			if f.Scope == SharedScope {
+				shared[r.ID] = r
+			} else {
 				out = append(out, r)
+			}
+		}
+	}
+	var errs []error
+	for _, f := range files {
+		for k := range f.Apply {
+			a := &f.Apply[k]
+			r, ok := shared[a.Rule]
+			if !ok {
+				errs = append(errs, &Error{File: f.Name, Line: a.Line, Err: fmt.Errorf("apply: %q is not a shared rule", a.Rule)})
 				continue
 			}
-			for _, a := range r.AppliesIn {
-				c := *r
-				c.ID = string(a.Province) + "." + r.ID
-				c.Scope = string(a.Province)
-				c.Shared = r
-				c.AppliesIn = nil
-				c.Params = a.Params
-				if a.Severity != "" {
-					c.Severity = a.Severity
-				}
-				if a.Sources != nil {
-					c.Sources = a.Sources
-				}
-				if a.Notes != "" {
-					c.Notes = strings.TrimSpace(c.Notes + "\n" + a.Notes)
-				}
-				if a.EffectiveFrom != "" {
-					c.EffectiveFrom = a.EffectiveFrom
-				}
-				if a.EffectiveUntil != "" {
-					c.EffectiveUntil = a.EffectiveUntil
-				}
-				out = append(out, &c)
+			c := *r
+			c.ID = f.Scope + "." + r.ID
+			c.Scope = f.Scope
+			c.Shared, c.Applied = r, a
+			c.Params = a.Params
+			c.Sources = append(slices.Clone(a.Sources), r.Sources...)
+			c.Tests = append(slices.Clone(r.Tests), a.Tests...)
+			if a.Severity != "" {
+				c.Severity = a.Severity
 			}
+			if a.Notes != "" {
+				c.Notes = strings.TrimSpace(r.Notes + "\n" + a.Notes)
+			}
+			if a.EffectiveFrom != "" {
+				c.EffectiveFrom = a.EffectiveFrom
+			}
+			if a.EffectiveUntil != "" {
+				c.EffectiveUntil = a.EffectiveUntil
+			}
+			if len(c.Sources) == 0 {
+				errs = append(errs, &Error{File: f.Name, Line: a.Line, Rule: c.ID, Err: fmt.Errorf("a rule needs a source: where the rule comes from")})
+				continue
+			}
+			out = append(out, &c)
 		}
 	}
 	return out, errs
@@ -443,6 +469,7 @@ type compiler struct {
 	env       *cel.Env
 	matchers  map[string]*check.Matcher
 	costLimit uint64
+	celOnly   bool
 	errs      []error
 	// ruleVars are the names of the rule's variables, which hoisting
 	// treats as element variables.
@@ -492,6 +519,7 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 		cr.needs = c.condition(r, "needs", r.Needs)
 	}
 	cr.check = c.condition(r, "check", r.Check)
+	c.appliesTo(r, cr)
 	names := map[string]bool{"province": isProvince(r.Scope)}
 	for k := range r.Params {
 		names[k] = true
@@ -518,6 +546,72 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 		}
 	}
 	return cr
+}
+
+// appliesTo checks a rule's applies_to and, under CELOnly, turns it into
+// conditions of CEL that say the same, placed where hoisting would put
+// them: the filing's part before the rule's other conjuncts, the
+// service's kind once per service.
+func (c *compiler) appliesTo(r *Rule, cr *compiledRule) {
+	a := r.AppliesTo
+	if a.Kind != "" && (cr.coll == nil || !cr.coll.inService && cr.coll.name != "services" && cr.coll.name != "principals") {
+		c.fail(r, r.Line, 0, "applies_to.kind needs a rule over services, principals or a list inside each service")
+		return
+	}
+	if !c.celOnly {
+		cr.applies = a
+		return
+	}
+	quoted := func(values []string) string {
+		q := make([]string, len(values))
+		for i, v := range values {
+			q[i] = strconv.Quote(v)
+		}
+		return "[" + strings.Join(q, ", ") + "]"
+	}
+	var filing []string
+	if len(a.Natures) > 0 {
+		filing = append(filing, "filing.subject.nature in "+quoted(toStrings(a.Natures)))
+	}
+	if len(a.FilingTypes) > 0 {
+		filing = append(filing, "filing.type in "+quoted(toStrings(a.FilingTypes)))
+	}
+	if len(a.Resources) > 0 {
+		filing = append(filing, "has(filing.resource) && filing.resource.type in "+quoted(toStrings(a.Resources)))
+	}
+	at := Expr{Line: r.Line}
+	if len(filing) > 0 {
+		at.Source = strings.Join(filing, " && ")
+		cr.filingWhen = append(condition{c.expr(r, "applies_to", at, true)}, cr.filingWhen...)
+	}
+	if a.Kind != "" {
+		at.Source = "service.kind == " + strconv.Quote(string(a.Kind))
+		if cr.coll.inService {
+			cr.serviceWhen = append(condition{c.expr(r, "applies_to", at, true)}, cr.serviceWhen...)
+		} else {
+			cr.when = append(condition{c.expr(r, "applies_to", at, true)}, cr.when...)
+		}
+	}
+}
+
+func toStrings[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// filing reports whether a filing is one the rule is for.
+func (a *AppliesTo) filing(f *model.Filing) bool {
+	return (len(a.Natures) == 0 || slices.Contains(a.Natures, f.Subject.Nature)) &&
+		(len(a.FilingTypes) == 0 || slices.Contains(a.FilingTypes, f.Type)) &&
+		(len(a.Resources) == 0 || f.Resource != nil && slices.Contains(a.Resources, f.Resource.Type))
+}
+
+// service reports whether a service is one the rule is for.
+func (a *AppliesTo) service(s *model.Service) bool {
+	return a.Kind == "" || s != nil && s.Kind == a.Kind
 }
 
 var noParams = types.NewStringInterfaceMap(types.DefaultTypeAdapter, map[string]any{})

@@ -187,6 +187,9 @@ func (ev *evaluator) stopped() bool {
 // collection; iterating in Go keeps expressions small and linear.
 func (ev *evaluator) run(cr *compiledRule) {
 	f, a := ev.filing, &ev.act
+	if !cr.applies.filing(f) {
+		return
+	}
 	a.reset(cr)
 	if !ev.hoisted(cr, cr.filingWhen, -1) {
 		return
@@ -198,6 +201,9 @@ func (ev *evaluator) run(cr *compiledRule) {
 	case c.inService:
 		for i := range f.Services {
 			s := &f.Services[i]
+			if !cr.applies.service(s) {
+				continue
+			}
 			a.i, a.service = i, s
 			if !ev.hoisted(cr, cr.serviceWhen, i) {
 				continue
@@ -210,6 +216,9 @@ func (ev *evaluator) run(cr *compiledRule) {
 	default:
 		for k, n := 0, c.size(f, nil); k < n; k++ {
 			c.bind(a, f, nil, k)
+			if cr.applies.Kind != "" && !cr.applies.service(a.service) {
+				continue
+			}
 			ev.element(cr)
 		}
 	}

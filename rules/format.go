@@ -106,16 +106,37 @@ func (ss Sources) String() string {
 	return strings.Join(parts, "; ")
 }
 
-// Applied is what one province of a shared rule's applies_in sets.
-type Applied struct {
-	Province       model.Province
+// Application is a province's use of a shared rule: a rule written once,
+// in a file of scope shared, applies in each province whose file names it
+// under apply, with the province's own params, sources and, where they
+// differ, severity and dates. Its id there is <province>.<rule>.
+type Application struct {
+	Rule           string         // the shared rule's id
 	Params         map[string]any // the province's values of the rule's params
-	Severity       Severity       // "" keeps the rule's
-	Sources        Sources        // nil keeps the rule's
+	Severity       Severity       // "" keeps the shared rule's
+	Sources        Sources        // the province's sources, before the shared rule's
 	Notes          string
 	EffectiveFrom  model.Date
 	EffectiveUntil model.Date
+	Tests          []TestCase // the province's own cases, beside the shared rule's
+	File           string
 	Line           int
+}
+
+// AppliesTo is the closed vocabulary of who a rule is for, decided in Go
+// before any CEL runs (or, with the compile option CELOnly, as CEL): a
+// rule applies only to filings whose subject has one of Natures, whose
+// type is one of FilingTypes and whose resource is one of Resources, and
+// only to services of Kind. An empty field does not restrict.
+type AppliesTo struct {
+	Natures     []model.Nature
+	FilingTypes []model.FilingType
+	Resources   []model.ResourceType
+	Kind        model.ServiceKind
+}
+
+func (a AppliesTo) empty() bool {
+	return len(a.Natures)+len(a.FilingTypes)+len(a.Resources) == 0 && a.Kind == ""
 }
 
 // Rule is one rule as written in a rule file, or, for a rule applied in
@@ -128,6 +149,7 @@ type Rule struct {
 	Fix            Text // what the applicant should change; error and warning rules have one
 	Severity       Severity
 	Category       string // what the rule is about; one of Categories
+	AppliesTo      AppliesTo
 	Each           string // the collection the rule runs over; "" for the whole filing
 	Path           string // where a violation points, relative to the element when Each is set
 	Variables      []NamedExpr
@@ -140,16 +162,16 @@ type Rule struct {
 	EffectiveUntil model.Date // inclusive; empty means no end
 	Sources        Sources
 	Notes          string   // where sources disagree, and why this rule follows the one it does
-	Supersedes     []string // ids of rules this one sharpens; see Set.Evaluate
-	AppliesIn      []Applied
-	Params         map[string]any // set on a rule applied in a province
+	Supersedes     []string       // ids of rules this one sharpens; see Set.Evaluate
+	Params         map[string]any // set on a shared rule applied in a province
 	Tests          []TestCase
 	TestBase       string // the name of the file's test_bases entry its cases merge over; "" for test_base
 	File           string
 	Line           int
-	// Shared is the rule as written, for a rule applied in a province
-	// from a shared rule (applies_in); nil otherwise.
-	Shared *Rule
+	// Shared is the rule as written, for a shared rule applied in a
+	// province; nil otherwise. Applied is the province's application.
+	Shared  *Rule
+	Applied *Application
 }
 
 // Source returns the rule's sources on one line.
@@ -165,6 +187,7 @@ type TestCase struct {
 	WantUndecided bool       // the rule must report that it cannot decide
 	Facts         Facts      // the facts a resolver would supply
 	In            []string   // for a shared rule: the provinces the case runs in; empty: all
+	File          string     // the file the case is written in, whose test_base it merges over
 	Line          int
 }
 
@@ -184,12 +207,18 @@ type File struct {
 	Description string
 	Predicates  []NamedExpr // named conditions on the filing, usable by every rule of every file
 	Rules       []*Rule
+	Apply       []Application // the shared rules a province's file applies
 	WordLists   []*WordList
 	TestBase    *yaml.Node            // the filing that test cases are merged over
 	TestBases   map[string]*yaml.Node // named alternatives, chosen by a rule's test_base
 	TestDate    model.Date
-	text        []byte // the file as read, to place expression errors
+	scopeLine   int
 }
+
+// SharedScope is the scope of a file of shared rules: rules written once
+// and applied by the provinces whose files name them under apply. They
+// apply nowhere else.
+const SharedScope = "shared"
 
 // Error is a problem in a rule file, at a position where one is known.
 type Error struct {

@@ -69,7 +69,7 @@ func LoadNamed(prefix string, fsys fs.FS, patterns ...string) ([]*File, error) {
 // ParseFile parses one rule file. Every problem it finds is reported as an
 // *Error naming the file and line; several are joined with errors.Join.
 func ParseFile(name string, data []byte) (*File, error) {
-	p := &fileParser{file: &File{Name: name, text: data}, lines: splitLines(data)}
+	p := &fileParser{file: &File{Name: name}, lines: splitLines(data)}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, col := model.YAMLErrorPosition(err, data)
@@ -124,10 +124,12 @@ func (p *fileParser) fields(n *yaml.Node, what, rule string, allowed []string, f
 func (p *fileParser) parse(root *yaml.Node) {
 	f := p.file
 	var rulesNode *yaml.Node
-	p.fields(root, "rule file", "", []string{"scope", "description", "predicates", "word_lists", "test_base", "test_bases", "test_date", "rules"}, func(key string, v *yaml.Node) {
+	var applyNode *yaml.Node
+	p.fields(root, "rule file", "", []string{"scope", "description", "predicates", "word_lists", "test_base", "test_bases", "test_date", "apply", "rules"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "scope":
 			f.Scope = p.str(v, "")
+			f.scopeLine = v.Line
 			if !namePattern.MatchString(f.Scope) {
 				p.fail(v, "", "scope %q must be a province slug, \"national\", or a provider name in kebab-case", f.Scope)
 			}
@@ -149,10 +151,19 @@ func (p *fileParser) parse(root *yaml.Node) {
 			}
 		case "test_date":
 			f.TestDate = p.date(v, "")
+		case "apply":
+			applyNode = v
 		case "rules":
 			rulesNode = v
 		}
 	})
+	if applyNode != nil {
+		if !isProvince(f.Scope) {
+			p.fail(applyNode, "", "only a province's file applies shared rules, not a file of scope %q", f.Scope)
+		} else {
+			f.Apply = p.apply(applyNode)
+		}
+	}
 	if f.Scope == "" && root.Kind == yaml.MappingNode {
 		p.fail(root, "", "the file needs a scope: a province slug, \"national\", or a provider name")
 	}
@@ -183,7 +194,7 @@ func (p *fileParser) parse(root *yaml.Node) {
 	}
 }
 
-var ruleKeys = []string{"id", "title", "message", "fix", "severity", "category", "each", "path", "applies_in", "supersedes", "variables", "when", "check", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "notes", "test_base", "tests"}
+var ruleKeys = []string{"id", "title", "message", "fix", "severity", "category", "applies_to", "each", "path", "supersedes", "variables", "when", "check", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "notes", "test_base", "tests"}
 
 func (p *fileParser) rule(n *yaml.Node) *Rule {
 	r := &Rule{Scope: p.file.Scope, File: p.file.Name, Line: n.Line}
@@ -221,8 +232,8 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 			}
 		case "path":
 			r.Path = p.str(v, id)
-		case "applies_in":
-			r.AppliesIn = p.appliesIn(v, id)
+		case "applies_to":
+			r.AppliesTo = p.appliesTo(v, id)
 		case "supersedes":
 			r.Supersedes = p.strings(v, id)
 		case "variables":
@@ -258,23 +269,21 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 	if len(p.errs) > before {
 		return nil
 	}
-	shared := len(r.AppliesIn) > 0
+	shared := p.file.Scope == SharedScope
 	switch {
-	case shared && !namePattern.MatchString(r.ID):
-		p.fail(n, id, "a rule applied in provinces has a plain kebab-case id, such as min-age (got %q); each province's copy is <province>.<id>", r.ID)
+	case shared && !idPattern.MatchString("x."+r.ID):
+		p.fail(n, id, "a shared rule has an id of kebab-case words joined by dots, such as principal.min-age (got %q); in a province it becomes <province>.<id>", r.ID)
 	case !shared && !idPattern.MatchString(r.ID):
 		p.fail(n, id, "id %q must be <scope>.<kebab-name>", r.ID)
 	case !shared && !strings.HasPrefix(r.ID, p.file.Scope+"."):
 		p.fail(n, id, "id must start with the file's scope %q", p.file.Scope+".")
-	case shared && p.file.Scope != "national":
-		p.fail(n, id, "applies_in belongs in a file of scope national, not %q", p.file.Scope)
 	case r.Check.Source == "":
 		p.fail(n, id, "a rule needs a check")
 	case r.Severity == "":
 		p.fail(n, id, "a rule needs a severity")
 	case r.Category == "":
 		p.fail(n, id, "a rule needs a category (one of %s)", strings.Join(Categories(), ", "))
-	case len(r.Sources) == 0 && source == nil:
+	case len(r.Sources) == 0 && source == nil && !shared:
 		p.fail(n, id, "a rule needs a source: where the rule comes from")
 	case r.Title.Zh == "" || r.Message.Zh == "":
 		p.fail(n, id, "a rule needs a title and a message")
@@ -355,54 +364,111 @@ func (p *fileParser) values(n *yaml.Node, rule string) []NamedExpr {
 	return out
 }
 
-func (p *fileParser) appliesIn(n *yaml.Node, rule string) []Applied {
-	if n.Kind != yaml.MappingNode || len(n.Content) == 0 {
-		p.fail(n, rule, "applies_in must map province slugs to what each sets ({} for nothing)")
+// apply reads a province's applications of shared rules.
+func (p *fileParser) apply(n *yaml.Node) []Application {
+	if n.Kind != yaml.SequenceNode {
+		p.fail(n, "", "apply must be a list of the shared rules the province applies")
 		return nil
 	}
-	var out []Applied
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		a := Applied{Province: model.Province(k.Value), Line: k.Line}
-		if _, ok := a.Province.Info(); !ok {
-			p.fail(k, rule, "applies_in: %q is not a province slug", k.Value)
-			continue
-		}
-		if v.Tag == "!!null" {
-			out = append(out, a)
-			continue
-		}
-		p.fields(v, "applies_in."+k.Value, rule, []string{"params", "severity", "source", "notes", "effective_from", "effective_until"}, func(key string, x *yaml.Node) {
+	var out []Application
+	for _, an := range n.Content {
+		a := Application{File: p.file.Name, Line: an.Line}
+		p.fields(an, "apply", "", []string{"rule", "params", "severity", "source", "notes", "effective_from", "effective_until", "tests"}, func(key string, x *yaml.Node) {
 			switch key {
+			case "rule":
+				a.Rule = p.str(x, "")
 			case "params":
-				if x.Kind != yaml.MappingNode {
-					p.fail(x, rule, "params must be a mapping of name to value")
-					return
-				}
-				a.Params = map[string]any{}
-				for j := 0; j+1 < len(x.Content); j += 2 {
-					var val any
-					if err := x.Content[j+1].Decode(&val); err != nil || x.Content[j+1].Kind == yaml.MappingNode {
-						p.fail(x.Content[j+1], rule, "param %s must be a number, string, boolean or list of them", x.Content[j].Value)
-						continue
-					}
-					a.Params[x.Content[j].Value] = val
-				}
+				a.Params = p.params(x, a.Rule)
 			case "severity":
-				a.Severity = p.severity(x, rule)
+				a.Severity = p.severity(x, a.Rule)
 			case "source":
-				a.Sources = p.sources(x, rule)
+				a.Sources = p.sources(x, a.Rule)
 			case "notes":
-				a.Notes = p.str(x, rule)
+				a.Notes = p.str(x, a.Rule)
 			case "effective_from":
-				a.EffectiveFrom = p.date(x, rule)
+				a.EffectiveFrom = p.date(x, a.Rule)
 			case "effective_until":
-				a.EffectiveUntil = p.date(x, rule)
+				a.EffectiveUntil = p.date(x, a.Rule)
+			case "tests":
+				a.Tests = p.tests(x, a.Rule)
 			}
 		})
+		if a.Rule == "" {
+			p.fail(an, "", "an application names the shared rule it applies (rule: …)")
+			continue
+		}
 		out = append(out, a)
 	}
 	return out
+}
+
+func (p *fileParser) params(n *yaml.Node, rule string) map[string]any {
+	if n.Kind != yaml.MappingNode {
+		p.fail(n, rule, "params must be a mapping of name to value")
+		return nil
+	}
+	out := map[string]any{}
+	for j := 0; j+1 < len(n.Content); j += 2 {
+		k, v := n.Content[j], n.Content[j+1]
+		var val any
+		if !wordPattern.MatchString(k.Value) || v.Kind == yaml.MappingNode || v.Decode(&val) != nil {
+			p.fail(v, rule, "param %s must be a lower-case word with a number, string, boolean or list of them", k.Value)
+			continue
+		}
+		out[k.Value] = val
+	}
+	return out
+}
+
+// appliesTo reads who a rule is for, in the closed vocabulary of
+// AppliesTo; "unit" stands for every nature but individual.
+func (p *fileParser) appliesTo(n *yaml.Node, rule string) AppliesTo {
+	var a AppliesTo
+	list := func(x *yaml.Node) []string {
+		if x.Kind == yaml.ScalarNode {
+			return []string{p.str(x, rule)}
+		}
+		return p.strings(x, rule)
+	}
+	p.fields(n, "applies_to", rule, []string{"nature", "kind", "filing_type", "resource"}, func(key string, x *yaml.Node) {
+		switch key {
+		case "nature":
+			for _, v := range list(x) {
+				switch {
+				case v == "unit":
+					for _, nat := range model.Natures() {
+						if nat != model.Individual {
+							a.Natures = append(a.Natures, nat)
+						}
+					}
+				case slices.Contains(model.Natures(), model.Nature(v)):
+					a.Natures = append(a.Natures, model.Nature(v))
+				default:
+					p.fail(x, rule, "applies_to.nature: %q is not a subject nature or unit", v)
+				}
+			}
+		case "kind":
+			a.Kind = model.ServiceKind(p.str(x, rule))
+			if a.Kind != model.Website && a.Kind != model.App {
+				p.fail(x, rule, "applies_to.kind: %q is not website or app", a.Kind)
+			}
+		case "filing_type":
+			for _, v := range list(x) {
+				if !slices.Contains(model.FilingTypes(), model.FilingType(v)) {
+					p.fail(x, rule, "applies_to.filing_type: %q is not a filing type", v)
+				}
+				a.FilingTypes = append(a.FilingTypes, model.FilingType(v))
+			}
+		case "resource":
+			for _, v := range list(x) {
+				if !slices.Contains(model.ResourceTypes(), model.ResourceType(v)) {
+					p.fail(x, rule, "applies_to.resource: %q is not a resource type", v)
+				}
+				a.Resources = append(a.Resources, model.ResourceType(v))
+			}
+		}
+	})
+	return a
 }
 
 var sourceKeys = []string{"publisher", "document", "section", "url", "retrieved", "says"}
@@ -458,7 +524,7 @@ func (p *fileParser) tests(n *yaml.Node, rule string) []TestCase {
 	}
 	var out []TestCase
 	for _, tn := range n.Content {
-		tc := TestCase{Line: tn.Line}
+		tc := TestCase{File: p.file.Name, Line: tn.Line}
 		hasWant := false
 		p.fields(tn, "test", rule, []string{"name", "filing", "date", "facts", "want", "want_undecided", "in"}, func(key string, v *yaml.Node) {
 			switch key {

@@ -92,7 +92,7 @@ func Run(t *testing.T, fsys fs.FS, opts ...Option) {
 				requireCoverage(t, r, cases)
 			}
 			for _, tc := range cases {
-				t.Run(tc.Name, func(t *testing.T) { runCase(t, set, f, r, tc) })
+				t.Run(tc.Name, func(t *testing.T) { runCase(t, set, byName[tc.File], r, tc) })
 			}
 		})
 	}
@@ -127,6 +127,7 @@ func requireCoverage(t *testing.T, r *rules.Rule, cases []rules.TestCase) {
 	}
 }
 
+// runCase runs one case of r; f is the file the case is written in.
 func runCase(t *testing.T, set *rules.Set, f *rules.File, r *rules.Rule, tc rules.TestCase) {
 	at := fmt.Sprintf("%s:%d", f.Name, tc.Line)
 	filing, err := CaseFiling(f, r, tc)
@@ -182,13 +183,14 @@ func runCase(t *testing.T, set *rules.Set, f *rules.File, r *rules.Rule, tc rule
 	}
 }
 
-// CaseFiling builds a test case of rule r: its filing merged over the file's
-// test_base (or the named one the rule chose), decoded with the strict
-// decoder. For a rule applied in several provinces, the filing is in the
-// rule's province unless the case names another.
+// CaseFiling builds a test case of rule r: its filing merged over the
+// test_base of f, the file the case is written in (or over the named base
+// the rule chose), decoded with the strict decoder. For a shared rule
+// applied in a province, the filing is in that province unless the case
+// names another.
 func CaseFiling(f *rules.File, r *rules.Rule, tc rules.TestCase) (*model.Filing, error) {
 	base := f.TestBase
-	if r.TestBase != "" {
+	if r.TestBase != "" && f.Name == r.File {
 		base = f.TestBases[r.TestBase]
 	}
 	if r.Shared != nil {
