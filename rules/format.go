@@ -161,7 +161,7 @@ type Rule struct {
 	EffectiveFrom  model.Date // inclusive; empty means no start
 	EffectiveUntil model.Date // inclusive; empty means no end
 	Sources        Sources
-	Notes          string   // where sources disagree, and why this rule follows the one it does
+	Notes          string         // where sources disagree, and why this rule follows the one it does
 	Supersedes     []string       // ids of rules this one sharpens; see Set.Evaluate
 	Params         map[string]any // set on a shared rule applied in a province
 	Tests          []TestCase
