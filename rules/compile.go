@@ -124,6 +124,7 @@ type compiledRule struct {
 	// once per element. when keeps the other conjuncts.
 	filingWhen, serviceWhen, when condition
 	needs, check                  condition
+	required                      []requiredField
 	variables                     []compiledValue
 	values                        []compiledValue
 	params                        ref.Val
@@ -134,6 +135,9 @@ type compiledRule struct {
 type compiledValue struct {
 	name   string
 	zh, en *program // en is nil when one expression serves both languages
+	// perRule: a variable that reads no element (nor a variable that
+	// does) is computed once per run of its rule, not once per element.
+	perRule bool
 }
 
 // program is a planned expression. A metered one counts its cost as it
@@ -501,14 +505,17 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 		if checked == nil {
 			continue
 		}
-		cr.variables = append(cr.variables, compiledValue{name: v.Name, zh: c.program(r, "variable "+v.Name, v.Expr, checked)})
+		perRule := len(c.variablesOf(checked.NativeRep().Expr(), elementVariables())) == 0
+		cr.variables = append(cr.variables, compiledValue{name: v.Name, zh: c.program(r, "variable "+v.Name, v.Expr, checked), perRule: perRule})
 		env, err := c.env.Extend(cel.Variable(v.Name, checked.OutputType()))
 		if err != nil {
 			c.fail(r, v.Expr.Line, v.Expr.Column, "variable %s: %v", v.Name, err)
 			continue
 		}
 		c.env = env
-		c.ruleVars[v.Name] = true
+		if !perRule {
+			c.ruleVars[v.Name] = true
+		}
 	}
 	if r.When.Source != "" {
 		if when := c.checked(r, "when", r.When, true); when != nil {
@@ -518,9 +525,12 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 	if r.Needs.Source != "" {
 		cr.needs = c.condition(r, "needs", r.Needs)
 	}
-	cr.check = c.condition(r, "check", r.Check)
+	if r.Check.Source != "" {
+		cr.check = c.condition(r, "check", r.Check)
+	}
 	c.appliesTo(r, cr)
-	names := map[string]bool{"province": isProvince(r.Scope)}
+	c.required(r, cr)
+	names := map[string]bool{"province": isProvince(r.Scope), "field": true}
 	for k := range r.Params {
 		names[k] = true
 	}
@@ -546,6 +556,85 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 		}
 	}
 	return cr
+}
+
+// requiredField is one field a rule requires: read in Go through the
+// indexes of its path, or, under CELOnly, by a generated CEL test.
+type requiredField struct {
+	path  string
+	index [][]int // the field index of each step of the path
+	prg   *program
+}
+
+// required prepares a rule's required fields.
+func (c *compiler) required(r *Rule, cr *compiledRule) {
+	if len(r.Required) == 0 {
+		return
+	}
+	if r.Path != "" {
+		c.fail(r, r.Line, 0, "a rule with required fields reports each at its own path, so it has no path")
+		return
+	}
+	root, variable := reflect.TypeFor[model.Filing](), "filing"
+	if cr.coll != nil {
+		root, variable = cr.coll.goType, cr.coll.elem
+	}
+	for _, path := range r.Required {
+		rf := requiredField{path: path}
+		t := root
+		var tests []string
+		expr := variable
+		for k, step := range strings.Split(path, ".") {
+			for t.Kind() == reflect.Pointer {
+				t = t.Elem()
+			}
+			f, ok := fieldByKey(t, step)
+			if t.Kind() != reflect.Struct || !ok {
+				c.fail(r, r.Line, 0, "required: %q is not a field of %s", path, root.Name())
+				return
+			}
+			rf.index = append(rf.index, f.Index)
+			expr += "." + step
+			t = f.Type
+			if t.Kind() == reflect.Pointer && k < strings.Count(path, ".") {
+				tests = append(tests, "has("+expr+")")
+			}
+		}
+		switch t.Kind() {
+		case reflect.String:
+			tests = append(tests, expr+` != ""`)
+		case reflect.Slice:
+			tests = append(tests, "size("+expr+") > 0")
+		case reflect.Pointer:
+			tests = append(tests, "has("+expr+")")
+		default:
+			c.fail(r, r.Line, 0, "required: %q is a %s, which always has a value", path, t.Kind())
+			return
+		}
+		if c.celOnly {
+			rf.prg = c.expr(r, "required "+path, Expr{Source: strings.Join(tests, " && "), Line: r.Line}, true)
+		}
+		cr.required = append(cr.required, rf)
+	}
+}
+
+// present reports whether the field holds a value in v, an element of
+// the rule's collection or the filing.
+func (rf *requiredField) present(v reflect.Value) bool {
+	for _, index := range rf.index {
+		for v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return false
+			}
+			v = v.Elem()
+		}
+		v = v.FieldByIndex(index)
+	}
+	switch v.Kind() {
+	case reflect.String, reflect.Slice:
+		return v.Len() > 0
+	}
+	return !v.IsNil()
 }
 
 // appliesTo checks a rule's applies_to and, under CELOnly, turns it into

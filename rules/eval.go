@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -36,12 +37,13 @@ func (f Finding) Message(l model.Language) string { return f.render(f.Rule.Messa
 func (f Finding) Fix(l model.Language) string { return f.render(f.Rule.Fix, l) }
 
 func (f Finding) render(t Text, l model.Language) string {
-	return render(t.In(l), l, f.Rule, f.values)
+	return render(t.In(l), l, f.Rule, f.Path, f.values)
 }
 
-// render fills a text's placeholders: the rule's values, its params, and
-// {province}, the name of the province whose rule it is.
-func render(text string, l model.Language, r *Rule, values []namedValue) string {
+// render fills a text's placeholders: the rule's values, its params,
+// {province}, the name of the province whose rule it is, and {field}, the
+// name of the field at path.
+func render(text string, l model.Language, r *Rule, path string, values []namedValue) string {
 	if !strings.Contains(text, "{") {
 		return text
 	}
@@ -58,8 +60,11 @@ func render(text string, l model.Language, r *Rule, values []namedValue) string 
 		if p, ok := r.Params[name]; ok {
 			return format(types.DefaultTypeAdapter.NativeToValue(p), l)
 		}
-		if name == "province" {
+		switch name {
+		case "province":
 			return model.Province(r.Scope).Name(l)
+		case "field":
+			return model.FieldName(path, l)
 		}
 		return m
 	})
@@ -74,7 +79,7 @@ type Undecided struct {
 
 // Reason says, in language l, what fact was missing.
 func (u Undecided) Reason(l model.Language) string {
-	return render(u.Rule.NeedsReason.In(l), l, u.Rule, nil)
+	return render(u.Rule.NeedsReason.In(l), l, u.Rule, u.Path, nil)
 }
 
 // EvalError is a rule whose evaluation failed (for example, it exceeded its
@@ -243,10 +248,52 @@ func (ev *evaluator) element(cr *compiledRule) {
 		ev.res.Undecided = append(ev.res.Undecided, Undecided{Rule: cr.rule, Path: ev.pathOf(cr)})
 		return
 	}
+	if len(cr.required) > 0 {
+		ev.requiredFields(cr)
+		return
+	}
 	if ok, good := ev.holds(cr, cr.check); !good || ok {
 		return
 	}
-	finding := Finding{Rule: cr.rule, Path: ev.pathOf(cr)}
+	ev.fire(cr, ev.pathOf(cr))
+}
+
+// requiredFields reports each required field of the element that holds no
+// value, at its own path.
+func (ev *evaluator) requiredFields(cr *compiledRule) {
+	var elem reflect.Value
+	if cr.coll == nil {
+		elem = reflect.ValueOf(ev.filing)
+	} else {
+		elem = reflect.ValueOf(ev.act.elem)
+	}
+	prefix := ev.pathOf(cr)
+	for k := range cr.required {
+		rf := &cr.required[k]
+		var present bool
+		if rf.prg != nil {
+			ok, err := ev.boolean(rf.prg)
+			if err != nil {
+				ev.fail(cr, err)
+				continue
+			}
+			present = ok
+		} else {
+			present = rf.present(elem)
+		}
+		if !present {
+			path := rf.path
+			if prefix != "" {
+				path = prefix + "." + rf.path
+			}
+			ev.fire(cr, path)
+		}
+	}
+}
+
+// fire records a finding of cr at path, with its values.
+func (ev *evaluator) fire(cr *compiledRule, path string) {
+	finding := Finding{Rule: cr.rule, Path: path}
 	for _, v := range cr.values {
 		nv := namedValue{name: v.name}
 		var err error
@@ -435,12 +482,17 @@ func (a *activation) reset(cr *compiledRule) {
 		a.variableValues = make([]ref.Val, len(cr.variables))
 	}
 	a.variableValues = a.variableValues[:len(cr.variables)]
-	a.newElement()
+	clear(a.variableValues)
 }
 
-// newElement forgets the rule variables computed for the last element.
+// newElement forgets the rule variables computed for the last element,
+// and keeps those that read no element.
 func (a *activation) newElement() {
-	clear(a.variableValues)
+	for k := range a.variables {
+		if !a.variables[k].perRule {
+			a.variableValues[k] = nil
+		}
+	}
 }
 
 func (a *activation) ResolveName(name string) (any, bool) {

@@ -155,6 +155,11 @@ type Rule struct {
 	Variables      []NamedExpr
 	When           Expr // empty means always
 	Check          Expr // true when the filing (or element) complies
+	// Required lists fields, relative to the element, that must hold a
+	// value: a string that is not empty, a list with an item, a value that
+	// is given. Each one missing is a violation at its own path, with
+	// {field} naming it. A rule has a Check or Required, not both.
+	Required []string
 	Needs          Expr // false when the rule cannot decide; empty means always decidable
 	NeedsReason    Text
 	Values         []NamedExpr

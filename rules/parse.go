@@ -194,7 +194,7 @@ func (p *fileParser) parse(root *yaml.Node) {
 	}
 }
 
-var ruleKeys = []string{"id", "title", "message", "fix", "severity", "category", "applies_to", "each", "path", "supersedes", "variables", "when", "check", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "notes", "test_base", "tests"}
+var ruleKeys = []string{"id", "title", "message", "fix", "severity", "category", "applies_to", "each", "path", "supersedes", "variables", "when", "check", "required", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "notes", "test_base", "tests"}
 
 func (p *fileParser) rule(n *yaml.Node) *Rule {
 	r := &Rule{Scope: p.file.Scope, File: p.file.Name, Line: n.Line}
@@ -242,6 +242,8 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 			r.When = p.expr(v, id)
 		case "check":
 			r.Check = p.expr(v, id)
+		case "required":
+			r.Required = p.strings(v, id)
 		case "needs":
 			r.Needs = p.expr(v, id)
 		case "needs_reason":
@@ -277,8 +279,10 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 		p.fail(n, id, "id %q must be <scope>.<kebab-name>", r.ID)
 	case !shared && !strings.HasPrefix(r.ID, p.file.Scope+"."):
 		p.fail(n, id, "id must start with the file's scope %q", p.file.Scope+".")
-	case r.Check.Source == "":
-		p.fail(n, id, "a rule needs a check")
+	case r.Check.Source == "" && len(r.Required) == 0:
+		p.fail(n, id, "a rule needs a check, or the fields it requires (required)")
+	case r.Check.Source != "" && len(r.Required) > 0:
+		p.fail(n, id, "a rule has a check or required fields, not both")
 	case r.Severity == "":
 		p.fail(n, id, "a rule needs a severity")
 	case r.Category == "":

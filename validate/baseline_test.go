@@ -27,7 +27,7 @@ var seedRules = []string{
 	"huaweicloud.authorization-code-one-service", "huaweicloud.dedicated-cloud-min-1-year",
 	"huaweicloud.ecs-min-3-months", "huaweicloud.nat-gateway-min-3-months", "huaweicloud.on-demand-refused",
 	"huaweicloud.site-builder-max-3-domains", "huaweicloud.site-builder-min-3-months",
-	"national.app.domain-level", "national.app.domain-required", "national.app.icon-format",
+	"national.app.domain-level", "national.required.service", "national.app.icon-format",
 	"national.app.name-unique-per-subject", "national.contact.service-principal-distinct-email",
 	"national.contact.service-principal-distinct-mobile", "national.identity.resident-id-valid",
 	"national.identity.subject-certificate-valid", "national.region.unit-filing-province",
@@ -126,6 +126,12 @@ func (b *baseline) check(f *model.Filing, date model.Date) []validate.Violation 
 				add("national.contact.service-principal-distinct-email", prefix+".principal.email", "网站负责人%s与主体负责人邮箱相同:%s", sp.Name, sp.Email)
 			}
 		}
+		if svc.Kind == "" {
+			add("national.required.service", prefix+".kind", "未填写服务类型")
+		}
+		if len(svc.Domains) == 0 {
+			add("national.required.service", prefix+".domains", "未填写域名")
+		}
 		if svc.Kind == model.App {
 			appNames = append(appNames, svc.Name)
 			if svc.Icon != nil && svc.Icon.Format != "" {
@@ -134,9 +140,6 @@ func (b *baseline) check(f *model.Filing, date model.Date) []validate.Violation 
 				default:
 					add("national.app.icon-format", prefix+".icon.format", "APP图标格式%s不支持", svc.Icon.Format)
 				}
-			}
-			if len(svc.Domains) == 0 {
-				add("national.app.domain-required", prefix+".domains", "APP%s没有域名", svc.Name)
 			}
 			for j, d := range svc.Domains {
 				if check.Hostname(d.Name) == nil {

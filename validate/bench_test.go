@@ -16,8 +16,9 @@ func benchFiling(services, domains int) *model.Filing {
 	legal := true
 	principal := model.Person{
 		Name:                "黄粤",
-		Certificate:         model.Certificate{Type: model.ResidentID, Number: "440305198803121233"},
+		Certificate:         model.Certificate{Type: model.ResidentID, Number: "440305198803121233", ValidFrom: "2018-05-01", ValidUntil: "2038-05-01"},
 		Mobile:              "13802551234",
+		EmergencyPhone:      "0755-86001234",
 		Email:               "huangyue@nanhaiyun.example.cn",
 		LegalRepresentative: &legal,
 	}
@@ -27,16 +28,22 @@ func benchFiling(services, domains int) *model.Filing {
 		SubmittedAt: "2026-03-02",
 		Provider:    "huaweicloud",
 		Subject: model.Subject{
-			Nature:      model.Enterprise,
-			Name:        "深圳南海云计算有限公司",
-			Certificate: model.Certificate{Type: model.BusinessLicenseCert, Number: "91440305MA4L7Q2K9L"},
-			Principal:   principal,
+			Nature:         model.Enterprise,
+			Name:           "深圳南海云计算有限公司",
+			Certificate:    model.Certificate{Type: model.BusinessLicenseCert, Number: "91440305MA4L7Q2K9L", Address: "广东省深圳市南山区科技园路1号"},
+			MailingAddress: "广东省深圳市南山区科技园路1号",
+			Principal:      principal,
 		},
-		Resource:  &model.Resource{Type: model.ECS, Billing: model.Subscription, Months: ptr(12)},
-		Materials: []model.Material{{Kind: model.CommitmentLetter, File: "承诺书.pdf"}},
+		Resource: &model.Resource{Type: model.ECS, Billing: model.Subscription, Months: ptr(12)},
+		Materials: []model.Material{
+			{Kind: model.CommitmentLetter, File: "承诺书.pdf"},
+			{Kind: model.IdentityDocument, File: "身份证.pdf"},
+			{Kind: model.BusinessLicense, File: "营业执照.pdf"},
+		},
 	}
 	for i := 0; i < services; i++ {
-		s := model.Service{Kind: model.Website, Name: fmt.Sprintf("南海云%d号站", i), Principal: principal, IPs: []string{"121.37.10.20"}}
+		s := model.Service{Kind: model.Website, Name: fmt.Sprintf("南海云%d号站", i), Principal: principal, IPs: []string{"121.37.10.20"},
+			Content: []string{"企业门户"}, Languages: []string{"中文简体"}}
 		for j := 0; j < domains; j++ {
 			s.Domains = append(s.Domains, model.Domain{Name: fmt.Sprintf("site%d-%d.nanhaiyun.cn", i, j)})
 		}

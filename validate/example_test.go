@@ -11,11 +11,31 @@ import (
 )
 
 const henanFiling = `
+type: first_filing
 province: 河南
 submitted_at: 2026-03-02
-subject: {nature: individual, name: 赵中原}
+subject:
+  nature: individual
+  name: 赵中原
+  certificate: {type: resident_id, number: "410102198803121238", address: 河南省郑州市中原区中山路16号}
+  mailing_address: 河南省郑州市中原区中山路16号
+  principal:
+    name: 赵中原
+    certificate: {type: resident_id, number: "410102198803121238", valid_from: 2018-05-01, valid_until: 2038-05-01}
+    mobile: "13903711234"
+    emergency_phone: 0371-82012610
+    email: zhaozhongyuan@example.cn
 services:
-  - {kind: website, name: 老赵设计工作室, domains: [laozhao-design.cn], remarks: 个人设计作品}
+  - kind: website
+    name: 老赵设计工作室
+    domains: [laozhao-design.cn]
+    ips: [121.36.10.20]
+    content: [博客/个人空间]
+    languages: [中文简体]
+    remarks: 个人设计作品
+    principal: {name: 赵中原, certificate: {type: resident_id, number: "410102198803121238"}}
+materials:
+  - {kind: identity_document}
 `
 
 // The five-line use: build a Validator once, then validate filings.
@@ -73,7 +93,8 @@ func Example_english() {
 	// personal website name 老赵设计工作室 contains words no personal website name may use: 工作室
 }
 
-// A provider adds its own rule file next to the embedded ones.
+// A provider's own rule file; WithoutEmbeddedRules leaves icpcheck's out,
+// so that only the provider's rule judges here.
 func ExampleWithRules() {
 	ownRules := fstest.MapFS{"acme.yaml": {Data: []byte(`
 scope: acme
@@ -90,7 +111,7 @@ rules:
     values: {size: service.icon.size_bytes}
     source: "seed 000: 图标大小推荐在100K以内"
 `)}}
-	v, err := validate.New(validate.WithRules(ownRules), validate.WithProviders("acme"), validate.WithLanguage(validate.English))
+	v, err := validate.New(validate.WithoutEmbeddedRules(), validate.WithRules(ownRules), validate.WithProviders("acme"), validate.WithLanguage(validate.English))
 	if err != nil {
 		log.Fatal(err)
 	}

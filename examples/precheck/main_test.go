@@ -109,7 +109,19 @@ func TestTextReportInEnglish(t *testing.T) {
 }
 
 func TestDateFlagAppliesToFilingsWithoutSubmittedAt(t *testing.T) {
-	filing := `{"province":"guangdong","subject":{"nature":"individual","name":"黄粤"},"services":[{"kind":"website","name":"南海拾贝","domains":["nanhai-shibei.cn"]}]}`
+	// The clean Guangdong filing without its day and its commitment letter,
+	// which Guangdong requires from 2021-06-21.
+	data, err := os.ReadFile("../filings/guangdong-clean.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(line, "submitted_at:") && !strings.Contains(line, "commitment_letter") {
+			kept = append(kept, line)
+		}
+	}
+	filing := strings.Join(kept, "\n")
 	before, _, _ := runCLI(t, filing, "-format", "json", "-date", "2021-06-20", "-")
 	after, _, _ := runCLI(t, filing, "-format", "json", "-date", "2021-06-21", "-")
 	if before != exitOK || after != exitViolated {
