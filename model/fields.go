@@ -43,7 +43,7 @@ var fieldNames = func() map[string]map[string]label {
 		"resource": {"备案资源", "filing resource"}, "resource.type": {"资源类型", "resource type"},
 		"resource.billing": {"计费方式", "billing"}, "resource.months": {"累计购买月数", "subscribed months"},
 		"resource.authorization_code": {"备案授权码", "authorization code"},
-		"verification": {"核验记录", "verification"}, "verification.face_verified": {"真实性核验", "face verification"},
+		"verification":                {"核验记录", "verification"}, "verification.face_verified": {"真实性核验", "face verification"},
 		"verification.sms_verified_at": {"短信核验时间", "SMS verification time"},
 	}
 	certificate(filing, "subject.certificate", label{"主办单位证件", "subject certificate"})

@@ -135,31 +135,28 @@ type AppliesTo struct {
 	Kind        model.ServiceKind
 }
 
-func (a AppliesTo) empty() bool {
-	return len(a.Natures)+len(a.FilingTypes)+len(a.Resources) == 0 && a.Kind == ""
-}
 
 // Rule is one rule as written in a rule file, or, for a rule applied in
 // several provinces, as applied in one of them.
 type Rule struct {
-	ID             string
-	Scope          string
-	Title          Text
-	Message        Text
-	Fix            Text // what the applicant should change; error and warning rules have one
-	Severity       Severity
-	Category       string // what the rule is about; one of Categories
-	AppliesTo      AppliesTo
-	Each           string // the collection the rule runs over; "" for the whole filing
-	Path           string // where a violation points, relative to the element when Each is set
-	Variables      []NamedExpr
-	When           Expr // empty means always
-	Check          Expr // true when the filing (or element) complies
+	ID        string
+	Scope     string
+	Title     Text
+	Message   Text
+	Fix       Text // what the applicant should change; error and warning rules have one
+	Severity  Severity
+	Category  string // what the rule is about; one of Categories
+	AppliesTo AppliesTo
+	Each      string // the collection the rule runs over; "" for the whole filing
+	Path      string // where a violation points, relative to the element when Each is set
+	Variables []NamedExpr
+	When      Expr // empty means always
+	Check     Expr // true when the filing (or element) complies
 	// Required lists fields, relative to the element, that must hold a
 	// value: a string that is not empty, a list with an item, a value that
 	// is given. Each one missing is a violation at its own path, with
 	// {field} naming it. A rule has a Check or Required, not both.
-	Required []string
+	Required       []string
 	Needs          Expr // false when the rule cannot decide; empty means always decidable
 	NeedsReason    Text
 	Values         []NamedExpr
