@@ -154,17 +154,38 @@ func xnetICANNSuffix(domain string) string {
 	}
 }
 
+// icannRules rebuilds the rules of icannNodes in the list's syntax.
+func icannRules(t *testing.T) []string {
+	var rules []string
+	for _, line := range strings.Split(strings.TrimSuffix(icannNodes, "\n"), "\n") {
+		name, flags, ok := strings.Cut(line, " ")
+		if !ok || len(flags) != 1 || flags < "0" || flags > "7" {
+			t.Fatalf("icannNodes line %q is not \"name flags\"", line)
+		}
+		f := int(flags[0] - '0')
+		if f&ruleFlag != 0 {
+			rules = append(rules, name)
+		}
+		if f&wildcardFlag != 0 {
+			rules = append(rules, "*."+name)
+		}
+		if f&exceptionFlag != 0 {
+			rules = append(rules, "!"+name)
+		}
+	}
+	if len(rules) < 6000 {
+		t.Fatalf("%d rules; the table looks truncated", len(rules))
+	}
+	return rules
+}
+
 // Our table and lookup agree with x/net/publicsuffix on every ICANN rule,
 // tried as the rule itself, one label below it and two, with wildcards
 // filled in. x/net's copy of the list is older or newer than ours by the
 // time between their releases: the few rules the list changed in between
 // are named in listChanges and skipped.
 func TestICANNSuffixAgreesWithXNet(t *testing.T) {
-	rules := strings.Split(strings.TrimSuffix(icannRules, "\n"), "\n")
-	if len(rules) < 6000 {
-		t.Fatalf("%d rules; the table looks truncated", len(rules))
-	}
-	for _, rule := range rules {
+	for _, rule := range icannRules(t) {
 		name := strings.TrimPrefix(strings.Replace(rule, "*", "wild", 1), "!")
 		if listChanges[strings.TrimPrefix(name, "wild.")] {
 			continue
@@ -190,15 +211,35 @@ var listChanges = map[string]bool{
 	"kh":     true, // *.kh became kh and a list of second-level rules
 }
 
-func TestHasRule(t *testing.T) {
-	for _, rule := range []string{"cn", "com.cn", "xn--fiqs8s", "*.kawasaki.jp", "!city.kawasaki.jp", "ac", "zw"} {
-		if !hasRule(rule) {
-			t.Errorf("hasRule(%q) = false", rule)
-		}
+func TestICANNNode(t *testing.T) {
+	tests := []struct {
+		name  string
+		flags int
+		ok    bool
+	}{
+		{"cn", ruleFlag, true},
+		{"com.cn", ruleFlag, true},
+		{"xn--fiqs8s", ruleFlag, true},
+		{"kawasaki.jp", wildcardFlag, true},
+		{"city.kawasaki.jp", exceptionFlag, true},
+		{"ck", wildcardFlag, true},
+		{"www.ck", exceptionFlag, true},
+		{"za", 0, true}, // no rule, but co.za and others end with it
+		{"co.za", ruleFlag, true},
+		{"ac", ruleFlag, true}, // the first and last rules without a digit
+		{"zw", ruleFlag, true},
+		{"", 0, false},
+		{"github.io", 0, false}, // private
+		{"example.com", 0, false},
+		{"c", 0, false},
+		{"com.c", 0, false},
+		{"zzzzzz", 0, false},
+		{"com.cn ", 0, false},
+		{"com.cn 1", 0, false},
 	}
-	for _, rule := range []string{"", "github.io", "kawasaki.jp", "c", "com.c", "zz", "a", "zzzzzz", "com.cn.", "\n"} {
-		if hasRule(rule) {
-			t.Errorf("hasRule(%q) = true", rule)
+	for _, tt := range tests {
+		if flags, ok := icannNode(tt.name); flags != tt.flags || ok != tt.ok {
+			t.Errorf("icannNode(%q) = %d, %v; want %d, %v", tt.name, flags, ok, tt.flags, tt.ok)
 		}
 	}
 }

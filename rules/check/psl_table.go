@@ -2,6941 +2,6954 @@
 
 package check
 
-// icannRules is the ICANN section of the Public Suffix List: 6934 rules
-// in the list's syntax ("*." for a wildcard, "!" for an exception), labels
-// in ASCII (xn--) form, sorted bytewise, each ended by a newline.
-const icannRules = "" +
-	"!city.kawasaki.jp\n" +
-	"!city.kitakyushu.jp\n" +
-	"!city.kobe.jp\n" +
-	"!city.nagoya.jp\n" +
-	"!city.sapporo.jp\n" +
-	"!city.sendai.jp\n" +
-	"!city.yokohama.jp\n" +
-	"!www.ck\n" +
-	"*.ck\n" +
-	"*.er\n" +
-	"*.fk\n" +
-	"*.jm\n" +
-	"*.kawasaki.jp\n" +
-	"*.kitakyushu.jp\n" +
-	"*.kobe.jp\n" +
-	"*.mm\n" +
-	"*.nagoya.jp\n" +
-	"*.nom.br\n" +
-	"*.np\n" +
-	"*.pg\n" +
-	"*.sapporo.jp\n" +
-	"*.sch.uk\n" +
-	"*.sendai.jp\n" +
-	"*.yokohama.jp\n" +
-	"0.bg\n" +
-	"1.bg\n" +
-	"2.bg\n" +
-	"2000.hu\n" +
-	"3.bg\n" +
-	"4.bg\n" +
-	"5.bg\n" +
-	"5g.in\n" +
-	"6.bg\n" +
-	"6g.in\n" +
-	"7.bg\n" +
-	"8.bg\n" +
-	"9.bg\n" +
-	"9guacu.br\n" +
-	"a.bg\n" +
-	"a.se\n" +
-	"aa.no\n" +
-	"aaa\n" +
-	"aaa.pro\n" +
-	"aarborte.no\n" +
-	"aarp\n" +
-	"ab.ca\n" +
-	"abashiri.hokkaido.jp\n" +
-	"abb\n" +
-	"abbott\n" +
-	"abbvie\n" +
-	"abc\n" +
-	"abc.br\n" +
-	"abeno.osaka.jp\n" +
-	"abg.ec\n" +
-	"abiko.chiba.jp\n" +
-	"abira.hokkaido.jp\n" +
-	"able\n" +
-	"abo.pa\n" +
-	"abogado\n" +
-	"abr.it\n" +
-	"abruzzo.it\n" +
-	"abu.yamaguchi.jp\n" +
-	"abudhabi\n" +
-	"ac\n" +
-	"ac.ae\n" +
-	"ac.at\n" +
-	"ac.bd\n" +
-	"ac.be\n" +
-	"ac.bw\n" +
-	"ac.ci\n" +
-	"ac.cn\n" +
-	"ac.cr\n" +
-	"ac.cy\n" +
-	"ac.eg\n" +
-	"ac.fj\n" +
-	"ac.gn\n" +
-	"ac.gov.br\n" +
-	"ac.id\n" +
-	"ac.il\n" +
-	"ac.im\n" +
-	"ac.in\n" +
-	"ac.ir\n" +
-	"ac.jp\n" +
-	"ac.ke\n" +
-	"ac.kr\n" +
-	"ac.lk\n" +
-	"ac.ls\n" +
-	"ac.ma\n" +
-	"ac.me\n" +
-	"ac.ml\n" +
-	"ac.mu\n" +
-	"ac.mw\n" +
-	"ac.mz\n" +
-	"ac.ni\n" +
-	"ac.nz\n" +
-	"ac.pa\n" +
-	"ac.pk\n" +
-	"ac.pr\n" +
-	"ac.rs\n" +
-	"ac.rw\n" +
-	"ac.se\n" +
-	"ac.sz\n" +
-	"ac.th\n" +
-	"ac.tj\n" +
-	"ac.tz\n" +
-	"ac.ug\n" +
-	"ac.uk\n" +
-	"ac.vn\n" +
-	"ac.za\n" +
-	"ac.zm\n" +
-	"ac.zw\n" +
-	"aca.pro\n" +
-	"academia.bo\n" +
-	"academy\n" +
-	"accenture\n" +
-	"accident-investigation.aero\n" +
-	"accident-prevention.aero\n" +
-	"accountant\n" +
-	"accountants\n" +
-	"acct.pro\n" +
-	"achi.nagano.jp\n" +
-	"aco\n" +
-	"act.au\n" +
-	"act.edu.au\n" +
-	"actor\n" +
-	"ad\n" +
-	"ad.jp\n" +
-	"adachi.tokyo.jp\n" +
-	"adm.br\n" +
-	"adm.ec\n" +
-	"ads\n" +
-	"adult\n" +
-	"adult.ht\n" +
-	"adv.br\n" +
-	"adv.mz\n" +
-	"ae\n" +
-	"aeg\n" +
-	"aejrie.no\n" +
-	"aero\n" +
-	"aero.mv\n" +
-	"aerobatic.aero\n" +
-	"aeroclub.aero\n" +
-	"aerodrome.aero\n" +
-	"aetna\n" +
-	"af\n" +
-	"afjord.no\n" +
-	"afl\n" +
-	"africa\n" +
-	"africa.bj\n" +
-	"ag\n" +
-	"ag.it\n" +
-	"aga.niigata.jp\n" +
-	"agakhan\n" +
-	"agano.niigata.jp\n" +
-	"agdenes.no\n" +
-	"agematsu.nagano.jp\n" +
-	"agency\n" +
-	"agents.aero\n" +
-	"agr.br\n" +
-	"agrar.hu\n" +
-	"agri.jo\n" +
-	"agric.za\n" +
-	"agrigento.it\n" +
-	"agro.bj\n" +
-	"agro.bo\n" +
-	"agro.pl\n" +
-	"agron.ec\n" +
-	"aguni.okinawa.jp\n" +
-	"ah.cn\n" +
-	"ah.no\n" +
-	"ai\n" +
-	"ai.bd\n" +
-	"ai.in\n" +
-	"ai.jo\n" +
-	"ai.kr\n" +
-	"ai.vn\n" +
-	"aibetsu.hokkaido.jp\n" +
-	"aichi.jp\n" +
-	"aid.pl\n" +
-	"aig\n" +
-	"aikawa.kanagawa.jp\n" +
-	"ainan.ehime.jp\n" +
-	"aioi.hyogo.jp\n" +
-	"aip.ee\n" +
-	"air-surveillance.aero\n" +
-	"air-traffic-control.aero\n" +
-	"airbus\n" +
-	"aircraft.aero\n" +
-	"airforce\n" +
-	"airline.aero\n" +
-	"airport.aero\n" +
-	"airtel\n" +
-	"airtraffic.aero\n" +
-	"aisai.aichi.jp\n" +
-	"aisho.shiga.jp\n" +
-	"aizubange.fukushima.jp\n" +
-	"aizumi.tokushima.jp\n" +
-	"aizumisato.fukushima.jp\n" +
-	"aizuwakamatsu.fukushima.jp\n" +
-	"aju.br\n" +
-	"ak.us\n" +
-	"akabira.hokkaido.jp\n" +
-	"akagi.shimane.jp\n" +
-	"akaiwa.okayama.jp\n" +
-	"akashi.hyogo.jp\n" +
-	"akdn\n" +
-	"aki.kochi.jp\n" +
-	"akiruno.tokyo.jp\n" +
-	"akishima.tokyo.jp\n" +
-	"akita.akita.jp\n" +
-	"akita.jp\n" +
-	"akkeshi.hokkaido.jp\n" +
-	"aknoluokta.no\n" +
-	"ako.hyogo.jp\n" +
-	"akrehamn.no\n" +
-	"akune.kagoshima.jp\n" +
-	"al\n" +
-	"al.gov.br\n" +
-	"al.it\n" +
-	"al.no\n" +
-	"al.us\n" +
-	"alaheadju.no\n" +
-	"aland.fi\n" +
-	"alessandria.it\n" +
-	"alesund.no\n" +
-	"algard.no\n" +
-	"alibaba\n" +
-	"alipay\n" +
-	"allfinanz\n" +
-	"allstate\n" +
-	"ally\n" +
-	"alsace\n" +
-	"alstahaug.no\n" +
-	"alstom\n" +
-	"alt.na\n" +
-	"alt.za\n" +
-	"alta.no\n" +
-	"alto-adige.it\n" +
-	"altoadige.it\n" +
-	"alvdal.no\n" +
-	"am\n" +
-	"am.br\n" +
-	"am.gov.br\n" +
-	"am.in\n" +
-	"ama.aichi.jp\n" +
-	"ama.shimane.jp\n" +
-	"amagasaki.hyogo.jp\n" +
-	"amakusa.kumamoto.jp\n" +
-	"amami.kagoshima.jp\n" +
-	"amazon\n" +
-	"ambulance.aero\n" +
-	"americanexpress\n" +
-	"americanfamily\n" +
-	"amex\n" +
-	"amfam\n" +
-	"ami.ibaraki.jp\n" +
-	"amica\n" +
-	"amli.no\n" +
-	"amot.no\n" +
-	"amsterdam\n" +
-	"an.it\n" +
-	"analytics\n" +
-	"anamizu.ishikawa.jp\n" +
-	"anan.nagano.jp\n" +
-	"anan.tokushima.jp\n" +
-	"anani.br\n" +
-	"ancona.it\n" +
-	"andasuolo.no\n" +
-	"andebu.no\n" +
-	"ando.nara.jp\n" +
-	"andoy.no\n" +
-	"andria-barletta-trani.it\n" +
-	"andria-trani-barletta.it\n" +
-	"andriabarlettatrani.it\n" +
-	"andriatranibarletta.it\n" +
-	"android\n" +
-	"angiang.vn\n" +
-	"anjo.aichi.jp\n" +
-	"ann-arbor.mi.us\n" +
-	"annaka.gunma.jp\n" +
-	"anpachi.gifu.jp\n" +
-	"anquan\n" +
-	"anz\n" +
-	"ao\n" +
-	"ao.it\n" +
-	"aogaki.hyogo.jp\n" +
-	"aogashima.tokyo.jp\n" +
-	"aoki.nagano.jp\n" +
-	"aol\n" +
-	"aomori.aomori.jp\n" +
-	"aomori.jp\n" +
-	"aosta-valley.it\n" +
-	"aosta.it\n" +
-	"aostavalley.it\n" +
-	"aoste.it\n" +
-	"ap.gov.br\n" +
-	"ap.gov.pl\n" +
-	"ap.it\n" +
-	"aparecida.br\n" +
-	"apartments\n" +
-	"api.br\n" +
-	"app\n" +
-	"app.br\n" +
-	"apple\n" +
-	"aq\n" +
-	"aq.it\n" +
-	"aquarelle\n" +
-	"aquila.it\n" +
-	"ar\n" +
-	"ar.it\n" +
-	"ar.us\n" +
-	"arab\n" +
-	"arai.shizuoka.jp\n" +
-	"arakawa.saitama.jp\n" +
-	"arakawa.tokyo.jp\n" +
-	"aramco\n" +
-	"arao.kumamoto.jp\n" +
-	"archi\n" +
-	"architectes.bj\n" +
-	"ardal.no\n" +
-	"aremark.no\n" +
-	"arendal.no\n" +
-	"arezzo.it\n" +
-	"ariake.saga.jp\n" +
-	"arida.wakayama.jp\n" +
-	"aridagawa.wakayama.jp\n" +
-	"arita.saga.jp\n" +
-	"army\n" +
-	"arna.no\n" +
-	"arpa\n" +
-	"arq.br\n" +
-	"arqt.ec\n" +
-	"art\n" +
-	"art.br\n" +
-	"art.do\n" +
-	"art.dz\n" +
-	"art.ec\n" +
-	"art.ht\n" +
-	"art.ml\n" +
-	"art.sn\n" +
-	"arte\n" +
-	"arte.bo\n" +
-	"arts.nf\n" +
-	"arts.ro\n" +
-	"arts.ve\n" +
-	"as\n" +
-	"as.us\n" +
-	"asago.hyogo.jp\n" +
-	"asahi.chiba.jp\n" +
-	"asahi.ibaraki.jp\n" +
-	"asahi.mie.jp\n" +
-	"asahi.nagano.jp\n" +
-	"asahi.toyama.jp\n" +
-	"asahi.yamagata.jp\n" +
-	"asahikawa.hokkaido.jp\n" +
-	"asaka.saitama.jp\n" +
-	"asakawa.fukushima.jp\n" +
-	"asakuchi.okayama.jp\n" +
-	"asaminami.hiroshima.jp\n" +
-	"ascoli-piceno.it\n" +
-	"ascolipiceno.it\n" +
-	"asda\n" +
-	"aseral.no\n" +
-	"ashibetsu.hokkaido.jp\n" +
-	"ashikaga.tochigi.jp\n" +
-	"ashiya.fukuoka.jp\n" +
-	"ashiya.hyogo.jp\n" +
-	"ashoro.hokkaido.jp\n" +
-	"asia\n" +
-	"asker.no\n" +
-	"askim.no\n" +
-	"askoy.no\n" +
-	"askvoll.no\n" +
-	"asn.au\n" +
-	"asn.lv\n" +
-	"asnes.no\n" +
-	"aso.kumamoto.jp\n" +
-	"ass.km\n" +
-	"assabu.hokkaido.jp\n" +
-	"assn.lk\n" +
-	"asso.ci\n" +
-	"asso.dz\n" +
-	"asso.fr\n" +
-	"asso.gp\n" +
-	"asso.ht\n" +
-	"asso.km\n" +
-	"asso.mc\n" +
-	"asso.ml\n" +
-	"asso.nc\n" +
-	"asso.re\n" +
-	"associates\n" +
-	"association.aero\n" +
-	"assur.bj\n" +
-	"asti.it\n" +
-	"asuke.aichi.jp\n" +
-	"at\n" +
-	"at.it\n" +
-	"atami.shizuoka.jp\n" +
-	"athleta\n" +
-	"atm.pl\n" +
-	"ato.br\n" +
-	"atsugi.kanagawa.jp\n" +
-	"atsuma.hokkaido.jp\n" +
-	"attorney\n" +
-	"au\n" +
-	"auction\n" +
-	"audi\n" +
-	"audible\n" +
-	"audio\n" +
-	"audnedaln.no\n" +
-	"augustow.pl\n" +
-	"aukra.no\n" +
-	"aure.no\n" +
-	"aurland.no\n" +
-	"aurskog-holand.no\n" +
-	"auspost\n" +
-	"austevoll.no\n" +
-	"austrheim.no\n" +
-	"author\n" +
-	"author.aero\n" +
-	"auto\n" +
-	"auto.pl\n" +
-	"autos\n" +
-	"av.it\n" +
-	"av.tr\n" +
-	"avellino.it\n" +
-	"averoy.no\n" +
-	"avocat.pro\n" +
-	"avocats.bj\n" +
-	"avoues.fr\n" +
-	"aw\n" +
-	"awaji.hyogo.jp\n" +
-	"aws\n" +
-	"ax\n" +
-	"axa\n" +
-	"aya.miyazaki.jp\n" +
-	"ayabe.kyoto.jp\n" +
-	"ayagawa.kagawa.jp\n" +
-	"ayase.kanagawa.jp\n" +
-	"az\n" +
-	"az.us\n" +
-	"azumino.nagano.jp\n" +
-	"azure\n" +
-	"b.bg\n" +
-	"b.br\n" +
-	"b.se\n" +
-	"ba\n" +
-	"ba.gov.br\n" +
-	"ba.it\n" +
-	"babia-gora.pl\n" +
-	"baby\n" +
-	"bacgiang.vn\n" +
-	"backan.vn\n" +
-	"baclieu.vn\n" +
-	"bacninh.vn\n" +
-	"badaddja.no\n" +
-	"bahcavuotna.no\n" +
-	"bahccavuotna.no\n" +
-	"baidar.no\n" +
-	"baidu\n" +
-	"bajddar.no\n" +
-	"balat.no\n" +
-	"balestrand.no\n" +
-	"ballangen.no\n" +
-	"ballooning.aero\n" +
-	"balsan-sudtirol.it\n" +
-	"balsan-suedtirol.it\n" +
-	"balsan.it\n" +
-	"balsfjord.no\n" +
-	"bamble.no\n" +
-	"banamex\n" +
-	"band\n" +
-	"bandai.fukushima.jp\n" +
-	"bando.ibaraki.jp\n" +
-	"bank\n" +
-	"bank.in\n" +
-	"bar\n" +
-	"bar.ec\n" +
-	"bar.pro\n" +
-	"barcelona\n" +
-	"barclaycard\n" +
-	"barclays\n" +
-	"bardu.no\n" +
-	"barefoot\n" +
-	"bargains\n" +
-	"bari.it\n" +
-	"baria-vungtau.vn\n" +
-	"barletta-trani-andria.it\n" +
-	"barlettatraniandria.it\n" +
-	"barueri.br\n" +
-	"barum.no\n" +
-	"bas.it\n" +
-	"baseball\n" +
-	"basilicata.it\n" +
-	"basketball\n" +
-	"bato.tochigi.jp\n" +
-	"batsfjord.no\n" +
-	"bauhaus\n" +
-	"bayern\n" +
-	"bb\n" +
-	"bbc\n" +
-	"bbs.tr\n" +
-	"bbt\n" +
-	"bbva\n" +
-	"bc.ca\n" +
-	"bcg\n" +
-	"bcn\n" +
-	"bd\n" +
-	"bd.se\n" +
-	"be\n" +
-	"bearalvahki.no\n" +
-	"beardu.no\n" +
-	"beats\n" +
-	"beauty\n" +
-	"bedzin.pl\n" +
-	"beer\n" +
-	"beiarn.no\n" +
-	"bel.tr\n" +
-	"belem.br\n" +
-	"belluno.it\n" +
-	"benevento.it\n" +
-	"bentre.vn\n" +
-	"beppu.oita.jp\n" +
-	"berg.no\n" +
-	"bergamo.it\n" +
-	"bergen.no\n" +
-	"berlevag.no\n" +
-	"berlin\n" +
-	"beskidy.pl\n" +
-	"best\n" +
-	"bestbuy\n" +
-	"bet\n" +
-	"bet.ar\n" +
-	"bet.br\n" +
-	"bf\n" +
-	"bg\n" +
-	"bg.it\n" +
-	"bh\n" +
-	"bharti\n" +
-	"bhz.br\n" +
-	"bi\n" +
-	"bi.it\n" +
-	"bialowieza.pl\n" +
-	"bialystok.pl\n" +
-	"bib.br\n" +
-	"bib.ve\n" +
-	"bibai.hokkaido.jp\n" +
-	"bible\n" +
-	"bid\n" +
-	"biei.hokkaido.jp\n" +
-	"bielawa.pl\n" +
-	"biella.it\n" +
-	"bieszczady.pl\n" +
-	"bievat.no\n" +
-	"bifuka.hokkaido.jp\n" +
-	"bihar.in\n" +
-	"bihoro.hokkaido.jp\n" +
-	"bike\n" +
-	"bindal.no\n" +
-	"bing\n" +
-	"bingo\n" +
-	"binhdinh.vn\n" +
-	"binhduong.vn\n" +
-	"binhphuoc.vn\n" +
-	"binhthuan.vn\n" +
-	"bio\n" +
-	"bio.br\n" +
-	"biratori.hokkaido.jp\n" +
-	"birkenes.no\n" +
-	"biz\n" +
-	"biz.az\n" +
-	"biz.bb\n" +
-	"biz.cy\n" +
-	"biz.et\n" +
-	"biz.fj\n" +
-	"biz.gh\n" +
-	"biz.id\n" +
-	"biz.in\n" +
-	"biz.ki\n" +
-	"biz.ls\n" +
-	"biz.mv\n" +
-	"biz.mw\n" +
-	"biz.my\n" +
-	"biz.ni\n" +
-	"biz.nr\n" +
-	"biz.pk\n" +
-	"biz.pl\n" +
-	"biz.pr\n" +
-	"biz.ss\n" +
-	"biz.tj\n" +
-	"biz.tr\n" +
-	"biz.tt\n" +
-	"biz.vn\n" +
-	"biz.zm\n" +
-	"bizen.okayama.jp\n" +
-	"bj\n" +
-	"bj.cn\n" +
-	"bjerkreim.no\n" +
-	"bjugn.no\n" +
-	"bl.it\n" +
-	"black\n" +
-	"blackfriday\n" +
-	"blockbuster\n" +
-	"blog\n" +
-	"blog.bo\n" +
-	"blog.br\n" +
-	"bloomberg\n" +
-	"blue\n" +
-	"bm\n" +
-	"bmd.br\n" +
-	"bms\n" +
-	"bmw\n" +
-	"bn\n" +
-	"bn.it\n" +
-	"bnpparibas\n" +
-	"bo\n" +
-	"bo.it\n" +
-	"bo.nordland.no\n" +
-	"bo.telemark.no\n" +
-	"boats\n" +
-	"boavista.br\n" +
-	"bodo.no\n" +
-	"boehringer\n" +
-	"bofa\n" +
-	"bokn.no\n" +
-	"boleslawiec.pl\n" +
-	"bolivia.bo\n" +
-	"bologna.it\n" +
-	"bolt.hu\n" +
-	"bolzano-altoadige.it\n" +
-	"bolzano.it\n" +
-	"bom\n" +
-	"bomlo.no\n" +
-	"bond\n" +
-	"boo\n" +
-	"book\n" +
-	"booking\n" +
-	"bosch\n" +
-	"bostik\n" +
-	"boston\n" +
-	"bot\n" +
-	"boutique\n" +
-	"box\n" +
-	"bozen-sudtirol.it\n" +
-	"bozen-suedtirol.it\n" +
-	"bozen.it\n" +
-	"br\n" +
-	"br.it\n" +
-	"bradesco\n" +
-	"brand.se\n" +
-	"bremanger.no\n" +
-	"brescia.it\n" +
-	"bridgestone\n" +
-	"brindisi.it\n" +
-	"broadway\n" +
-	"broker\n" +
-	"broker.aero\n" +
-	"bronnoy.no\n" +
-	"bronnoysund.no\n" +
-	"brother\n" +
-	"brumunddal.no\n" +
-	"brussels\n" +
-	"bryne.no\n" +
-	"bs\n" +
-	"bs.it\n" +
-	"bsb.br\n" +
-	"bt\n" +
-	"bt.it\n" +
-	"bu.no\n" +
-	"budejju.no\n" +
-	"build\n" +
-	"builders\n" +
-	"bulsan-sudtirol.it\n" +
-	"bulsan-suedtirol.it\n" +
-	"bulsan.it\n" +
-	"bungoono.oita.jp\n" +
-	"bungotakada.oita.jp\n" +
-	"bunkyo.tokyo.jp\n" +
-	"busan.kr\n" +
-	"business\n" +
-	"business.in\n" +
-	"buy\n" +
-	"buzen.fukuoka.jp\n" +
-	"buzz\n" +
-	"bv\n" +
-	"bw\n" +
-	"by\n" +
-	"bydgoszcz.pl\n" +
-	"bygland.no\n" +
-	"bykle.no\n" +
-	"bytom.pl\n" +
-	"bz\n" +
-	"bz.it\n" +
-	"bzh\n" +
-	"c.bg\n" +
-	"c.se\n" +
-	"ca\n" +
-	"ca.in\n" +
-	"ca.it\n" +
-	"ca.us\n" +
-	"caa.aero\n" +
-	"cab\n" +
-	"cafe\n" +
-	"cagliari.it\n" +
-	"cahcesuolo.no\n" +
-	"cal\n" +
-	"cal.it\n" +
-	"calabria.it\n" +
-	"call\n" +
-	"caltanissetta.it\n" +
-	"calvinklein\n" +
-	"cam\n" +
-	"cam.it\n" +
-	"camau.vn\n" +
-	"camera\n" +
-	"camp\n" +
-	"campania.it\n" +
-	"campidano-medio.it\n" +
-	"campidanomedio.it\n" +
-	"campinagrande.br\n" +
-	"campinas.br\n" +
-	"campobasso.it\n" +
-	"canon\n" +
-	"cantho.vn\n" +
-	"caobang.vn\n" +
-	"capetown\n" +
-	"capital\n" +
-	"capitalone\n" +
-	"car\n" +
-	"caravan\n" +
-	"carbonia-iglesias.it\n" +
-	"carboniaiglesias.it\n" +
-	"cards\n" +
-	"care\n" +
-	"career\n" +
-	"careers\n" +
-	"cargo.aero\n" +
-	"carrara-massa.it\n" +
-	"carraramassa.it\n" +
-	"cars\n" +
-	"casa\n" +
-	"case\n" +
-	"caserta.it\n" +
-	"cash\n" +
-	"casino\n" +
-	"casino.hu\n" +
-	"cat\n" +
-	"catania.it\n" +
-	"catanzaro.it\n" +
-	"catering\n" +
-	"catering.aero\n" +
-	"catholic\n" +
-	"catholic.edu.au\n" +
-	"caxias.br\n" +
-	"cb.it\n" +
-	"cba\n" +
-	"cbn\n" +
-	"cbre\n" +
-	"cc\n" +
-	"cc.ak.us\n" +
-	"cc.al.us\n" +
-	"cc.ar.us\n" +
-	"cc.as.us\n" +
-	"cc.az.us\n" +
-	"cc.ca.us\n" +
-	"cc.co.us\n" +
-	"cc.ct.us\n" +
-	"cc.dc.us\n" +
-	"cc.de.us\n" +
-	"cc.fl.us\n" +
-	"cc.ga.us\n" +
-	"cc.gu.us\n" +
-	"cc.hi.us\n" +
-	"cc.ia.us\n" +
-	"cc.id.us\n" +
-	"cc.il.us\n" +
-	"cc.in.us\n" +
-	"cc.ks.us\n" +
-	"cc.ky.us\n" +
-	"cc.la.us\n" +
-	"cc.ma.us\n" +
-	"cc.md.us\n" +
-	"cc.me.us\n" +
-	"cc.mi.us\n" +
-	"cc.mn.us\n" +
-	"cc.mo.us\n" +
-	"cc.ms.us\n" +
-	"cc.mt.us\n" +
-	"cc.nc.us\n" +
-	"cc.nd.us\n" +
-	"cc.ne.us\n" +
-	"cc.nh.us\n" +
-	"cc.nj.us\n" +
-	"cc.nm.us\n" +
-	"cc.nv.us\n" +
-	"cc.ny.us\n" +
-	"cc.oh.us\n" +
-	"cc.ok.us\n" +
-	"cc.or.us\n" +
-	"cc.pa.us\n" +
-	"cc.pr.us\n" +
-	"cc.ri.us\n" +
-	"cc.sc.us\n" +
-	"cc.sd.us\n" +
-	"cc.tn.us\n" +
-	"cc.tx.us\n" +
-	"cc.ut.us\n" +
-	"cc.va.us\n" +
-	"cc.vi.us\n" +
-	"cc.vt.us\n" +
-	"cc.wa.us\n" +
-	"cc.wi.us\n" +
-	"cc.wv.us\n" +
-	"cc.wy.us\n" +
-	"cci.fr\n" +
-	"cd\n" +
-	"ce.gov.br\n" +
-	"ce.it\n" +
-	"center\n" +
-	"ceo\n" +
-	"cern\n" +
-	"certification.aero\n" +
-	"cesena-forli.it\n" +
-	"cesenaforli.it\n" +
-	"cf\n" +
-	"cfa\n" +
-	"cfd\n" +
-	"cg\n" +
-	"ch\n" +
-	"ch.it\n" +
-	"championship.aero\n" +
-	"chanel\n" +
-	"channel\n" +
-	"charity\n" +
-	"charter.aero\n" +
-	"chase\n" +
-	"chat\n" +
-	"cheap\n" +
-	"chef.ec\n" +
-	"cherkassy.ua\n" +
-	"cherkasy.ua\n" +
-	"chernigov.ua\n" +
-	"chernihiv.ua\n" +
-	"chernivtsi.ua\n" +
-	"chernovtsy.ua\n" +
-	"chiba.jp\n" +
-	"chichibu.saitama.jp\n" +
-	"chieti.it\n" +
-	"chigasaki.kanagawa.jp\n" +
-	"chihayaakasaka.osaka.jp\n" +
-	"chijiwa.nagasaki.jp\n" +
-	"chikugo.fukuoka.jp\n" +
-	"chikuho.fukuoka.jp\n" +
-	"chikuhoku.nagano.jp\n" +
-	"chikujo.fukuoka.jp\n" +
-	"chikuma.nagano.jp\n" +
-	"chikusei.ibaraki.jp\n" +
-	"chikushino.fukuoka.jp\n" +
-	"chikuzen.fukuoka.jp\n" +
-	"chino.nagano.jp\n" +
-	"chintai\n" +
-	"chippubetsu.hokkaido.jp\n" +
-	"chiryu.aichi.jp\n" +
-	"chita.aichi.jp\n" +
-	"chitose.hokkaido.jp\n" +
-	"chiyoda.gunma.jp\n" +
-	"chiyoda.tokyo.jp\n" +
-	"chizu.tottori.jp\n" +
-	"chofu.tokyo.jp\n" +
-	"chonan.chiba.jp\n" +
-	"chosei.chiba.jp\n" +
-	"choshi.chiba.jp\n" +
-	"choyo.kumamoto.jp\n" +
-	"christmas\n" +
-	"chrome\n" +
-	"chtr.k12.ma.us\n" +
-	"chungbuk.kr\n" +
-	"chungnam.kr\n" +
-	"chuo.chiba.jp\n" +
-	"chuo.fukuoka.jp\n" +
-	"chuo.osaka.jp\n" +
-	"chuo.tokyo.jp\n" +
-	"chuo.yamanashi.jp\n" +
-	"church\n" +
-	"ci\n" +
-	"ci.it\n" +
-	"ciencia.bo\n" +
-	"cieszyn.pl\n" +
-	"cim.br\n" +
-	"cipriani\n" +
-	"circle\n" +
-	"cisco\n" +
-	"citadel\n" +
-	"citi\n" +
-	"citic\n" +
-	"city\n" +
-	"city.hu\n" +
-	"civilaviation.aero\n" +
-	"ck.ua\n" +
-	"cl\n" +
-	"cl.it\n" +
-	"claims\n" +
-	"cleaning\n" +
-	"click\n" +
-	"clinic\n" +
-	"clinique\n" +
-	"clothing\n" +
-	"cloud\n" +
-	"club\n" +
-	"club.aero\n" +
-	"club.tw\n" +
-	"clubmed\n" +
-	"cm\n" +
-	"cn\n" +
-	"cn.in\n" +
-	"cn.it\n" +
-	"cn.ua\n" +
-	"cng.br\n" +
-	"cnt.br\n" +
-	"co\n" +
-	"co.ae\n" +
-	"co.ag\n" +
-	"co.am\n" +
-	"co.ao\n" +
-	"co.at\n" +
-	"co.az\n" +
-	"co.bb\n" +
-	"co.bd\n" +
-	"co.bi\n" +
-	"co.bj\n" +
-	"co.bw\n" +
-	"co.bz\n" +
-	"co.ci\n" +
-	"co.cl\n" +
-	"co.cm\n" +
-	"co.cr\n" +
-	"co.dm\n" +
-	"co.gg\n" +
-	"co.gl\n" +
-	"co.gy\n" +
-	"co.hu\n" +
-	"co.id\n" +
-	"co.il\n" +
-	"co.im\n" +
-	"co.in\n" +
-	"co.io\n" +
-	"co.ir\n" +
-	"co.it\n" +
-	"co.je\n" +
-	"co.jp\n" +
-	"co.ke\n" +
-	"co.kr\n" +
-	"co.lc\n" +
-	"co.ls\n" +
-	"co.ma\n" +
-	"co.me\n" +
-	"co.mg\n" +
-	"co.mu\n" +
-	"co.mw\n" +
-	"co.mz\n" +
-	"co.na\n" +
-	"co.ni\n" +
-	"co.nz\n" +
-	"co.om\n" +
-	"co.pn\n" +
-	"co.rs\n" +
-	"co.rw\n" +
-	"co.ss\n" +
-	"co.st\n" +
-	"co.sz\n" +
-	"co.th\n" +
-	"co.tj\n" +
-	"co.tm\n" +
-	"co.tt\n" +
-	"co.tz\n" +
-	"co.ug\n" +
-	"co.uk\n" +
-	"co.us\n" +
-	"co.uz\n" +
-	"co.ve\n" +
-	"co.vi\n" +
-	"co.za\n" +
-	"co.zm\n" +
-	"co.zw\n" +
-	"coach\n" +
-	"codes\n" +
-	"coffee\n" +
-	"cog.mi.us\n" +
-	"college\n" +
-	"cologne\n" +
-	"com\n" +
-	"com.ac\n" +
-	"com.af\n" +
-	"com.ag\n" +
-	"com.ai\n" +
-	"com.al\n" +
-	"com.am\n" +
-	"com.ar\n" +
-	"com.au\n" +
-	"com.aw\n" +
-	"com.az\n" +
-	"com.ba\n" +
-	"com.bb\n" +
-	"com.bd\n" +
-	"com.bh\n" +
-	"com.bi\n" +
-	"com.bj\n" +
-	"com.bm\n" +
-	"com.bn\n" +
-	"com.bo\n" +
-	"com.br\n" +
-	"com.bs\n" +
-	"com.bt\n" +
-	"com.by\n" +
-	"com.bz\n" +
-	"com.ci\n" +
-	"com.cm\n" +
-	"com.cn\n" +
-	"com.co\n" +
-	"com.cu\n" +
-	"com.cv\n" +
-	"com.cw\n" +
-	"com.cy\n" +
-	"com.dm\n" +
-	"com.do\n" +
-	"com.dz\n" +
-	"com.ec\n" +
-	"com.ee\n" +
-	"com.eg\n" +
-	"com.es\n" +
-	"com.et\n" +
-	"com.fj\n" +
-	"com.fm\n" +
-	"com.fr\n" +
-	"com.ge\n" +
-	"com.gh\n" +
-	"com.gi\n" +
-	"com.gl\n" +
-	"com.gn\n" +
-	"com.gp\n" +
-	"com.gr\n" +
-	"com.gt\n" +
-	"com.gu\n" +
-	"com.gy\n" +
-	"com.hk\n" +
-	"com.hn\n" +
-	"com.hr\n" +
-	"com.ht\n" +
-	"com.im\n" +
-	"com.in\n" +
-	"com.io\n" +
-	"com.iq\n" +
-	"com.jo\n" +
-	"com.kg\n" +
-	"com.kh\n" +
-	"com.ki\n" +
-	"com.km\n" +
-	"com.kp\n" +
-	"com.kw\n" +
-	"com.ky\n" +
-	"com.kz\n" +
-	"com.la\n" +
-	"com.lb\n" +
-	"com.lc\n" +
-	"com.lk\n" +
-	"com.lr\n" +
-	"com.lv\n" +
-	"com.ly\n" +
-	"com.mg\n" +
-	"com.mk\n" +
-	"com.ml\n" +
-	"com.mo\n" +
-	"com.ms\n" +
-	"com.mt\n" +
-	"com.mu\n" +
-	"com.mv\n" +
-	"com.mw\n" +
-	"com.mx\n" +
-	"com.my\n" +
-	"com.na\n" +
-	"com.nf\n" +
-	"com.ng\n" +
-	"com.ni\n" +
-	"com.nr\n" +
-	"com.om\n" +
-	"com.pa\n" +
-	"com.pe\n" +
-	"com.pf\n" +
-	"com.ph\n" +
-	"com.pk\n" +
-	"com.pl\n" +
-	"com.pr\n" +
-	"com.ps\n" +
-	"com.pt\n" +
-	"com.py\n" +
-	"com.qa\n" +
-	"com.re\n" +
-	"com.ro\n" +
-	"com.sa\n" +
-	"com.sb\n" +
-	"com.sc\n" +
-	"com.sd\n" +
-	"com.sg\n" +
-	"com.sh\n" +
-	"com.sl\n" +
-	"com.sn\n" +
-	"com.so\n" +
-	"com.ss\n" +
-	"com.st\n" +
-	"com.sv\n" +
-	"com.sy\n" +
-	"com.tj\n" +
-	"com.tm\n" +
-	"com.tn\n" +
-	"com.to\n" +
-	"com.tr\n" +
-	"com.tt\n" +
-	"com.tw\n" +
-	"com.ua\n" +
-	"com.ug\n" +
-	"com.uy\n" +
-	"com.uz\n" +
-	"com.vc\n" +
-	"com.ve\n" +
-	"com.vi\n" +
-	"com.vn\n" +
-	"com.vu\n" +
-	"com.ws\n" +
-	"com.ye\n" +
-	"com.zm\n" +
-	"commbank\n" +
-	"commune.am\n" +
-	"community\n" +
-	"como.it\n" +
-	"company\n" +
-	"compare\n" +
-	"computer\n" +
-	"comsec\n" +
-	"condos\n" +
-	"conf.au\n" +
-	"conf.lv\n" +
-	"conference.aero\n" +
-	"construction\n" +
-	"consulado.st\n" +
-	"consultant.aero\n" +
-	"consulting\n" +
-	"consulting.aero\n" +
-	"cont.ec\n" +
-	"contact\n" +
-	"contagem.br\n" +
-	"contractors\n" +
-	"control.aero\n" +
-	"cooking\n" +
-	"cool\n" +
-	"coop\n" +
-	"coop.ar\n" +
-	"coop.br\n" +
-	"coop.ht\n" +
-	"coop.in\n" +
-	"coop.km\n" +
-	"coop.mv\n" +
-	"coop.mw\n" +
-	"coop.py\n" +
-	"coop.rw\n" +
-	"cooperativa.bo\n" +
-	"corsica\n" +
-	"cosenza.it\n" +
-	"council.aero\n" +
-	"country\n" +
-	"coupon\n" +
-	"coupons\n" +
-	"courses\n" +
-	"coz.br\n" +
-	"cpa\n" +
-	"cpa.ec\n" +
-	"cpa.pro\n" +
-	"cq.cn\n" +
-	"cr\n" +
-	"cr.it\n" +
-	"cr.ua\n" +
-	"credit\n" +
-	"creditcard\n" +
-	"creditunion\n" +
-	"cremona.it\n" +
-	"crew.aero\n" +
-	"cri.br\n" +
-	"cri.nz\n" +
-	"cricket\n" +
-	"crimea.ua\n" +
-	"crotone.it\n" +
-	"crown\n" +
-	"crs\n" +
-	"cruise\n" +
-	"cruises\n" +
-	"cs.in\n" +
-	"cs.it\n" +
-	"ct.it\n" +
-	"ct.us\n" +
-	"cu\n" +
-	"cue.ec\n" +
-	"cuiaba.br\n" +
-	"cuisinella\n" +
-	"cuneo.it\n" +
-	"curitiba.br\n" +
-	"cv\n" +
-	"cv.ua\n" +
-	"cw\n" +
-	"cx\n" +
-	"cy\n" +
-	"cymru\n" +
-	"cyou\n" +
-	"cz\n" +
-	"cz.it\n" +
-	"czeladz.pl\n" +
-	"czest.pl\n" +
-	"d.bg\n" +
-	"d.se\n" +
-	"dad\n" +
-	"daegu.kr\n" +
-	"daejeon.kr\n" +
-	"daigo.ibaraki.jp\n" +
-	"daisen.akita.jp\n" +
-	"daito.osaka.jp\n" +
-	"daiwa.hiroshima.jp\n" +
-	"daklak.vn\n" +
-	"daknong.vn\n" +
-	"danang.vn\n" +
-	"dance\n" +
-	"data\n" +
-	"date\n" +
-	"date.fukushima.jp\n" +
-	"date.hokkaido.jp\n" +
-	"dating\n" +
-	"datsun\n" +
-	"davvenjarga.no\n" +
-	"davvesiida.no\n" +
-	"day\n" +
-	"dazaifu.fukuoka.jp\n" +
-	"dc.us\n" +
-	"dclk\n" +
-	"dds\n" +
-	"de\n" +
-	"de.us\n" +
-	"deal\n" +
-	"dealer\n" +
-	"deals\n" +
-	"deatnu.no\n" +
-	"def.br\n" +
-	"degree\n" +
-	"delhi.in\n" +
-	"delivery\n" +
-	"dell\n" +
-	"dell-ogliastra.it\n" +
-	"dellogliastra.it\n" +
-	"deloitte\n" +
-	"delta\n" +
-	"democracia.bo\n" +
-	"democrat\n" +
-	"dent.ec\n" +
-	"dental\n" +
-	"dentist\n" +
-	"dep.no\n" +
-	"deporte.bo\n" +
-	"des.br\n" +
-	"desa.id\n" +
-	"desi\n" +
-	"design\n" +
-	"design.aero\n" +
-	"det.br\n" +
-	"dev\n" +
-	"dev.br\n" +
-	"df.gov.br\n" +
-	"dgca.aero\n" +
-	"dgn.ec\n" +
-	"dhl\n" +
-	"diamonds\n" +
-	"dielddanuorri.no\n" +
-	"dienbien.vn\n" +
-	"diet\n" +
-	"digital\n" +
-	"direct\n" +
-	"directory\n" +
-	"disco.ec\n" +
-	"discount\n" +
-	"discover\n" +
-	"dish\n" +
-	"divtasvuodna.no\n" +
-	"divttasvuotna.no\n" +
-	"diy\n" +
-	"dj\n" +
-	"dk\n" +
-	"dlugoleka.pl\n" +
-	"dm\n" +
-	"dn.ua\n" +
-	"dnepropetrovsk.ua\n" +
-	"dni.us\n" +
-	"dnipropetrovsk.ua\n" +
-	"dnp\n" +
-	"do\n" +
-	"doc.ec\n" +
-	"docs\n" +
-	"doctor\n" +
-	"dog\n" +
-	"domains\n" +
-	"donetsk.ua\n" +
-	"dongnai.vn\n" +
-	"dongthap.vn\n" +
-	"donna.no\n" +
-	"doshi.yamanashi.jp\n" +
-	"dot\n" +
-	"dovre.no\n" +
-	"download\n" +
-	"dp.ua\n" +
-	"dr.in\n" +
-	"dr.tr\n" +
-	"drammen.no\n" +
-	"drangedal.no\n" +
-	"drive\n" +
-	"drobak.no\n" +
-	"dst.mi.us\n" +
-	"dtv\n" +
-	"dubai\n" +
-	"dupont\n" +
-	"durban\n" +
-	"dvag\n" +
-	"dvr\n" +
-	"dyroy.no\n" +
-	"dz\n" +
-	"e.bg\n" +
-	"e.se\n" +
-	"e12.ve\n" +
-	"e164.arpa\n" +
-	"earth\n" +
-	"eat\n" +
-	"eaton.mi.us\n" +
-	"ebetsu.hokkaido.jp\n" +
-	"ebina.kanagawa.jp\n" +
-	"ebino.miyazaki.jp\n" +
-	"ebiz.tw\n" +
-	"ec\n" +
-	"echizen.fukui.jp\n" +
-	"ecn.br\n" +
-	"eco\n" +
-	"eco.bj\n" +
-	"eco.br\n" +
-	"ecologia.bo\n" +
-	"econo.bj\n" +
-	"economia.bo\n" +
-	"ed.ao\n" +
-	"ed.ci\n" +
-	"ed.cr\n" +
-	"ed.jp\n" +
-	"edeka\n" +
-	"edogawa.tokyo.jp\n" +
-	"edu\n" +
-	"edu.ac\n" +
-	"edu.af\n" +
-	"edu.al\n" +
-	"edu.ao\n" +
-	"edu.ar\n" +
-	"edu.au\n" +
-	"edu.az\n" +
-	"edu.ba\n" +
-	"edu.bb\n" +
-	"edu.bd\n" +
-	"edu.bh\n" +
-	"edu.bi\n" +
-	"edu.bj\n" +
-	"edu.bm\n" +
-	"edu.bn\n" +
-	"edu.bo\n" +
-	"edu.br\n" +
-	"edu.bs\n" +
-	"edu.bt\n" +
-	"edu.bz\n" +
-	"edu.ci\n" +
-	"edu.cn\n" +
-	"edu.co\n" +
-	"edu.cu\n" +
-	"edu.cv\n" +
-	"edu.cw\n" +
-	"edu.dm\n" +
-	"edu.do\n" +
-	"edu.dz\n" +
-	"edu.ec\n" +
-	"edu.ee\n" +
-	"edu.eg\n" +
-	"edu.es\n" +
-	"edu.et\n" +
-	"edu.fj\n" +
-	"edu.fm\n" +
-	"edu.gd\n" +
-	"edu.ge\n" +
-	"edu.gh\n" +
-	"edu.gi\n" +
-	"edu.gl\n" +
-	"edu.gn\n" +
-	"edu.gp\n" +
-	"edu.gr\n" +
-	"edu.gt\n" +
-	"edu.gu\n" +
-	"edu.gy\n" +
-	"edu.hk\n" +
-	"edu.hn\n" +
-	"edu.ht\n" +
-	"edu.in\n" +
-	"edu.io\n" +
-	"edu.iq\n" +
-	"edu.it\n" +
-	"edu.jo\n" +
-	"edu.kg\n" +
-	"edu.kh\n" +
-	"edu.ki\n" +
-	"edu.km\n" +
-	"edu.kn\n" +
-	"edu.kp\n" +
-	"edu.kw\n" +
-	"edu.ky\n" +
-	"edu.kz\n" +
-	"edu.la\n" +
-	"edu.lb\n" +
-	"edu.lc\n" +
-	"edu.lk\n" +
-	"edu.lr\n" +
-	"edu.ls\n" +
-	"edu.lv\n" +
-	"edu.ly\n" +
-	"edu.me\n" +
-	"edu.mg\n" +
-	"edu.mk\n" +
-	"edu.ml\n" +
-	"edu.mn\n" +
-	"edu.mo\n" +
-	"edu.ms\n" +
-	"edu.mt\n" +
-	"edu.mv\n" +
-	"edu.mw\n" +
-	"edu.mx\n" +
-	"edu.my\n" +
-	"edu.mz\n" +
-	"edu.ng\n" +
-	"edu.ni\n" +
-	"edu.nr\n" +
-	"edu.om\n" +
-	"edu.pa\n" +
-	"edu.pe\n" +
-	"edu.pf\n" +
-	"edu.ph\n" +
-	"edu.pk\n" +
-	"edu.pl\n" +
-	"edu.pn\n" +
-	"edu.pr\n" +
-	"edu.ps\n" +
-	"edu.pt\n" +
-	"edu.py\n" +
-	"edu.qa\n" +
-	"edu.rs\n" +
-	"edu.sa\n" +
-	"edu.sb\n" +
-	"edu.sc\n" +
-	"edu.sd\n" +
-	"edu.sg\n" +
-	"edu.sl\n" +
-	"edu.sn\n" +
-	"edu.so\n" +
-	"edu.ss\n" +
-	"edu.st\n" +
-	"edu.sv\n" +
-	"edu.sy\n" +
-	"edu.tj\n" +
-	"edu.tm\n" +
-	"edu.to\n" +
-	"edu.tr\n" +
-	"edu.tt\n" +
-	"edu.tw\n" +
-	"edu.ua\n" +
-	"edu.ug\n" +
-	"edu.uy\n" +
-	"edu.vc\n" +
-	"edu.ve\n" +
-	"edu.vg\n" +
-	"edu.vn\n" +
-	"edu.vu\n" +
-	"edu.ws\n" +
-	"edu.ye\n" +
-	"edu.za\n" +
-	"edu.zm\n" +
-	"education\n" +
-	"educator.aero\n" +
-	"ee\n" +
-	"eg\n" +
-	"egersund.no\n" +
-	"ehime.jp\n" +
-	"eid.no\n" +
-	"eidfjord.no\n" +
-	"eidsberg.no\n" +
-	"eidskog.no\n" +
-	"eidsvoll.no\n" +
-	"eigersund.no\n" +
-	"eiheiji.fukui.jp\n" +
-	"ekloges.cy\n" +
-	"elblag.pl\n" +
-	"elk.pl\n" +
-	"elverum.no\n" +
-	"email\n" +
-	"emb.kw\n" +
-	"embaixada.st\n" +
-	"embetsu.hokkaido.jp\n" +
-	"emerck\n" +
-	"emergency.aero\n" +
-	"emilia-romagna.it\n" +
-	"emiliaromagna.it\n" +
-	"emp.br\n" +
-	"emprende.ve\n" +
-	"empresa.bo\n" +
-	"emr.it\n" +
-	"en.it\n" +
-	"ena.gifu.jp\n" +
-	"enebakk.no\n" +
-	"energy\n" +
-	"enf.br\n" +
-	"eng.br\n" +
-	"eng.ec\n" +
-	"eng.jo\n" +
-	"eng.pro\n" +
-	"engerdal.no\n" +
-	"engine.aero\n" +
-	"engineer\n" +
-	"engineer.aero\n" +
-	"engineering\n" +
-	"eniwa.hokkaido.jp\n" +
-	"enna.it\n" +
-	"ens.tn\n" +
-	"enterprises\n" +
-	"entertainment.aero\n" +
-	"epson\n" +
-	"equipment\n" +
-	"equipment.aero\n" +
-	"er.in\n" +
-	"ericsson\n" +
-	"erimo.hokkaido.jp\n" +
-	"erni\n" +
-	"erotica.hu\n" +
-	"erotika.hu\n" +
-	"es\n" +
-	"es.gov.br\n" +
-	"es.kr\n" +
-	"esan.hokkaido.jp\n" +
-	"esashi.hokkaido.jp\n" +
-	"esm.ec\n" +
-	"esp.br\n" +
-	"esq\n" +
-	"est.pr\n" +
-	"estate\n" +
-	"et\n" +
-	"etajima.hiroshima.jp\n" +
-	"etc.br\n" +
-	"eti.br\n" +
-	"etne.no\n" +
-	"etnedal.no\n" +
-	"eu\n" +
-	"eu.int\n" +
-	"eun.eg\n" +
-	"eurovision\n" +
-	"eus\n" +
-	"evenassi.no\n" +
-	"evenes.no\n" +
-	"events\n" +
-	"evje-og-hornnes.no\n" +
-	"exchange\n" +
-	"exchange.aero\n" +
-	"expert\n" +
-	"exposed\n" +
-	"express\n" +
-	"express.aero\n" +
-	"extraspace\n" +
-	"f.bg\n" +
-	"f.se\n" +
-	"fage\n" +
-	"fail\n" +
-	"fairwinds\n" +
-	"faith\n" +
-	"fam.pk\n" +
-	"family\n" +
-	"fan\n" +
-	"fans\n" +
-	"far.br\n" +
-	"farm\n" +
-	"farmers\n" +
-	"farsund.no\n" +
-	"fashion\n" +
-	"fast\n" +
-	"fauske.no\n" +
-	"fc.it\n" +
-	"fe.it\n" +
-	"federation.aero\n" +
-	"fedex\n" +
-	"fedje.no\n" +
-	"feedback\n" +
-	"feira.br\n" +
-	"fermo.it\n" +
-	"ferrara.it\n" +
-	"ferrari\n" +
-	"ferrero\n" +
-	"fet.no\n" +
-	"fetsund.no\n" +
-	"fg.it\n" +
-	"fh.se\n" +
-	"fhs.no\n" +
-	"fhsk.se\n" +
-	"fhv.se\n" +
-	"fi\n" +
-	"fi.cr\n" +
-	"fi.it\n" +
-	"fidelity\n" +
-	"fido\n" +
-	"fie.ee\n" +
-	"film\n" +
-	"film.hu\n" +
-	"fin.ec\n" +
-	"fin.in\n" +
-	"fin.tn\n" +
-	"final\n" +
-	"finance\n" +
-	"financial\n" +
-	"finnoy.no\n" +
-	"fire\n" +
-	"firenze.it\n" +
-	"firestone\n" +
-	"firm.ht\n" +
-	"firm.in\n" +
-	"firm.nf\n" +
-	"firm.ro\n" +
-	"firm.ve\n" +
-	"firmdale\n" +
-	"fish\n" +
-	"fishing\n" +
-	"fit\n" +
-	"fitjar.no\n" +
-	"fitness\n" +
-	"fj\n" +
-	"fj.cn\n" +
-	"fjaler.no\n" +
-	"fjell.no\n" +
-	"fl.us\n" +
-	"fla.no\n" +
-	"flakstad.no\n" +
-	"flatanger.no\n" +
-	"flekkefjord.no\n" +
-	"flesberg.no\n" +
-	"flickr\n" +
-	"flight.aero\n" +
-	"flights\n" +
-	"flir\n" +
-	"flog.br\n" +
-	"flora.no\n" +
-	"florence.it\n" +
-	"floripa.br\n" +
-	"florist\n" +
-	"floro.no\n" +
-	"flowers\n" +
-	"fly\n" +
-	"fm\n" +
-	"fm.br\n" +
-	"fm.it\n" +
-	"fm.jo\n" +
-	"fm.no\n" +
-	"fnd.br\n" +
-	"fo\n" +
-	"foggia.it\n" +
-	"folkebibl.no\n" +
-	"folldal.no\n" +
-	"foo\n" +
-	"food\n" +
-	"football\n" +
-	"ford\n" +
-	"forde.no\n" +
-	"forex\n" +
-	"forli-cesena.it\n" +
-	"forlicesena.it\n" +
-	"forsale\n" +
-	"forsand.no\n" +
-	"fortal.br\n" +
-	"forum\n" +
-	"forum.hu\n" +
-	"fosnes.no\n" +
-	"fot.br\n" +
-	"fot.ec\n" +
-	"foundation\n" +
-	"fox\n" +
-	"foz.br\n" +
-	"fr\n" +
-	"fr.it\n" +
-	"frana.no\n" +
-	"fredrikstad.no\n" +
-	"free\n" +
-	"frei.no\n" +
-	"freight.aero\n" +
-	"fresenius\n" +
-	"friuli-v-giulia.it\n" +
-	"friuli-ve-giulia.it\n" +
-	"friuli-vegiulia.it\n" +
-	"friuli-venezia-giulia.it\n" +
-	"friuli-veneziagiulia.it\n" +
-	"friuli-vgiulia.it\n" +
-	"friuliv-giulia.it\n" +
-	"friulive-giulia.it\n" +
-	"friulivegiulia.it\n" +
-	"friulivenezia-giulia.it\n" +
-	"friuliveneziagiulia.it\n" +
-	"friulivgiulia.it\n" +
-	"frl\n" +
-	"frogans\n" +
-	"frogn.no\n" +
-	"froland.no\n" +
-	"from.hr\n" +
-	"frontier\n" +
-	"frosinone.it\n" +
-	"frosta.no\n" +
-	"froya.no\n" +
-	"fst.br\n" +
-	"ftr\n" +
-	"fuchu.hiroshima.jp\n" +
-	"fuchu.tokyo.jp\n" +
-	"fuchu.toyama.jp\n" +
-	"fudai.iwate.jp\n" +
-	"fuefuki.yamanashi.jp\n" +
-	"fuel.aero\n" +
-	"fuji.shizuoka.jp\n" +
-	"fujieda.shizuoka.jp\n" +
-	"fujiidera.osaka.jp\n" +
-	"fujikawa.shizuoka.jp\n" +
-	"fujikawa.yamanashi.jp\n" +
-	"fujikawaguchiko.yamanashi.jp\n" +
-	"fujimi.nagano.jp\n" +
-	"fujimi.saitama.jp\n" +
-	"fujimino.saitama.jp\n" +
-	"fujinomiya.shizuoka.jp\n" +
-	"fujioka.gunma.jp\n" +
-	"fujisato.akita.jp\n" +
-	"fujisawa.iwate.jp\n" +
-	"fujisawa.kanagawa.jp\n" +
-	"fujishiro.ibaraki.jp\n" +
-	"fujitsu\n" +
-	"fujiyoshida.yamanashi.jp\n" +
-	"fukagawa.hokkaido.jp\n" +
-	"fukaya.saitama.jp\n" +
-	"fukuchi.fukuoka.jp\n" +
-	"fukuchiyama.kyoto.jp\n" +
-	"fukudomi.saga.jp\n" +
-	"fukui.fukui.jp\n" +
-	"fukui.jp\n" +
-	"fukumitsu.toyama.jp\n" +
-	"fukuoka.jp\n" +
-	"fukuroi.shizuoka.jp\n" +
-	"fukusaki.hyogo.jp\n" +
-	"fukushima.fukushima.jp\n" +
-	"fukushima.hokkaido.jp\n" +
-	"fukushima.jp\n" +
-	"fukuyama.hiroshima.jp\n" +
-	"fun\n" +
-	"funabashi.chiba.jp\n" +
-	"funagata.yamagata.jp\n" +
-	"funahashi.toyama.jp\n" +
-	"fund\n" +
-	"fuoisku.no\n" +
-	"fuossko.no\n" +
-	"furano.hokkaido.jp\n" +
-	"furniture\n" +
-	"furubira.hokkaido.jp\n" +
-	"furudono.fukushima.jp\n" +
-	"furukawa.miyagi.jp\n" +
-	"fusa.no\n" +
-	"fuso.aichi.jp\n" +
-	"fussa.tokyo.jp\n" +
-	"futaba.fukushima.jp\n" +
-	"futbol\n" +
-	"futsu.nagasaki.jp\n" +
-	"futtsu.chiba.jp\n" +
-	"fvg.it\n" +
-	"fyi\n" +
-	"fylkesbibl.no\n" +
-	"fyresdal.no\n" +
-	"g.bg\n" +
-	"g.se\n" +
-	"g12.br\n" +
-	"ga\n" +
-	"ga.us\n" +
-	"gaivuotna.no\n" +
-	"gal\n" +
-	"gal.ec\n" +
-	"gallery\n" +
-	"gallo\n" +
-	"gallup\n" +
-	"galsa.no\n" +
-	"gamagori.aichi.jp\n" +
-	"game\n" +
-	"game.tw\n" +
-	"games\n" +
-	"games.hu\n" +
-	"gamo.shiga.jp\n" +
-	"gamvik.no\n" +
-	"gangaviika.no\n" +
-	"gangwon.kr\n" +
-	"gap\n" +
-	"garden\n" +
-	"gaular.no\n" +
-	"gausdal.no\n" +
-	"gay\n" +
-	"gb\n" +
-	"gbiz\n" +
-	"gc.ca\n" +
-	"gd\n" +
-	"gd.cn\n" +
-	"gdn\n" +
-	"ge\n" +
-	"ge.it\n" +
-	"gea\n" +
-	"geek.nz\n" +
-	"geisei.kochi.jp\n" +
-	"gen.in\n" +
-	"gen.mi.us\n" +
-	"gen.nz\n" +
-	"gen.tr\n" +
-	"genkai.saga.jp\n" +
-	"genoa.it\n" +
-	"genova.it\n" +
-	"gent\n" +
-	"genting\n" +
-	"geo.br\n" +
-	"george\n" +
-	"gf\n" +
-	"gg\n" +
-	"ggee\n" +
-	"ggf.br\n" +
-	"gh\n" +
-	"gi\n" +
-	"gialai.vn\n" +
-	"giehtavuoatna.no\n" +
-	"gift\n" +
-	"gifts\n" +
-	"gifu.gifu.jp\n" +
-	"gifu.jp\n" +
-	"gildeskal.no\n" +
-	"ginan.gifu.jp\n" +
-	"ginowan.okinawa.jp\n" +
-	"ginoza.okinawa.jp\n" +
-	"giske.no\n" +
-	"gives\n" +
-	"giving\n" +
-	"gjemnes.no\n" +
-	"gjerdrum.no\n" +
-	"gjerstad.no\n" +
-	"gjesdal.no\n" +
-	"gjovik.no\n" +
-	"gkp.pk\n" +
-	"gl\n" +
-	"glass\n" +
-	"gle\n" +
-	"gliding.aero\n" +
-	"global\n" +
-	"globo\n" +
-	"glogow.pl\n" +
-	"gloppen.no\n" +
-	"gm\n" +
-	"gmail\n" +
-	"gmbh\n" +
-	"gmina.pl\n" +
-	"gmo\n" +
-	"gmx\n" +
-	"gn\n" +
-	"gniezno.pl\n" +
-	"go.ci\n" +
-	"go.cr\n" +
-	"go.gov.br\n" +
-	"go.id\n" +
-	"go.it\n" +
-	"go.jp\n" +
-	"go.ke\n" +
-	"go.kr\n" +
-	"go.th\n" +
-	"go.tj\n" +
-	"go.tz\n" +
-	"go.ug\n" +
-	"gob.ar\n" +
-	"gob.bo\n" +
-	"gob.cl\n" +
-	"gob.cu\n" +
-	"gob.do\n" +
-	"gob.ec\n" +
-	"gob.es\n" +
-	"gob.gt\n" +
-	"gob.hn\n" +
-	"gob.mx\n" +
-	"gob.ni\n" +
-	"gob.pa\n" +
-	"gob.pe\n" +
-	"gob.pk\n" +
-	"gob.sv\n" +
-	"gob.ve\n" +
-	"gobo.wakayama.jp\n" +
-	"godaddy\n" +
-	"godo.gifu.jp\n" +
-	"gog.pk\n" +
-	"goiania.br\n" +
-	"gojome.akita.jp\n" +
-	"gok.pk\n" +
-	"gokase.miyazaki.jp\n" +
-	"gol.no\n" +
-	"gold\n" +
-	"goldpoint\n" +
-	"golf\n" +
-	"gonohe.aomori.jp\n" +
-	"goodyear\n" +
-	"goog\n" +
-	"google\n" +
-	"gop\n" +
-	"gop.pk\n" +
-	"gorizia.it\n" +
-	"gorlice.pl\n" +
-	"gos.pk\n" +
-	"gose.nara.jp\n" +
-	"gosen.niigata.jp\n" +
-	"goshiki.hyogo.jp\n" +
-	"got\n" +
-	"gotemba.shizuoka.jp\n" +
-	"goto.nagasaki.jp\n" +
-	"gotsu.shimane.jp\n" +
-	"gouv.ci\n" +
-	"gouv.fr\n" +
-	"gouv.ht\n" +
-	"gouv.km\n" +
-	"gouv.ml\n" +
-	"gouv.sn\n" +
-	"gov\n" +
-	"gov.ac\n" +
-	"gov.ae\n" +
-	"gov.af\n" +
-	"gov.al\n" +
-	"gov.ao\n" +
-	"gov.ar\n" +
-	"gov.as\n" +
-	"gov.au\n" +
-	"gov.az\n" +
-	"gov.ba\n" +
-	"gov.bb\n" +
-	"gov.bd\n" +
-	"gov.bf\n" +
-	"gov.bh\n" +
-	"gov.bm\n" +
-	"gov.bn\n" +
-	"gov.br\n" +
-	"gov.bs\n" +
-	"gov.bt\n" +
-	"gov.bw\n" +
-	"gov.by\n" +
-	"gov.bz\n" +
-	"gov.cd\n" +
-	"gov.cl\n" +
-	"gov.cm\n" +
-	"gov.cn\n" +
-	"gov.co\n" +
-	"gov.cx\n" +
-	"gov.cy\n" +
-	"gov.cz\n" +
-	"gov.dm\n" +
-	"gov.do\n" +
-	"gov.dz\n" +
-	"gov.ec\n" +
-	"gov.ee\n" +
-	"gov.eg\n" +
-	"gov.et\n" +
-	"gov.fj\n" +
-	"gov.gd\n" +
-	"gov.ge\n" +
-	"gov.gh\n" +
-	"gov.gi\n" +
-	"gov.gn\n" +
-	"gov.gr\n" +
-	"gov.gu\n" +
-	"gov.gy\n" +
-	"gov.hk\n" +
-	"gov.ie\n" +
-	"gov.il\n" +
-	"gov.in\n" +
-	"gov.io\n" +
-	"gov.iq\n" +
-	"gov.ir\n" +
-	"gov.it\n" +
-	"gov.jo\n" +
-	"gov.kg\n" +
-	"gov.kh\n" +
-	"gov.ki\n" +
-	"gov.km\n" +
-	"gov.kn\n" +
-	"gov.kp\n" +
-	"gov.kw\n" +
-	"gov.kz\n" +
-	"gov.la\n" +
-	"gov.lb\n" +
-	"gov.lc\n" +
-	"gov.lk\n" +
-	"gov.lr\n" +
-	"gov.ls\n" +
-	"gov.lt\n" +
-	"gov.lv\n" +
-	"gov.ly\n" +
-	"gov.ma\n" +
-	"gov.me\n" +
-	"gov.mg\n" +
-	"gov.mk\n" +
-	"gov.ml\n" +
-	"gov.mn\n" +
-	"gov.mo\n" +
-	"gov.mr\n" +
-	"gov.ms\n" +
-	"gov.mu\n" +
-	"gov.mv\n" +
-	"gov.mw\n" +
-	"gov.my\n" +
-	"gov.mz\n" +
-	"gov.na\n" +
-	"gov.nc.tr\n" +
-	"gov.ng\n" +
-	"gov.nr\n" +
-	"gov.om\n" +
-	"gov.ph\n" +
-	"gov.pk\n" +
-	"gov.pl\n" +
-	"gov.pn\n" +
-	"gov.pr\n" +
-	"gov.ps\n" +
-	"gov.pt\n" +
-	"gov.pw\n" +
-	"gov.py\n" +
-	"gov.qa\n" +
-	"gov.rs\n" +
-	"gov.rw\n" +
-	"gov.sa\n" +
-	"gov.sb\n" +
-	"gov.sc\n" +
-	"gov.sd\n" +
-	"gov.sg\n" +
-	"gov.sh\n" +
-	"gov.sl\n" +
-	"gov.so\n" +
-	"gov.ss\n" +
-	"gov.sx\n" +
-	"gov.sy\n" +
-	"gov.tj\n" +
-	"gov.tl\n" +
-	"gov.tm\n" +
-	"gov.tn\n" +
-	"gov.to\n" +
-	"gov.tr\n" +
-	"gov.tt\n" +
-	"gov.tw\n" +
-	"gov.ua\n" +
-	"gov.ug\n" +
-	"gov.uk\n" +
-	"gov.vc\n" +
-	"gov.ve\n" +
-	"gov.vn\n" +
-	"gov.ws\n" +
-	"gov.ye\n" +
-	"gov.za\n" +
-	"gov.zm\n" +
-	"gov.zw\n" +
-	"government.aero\n" +
-	"govt.nz\n" +
-	"gp\n" +
-	"gq\n" +
-	"gr\n" +
-	"gr.it\n" +
-	"gr.jp\n" +
-	"grainger\n" +
-	"grajewo.pl\n" +
-	"gran.no\n" +
-	"grane.no\n" +
-	"granvin.no\n" +
-	"graphics\n" +
-	"gratangen.no\n" +
-	"gratis\n" +
-	"green\n" +
-	"greta.fr\n" +
-	"grimstad.no\n" +
-	"gripe\n" +
-	"griw.gov.pl\n" +
-	"grocery\n" +
-	"grondar.za\n" +
-	"grong.no\n" +
-	"grosseto.it\n" +
-	"groundhandling.aero\n" +
-	"group\n" +
-	"group.aero\n" +
-	"grp.lk\n" +
-	"gru.br\n" +
-	"grue.no\n" +
-	"gs\n" +
-	"gs.aa.no\n" +
-	"gs.ah.no\n" +
-	"gs.bu.no\n" +
-	"gs.cn\n" +
-	"gs.fm.no\n" +
-	"gs.hl.no\n" +
-	"gs.hm.no\n" +
-	"gs.jan-mayen.no\n" +
-	"gs.mr.no\n" +
-	"gs.nl.no\n" +
-	"gs.nt.no\n" +
-	"gs.of.no\n" +
-	"gs.ol.no\n" +
-	"gs.oslo.no\n" +
-	"gs.rl.no\n" +
-	"gs.sf.no\n" +
-	"gs.st.no\n" +
-	"gs.svalbard.no\n" +
-	"gs.tm.no\n" +
-	"gs.tr.no\n" +
-	"gs.va.no\n" +
-	"gs.vf.no\n" +
-	"gsm.pl\n" +
-	"gt\n" +
-	"gu\n" +
-	"gu.us\n" +
-	"guam.gu\n" +
-	"gub.uy\n" +
-	"gucci\n" +
-	"guge\n" +
-	"guide\n" +
-	"guitars\n" +
-	"gujarat.in\n" +
-	"gujo.gifu.jp\n" +
-	"gulen.no\n" +
-	"gunma.jp\n" +
-	"guovdageaidnu.no\n" +
-	"guru\n" +
-	"gushikami.okinawa.jp\n" +
-	"gv.ao\n" +
-	"gv.at\n" +
-	"gw\n" +
-	"gwangju.kr\n" +
-	"gx.cn\n" +
-	"gy\n" +
-	"gye.ec\n" +
-	"gyeongbuk.kr\n" +
-	"gyeonggi.kr\n" +
-	"gyeongnam.kr\n" +
-	"gyokuto.kumamoto.jp\n" +
-	"gz.cn\n" +
-	"h.bg\n" +
-	"h.se\n" +
-	"ha.cn\n" +
-	"ha.no\n" +
-	"habikino.osaka.jp\n" +
-	"habmer.no\n" +
-	"haboro.hokkaido.jp\n" +
-	"hachijo.tokyo.jp\n" +
-	"hachinohe.aomori.jp\n" +
-	"hachioji.tokyo.jp\n" +
-	"hachirogata.akita.jp\n" +
-	"hadano.kanagawa.jp\n" +
-	"hadsel.no\n" +
-	"haebaru.okinawa.jp\n" +
-	"haga.tochigi.jp\n" +
-	"hagebostad.no\n" +
-	"hagi.yamaguchi.jp\n" +
-	"hagiang.vn\n" +
-	"haibara.shizuoka.jp\n" +
-	"haiduong.vn\n" +
-	"haiphong.vn\n" +
-	"hair\n" +
-	"hakata.fukuoka.jp\n" +
-	"hakodate.hokkaido.jp\n" +
-	"hakone.kanagawa.jp\n" +
-	"hakuba.nagano.jp\n" +
-	"hakui.ishikawa.jp\n" +
-	"hakusan.ishikawa.jp\n" +
-	"halden.no\n" +
-	"halsa.no\n" +
-	"hamada.shimane.jp\n" +
-	"hamamatsu.shizuoka.jp\n" +
-	"hamar.no\n" +
-	"hamaroy.no\n" +
-	"hamatama.saga.jp\n" +
-	"hamatonbetsu.hokkaido.jp\n" +
-	"hamburg\n" +
-	"hammarfeasta.no\n" +
-	"hammerfest.no\n" +
-	"hamura.tokyo.jp\n" +
-	"hanam.vn\n" +
-	"hanamaki.iwate.jp\n" +
-	"hanamigawa.chiba.jp\n" +
-	"hanawa.fukushima.jp\n" +
-	"handa.aichi.jp\n" +
-	"hanggliding.aero\n" +
-	"hangout\n" +
-	"hannan.osaka.jp\n" +
-	"hanno.saitama.jp\n" +
-	"hanoi.vn\n" +
-	"hanyu.saitama.jp\n" +
-	"hapmir.no\n" +
-	"happou.akita.jp\n" +
-	"hara.nagano.jp\n" +
-	"haram.no\n" +
-	"hareid.no\n" +
-	"harima.hyogo.jp\n" +
-	"harstad.no\n" +
-	"hasama.oita.jp\n" +
-	"hasami.nagasaki.jp\n" +
-	"hashikami.aomori.jp\n" +
-	"hashima.gifu.jp\n" +
-	"hashimoto.wakayama.jp\n" +
-	"hasuda.saitama.jp\n" +
-	"hasvik.no\n" +
-	"hatinh.vn\n" +
-	"hatogaya.saitama.jp\n" +
-	"hatoyama.saitama.jp\n" +
-	"hatsukaichi.hiroshima.jp\n" +
-	"hattfjelldal.no\n" +
-	"haugesund.no\n" +
-	"haugiang.vn\n" +
-	"haus\n" +
-	"hayakawa.yamanashi.jp\n" +
-	"hayashima.okayama.jp\n" +
-	"hazu.aichi.jp\n" +
-	"hb.cn\n" +
-	"hbo\n" +
-	"hdfc\n" +
-	"hdfcbank\n" +
-	"he.cn\n" +
-	"health\n" +
-	"health.nz\n" +
-	"health.vn\n" +
-	"healthcare\n" +
-	"heguri.nara.jp\n" +
-	"hekinan.aichi.jp\n" +
-	"help\n" +
-	"helsinki\n" +
-	"hemne.no\n" +
-	"hemnes.no\n" +
-	"hemsedal.no\n" +
-	"herad.no\n" +
-	"here\n" +
-	"hermes\n" +
-	"heroy.more-og-romsdal.no\n" +
-	"heroy.nordland.no\n" +
-	"hi.cn\n" +
-	"hi.us\n" +
-	"hichiso.gifu.jp\n" +
-	"hida.gifu.jp\n" +
-	"hidaka.hokkaido.jp\n" +
-	"hidaka.kochi.jp\n" +
-	"hidaka.saitama.jp\n" +
-	"hidaka.wakayama.jp\n" +
-	"higashi.fukuoka.jp\n" +
-	"higashi.fukushima.jp\n" +
-	"higashi.okinawa.jp\n" +
-	"higashiagatsuma.gunma.jp\n" +
-	"higashichichibu.saitama.jp\n" +
-	"higashihiroshima.hiroshima.jp\n" +
-	"higashiizu.shizuoka.jp\n" +
-	"higashiizumo.shimane.jp\n" +
-	"higashikagawa.kagawa.jp\n" +
-	"higashikagura.hokkaido.jp\n" +
-	"higashikawa.hokkaido.jp\n" +
-	"higashikurume.tokyo.jp\n" +
-	"higashimatsushima.miyagi.jp\n" +
-	"higashimatsuyama.saitama.jp\n" +
-	"higashimurayama.tokyo.jp\n" +
-	"higashinaruse.akita.jp\n" +
-	"higashine.yamagata.jp\n" +
-	"higashiomi.shiga.jp\n" +
-	"higashiosaka.osaka.jp\n" +
-	"higashishirakawa.gifu.jp\n" +
-	"higashisumiyoshi.osaka.jp\n" +
-	"higashitsuno.kochi.jp\n" +
-	"higashiura.aichi.jp\n" +
-	"higashiyama.kyoto.jp\n" +
-	"higashiyamato.tokyo.jp\n" +
-	"higashiyodogawa.osaka.jp\n" +
-	"higashiyoshino.nara.jp\n" +
-	"hiji.oita.jp\n" +
-	"hikari.yamaguchi.jp\n" +
-	"hikawa.shimane.jp\n" +
-	"hikimi.shimane.jp\n" +
-	"hikone.shiga.jp\n" +
-	"himeji.hyogo.jp\n" +
-	"himeshima.oita.jp\n" +
-	"himi.toyama.jp\n" +
-	"hino.tokyo.jp\n" +
-	"hino.tottori.jp\n" +
-	"hinode.tokyo.jp\n" +
-	"hinohara.tokyo.jp\n" +
-	"hioki.kagoshima.jp\n" +
-	"hiphop\n" +
-	"hirado.nagasaki.jp\n" +
-	"hiraizumi.iwate.jp\n" +
-	"hirakata.osaka.jp\n" +
-	"hiranai.aomori.jp\n" +
-	"hirara.okinawa.jp\n" +
-	"hirata.fukushima.jp\n" +
-	"hiratsuka.kanagawa.jp\n" +
-	"hiraya.nagano.jp\n" +
-	"hirogawa.wakayama.jp\n" +
-	"hirokawa.fukuoka.jp\n" +
-	"hirono.fukushima.jp\n" +
-	"hirono.iwate.jp\n" +
-	"hiroo.hokkaido.jp\n" +
-	"hirosaki.aomori.jp\n" +
-	"hiroshima.jp\n" +
-	"hisamitsu\n" +
-	"hisayama.fukuoka.jp\n" +
-	"hita.oita.jp\n" +
-	"hitachi\n" +
-	"hitachi.ibaraki.jp\n" +
-	"hitachinaka.ibaraki.jp\n" +
-	"hitachiomiya.ibaraki.jp\n" +
-	"hitachiota.ibaraki.jp\n" +
-	"hitra.no\n" +
-	"hiv\n" +
-	"hizen.saga.jp\n" +
-	"hjartdal.no\n" +
-	"hjelmeland.no\n" +
-	"hk\n" +
-	"hk.cn\n" +
-	"hkt\n" +
-	"hl.cn\n" +
-	"hl.no\n" +
-	"hm\n" +
-	"hm.no\n" +
-	"hn\n" +
-	"hn.cn\n" +
-	"hoabinh.vn\n" +
-	"hobol.no\n" +
-	"hockey\n" +
-	"hof.no\n" +
-	"hofu.yamaguchi.jp\n" +
-	"hokkaido.jp\n" +
-	"hokksund.no\n" +
-	"hokuryu.hokkaido.jp\n" +
-	"hokuto.hokkaido.jp\n" +
-	"hokuto.yamanashi.jp\n" +
-	"hol.no\n" +
-	"holdings\n" +
-	"hole.no\n" +
-	"holiday\n" +
-	"holmestrand.no\n" +
-	"holtalen.no\n" +
-	"home.arpa\n" +
-	"homebuilt.aero\n" +
-	"homedepot\n" +
-	"homegoods\n" +
-	"homes\n" +
-	"homesense\n" +
-	"honai.ehime.jp\n" +
-	"honbetsu.hokkaido.jp\n" +
-	"honda\n" +
-	"honefoss.no\n" +
-	"hongo.hiroshima.jp\n" +
-	"honjo.akita.jp\n" +
-	"honjo.saitama.jp\n" +
-	"honjyo.akita.jp\n" +
-	"hornindal.no\n" +
-	"horokanai.hokkaido.jp\n" +
-	"horonobe.hokkaido.jp\n" +
-	"horse\n" +
-	"horten.no\n" +
-	"hospital\n" +
-	"host\n" +
-	"hosting\n" +
-	"hot\n" +
-	"hotel\n" +
-	"hotel.hu\n" +
-	"hotel.lk\n" +
-	"hotel.tz\n" +
-	"hotels\n" +
-	"hotmail\n" +
-	"house\n" +
-	"how\n" +
-	"hoyanger.no\n" +
-	"hoylandet.no\n" +
-	"hr\n" +
-	"hs.kr\n" +
-	"hsbc\n" +
-	"ht\n" +
-	"hu\n" +
-	"hue.vn\n" +
-	"hughes\n" +
-	"huissier-justice.fr\n" +
-	"hungyen.vn\n" +
-	"hurdal.no\n" +
-	"hurum.no\n" +
-	"hvaler.no\n" +
-	"hyatt\n" +
-	"hyllestad.no\n" +
-	"hyogo.jp\n" +
-	"hyuga.miyazaki.jp\n" +
-	"hyundai\n" +
-	"i.bg\n" +
-	"i.ng\n" +
-	"i.ph\n" +
-	"i.se\n" +
-	"ia.br\n" +
-	"ia.us\n" +
-	"ia.ve\n" +
-	"ibara.okayama.jp\n" +
-	"ibaraki.ibaraki.jp\n" +
-	"ibaraki.jp\n" +
-	"ibaraki.osaka.jp\n" +
-	"ibestad.no\n" +
-	"ibigawa.gifu.jp\n" +
-	"ibm\n" +
-	"ibr.ec\n" +
-	"ic.gov.pl\n" +
-	"icbc\n" +
-	"ice\n" +
-	"ichiba.tokushima.jp\n" +
-	"ichihara.chiba.jp\n" +
-	"ichikai.tochigi.jp\n" +
-	"ichikawa.chiba.jp\n" +
-	"ichikawa.hyogo.jp\n" +
-	"ichikawamisato.yamanashi.jp\n" +
-	"ichinohe.iwate.jp\n" +
-	"ichinomiya.aichi.jp\n" +
-	"ichinomiya.chiba.jp\n" +
-	"ichinoseki.iwate.jp\n" +
-	"icu\n" +
-	"id\n" +
-	"id.au\n" +
-	"id.bd\n" +
-	"id.cv\n" +
-	"id.fj\n" +
-	"id.ir\n" +
-	"id.lv\n" +
-	"id.ly\n" +
-	"id.us\n" +
-	"id.vn\n" +
-	"ide.kyoto.jp\n" +
-	"idf.il\n" +
-	"idrett.no\n" +
-	"idv.hk\n" +
-	"idv.tw\n" +
-	"ie\n" +
-	"ieee\n" +
-	"if.ua\n" +
-	"ifm\n" +
-	"iglesias-carbonia.it\n" +
-	"iglesiascarbonia.it\n" +
-	"iheya.okinawa.jp\n" +
-	"iida.nagano.jp\n" +
-	"iide.yamagata.jp\n" +
-	"iijima.nagano.jp\n" +
-	"iitate.fukushima.jp\n" +
-	"iiyama.nagano.jp\n" +
-	"iizuka.fukuoka.jp\n" +
-	"iizuna.nagano.jp\n" +
-	"ikano\n" +
-	"ikaruga.nara.jp\n" +
-	"ikata.ehime.jp\n" +
-	"ikawa.akita.jp\n" +
-	"ikeda.fukui.jp\n" +
-	"ikeda.gifu.jp\n" +
-	"ikeda.hokkaido.jp\n" +
-	"ikeda.nagano.jp\n" +
-	"ikeda.osaka.jp\n" +
-	"iki.nagasaki.jp\n" +
-	"ikoma.nara.jp\n" +
-	"ikusaka.nagano.jp\n" +
-	"il\n" +
-	"il.us\n" +
-	"ilawa.pl\n" +
-	"im\n" +
-	"im.it\n" +
-	"imabari.ehime.jp\n" +
-	"imakane.hokkaido.jp\n" +
-	"imamat\n" +
-	"imari.saga.jp\n" +
-	"imb.br\n" +
-	"imdb\n" +
-	"imizu.toyama.jp\n" +
-	"immo\n" +
-	"immobilien\n" +
-	"imperia.it\n" +
-	"in\n" +
-	"in-addr.arpa\n" +
-	"in.ni\n" +
-	"in.rs\n" +
-	"in.th\n" +
-	"in.ua\n" +
-	"in.us\n" +
-	"ina.ibaraki.jp\n" +
-	"ina.nagano.jp\n" +
-	"ina.saitama.jp\n" +
-	"inabe.mie.jp\n" +
-	"inagawa.hyogo.jp\n" +
-	"inagi.tokyo.jp\n" +
-	"inami.toyama.jp\n" +
-	"inami.wakayama.jp\n" +
-	"inashiki.ibaraki.jp\n" +
-	"inatsuki.fukuoka.jp\n" +
-	"inawashiro.fukushima.jp\n" +
-	"inazawa.aichi.jp\n" +
-	"inc\n" +
-	"incheon.kr\n" +
-	"ind.br\n" +
-	"ind.gt\n" +
-	"ind.in\n" +
-	"ind.kw\n" +
-	"ind.tn\n" +
-	"inderoy.no\n" +
-	"indigena.bo\n" +
-	"industria.bo\n" +
-	"industries\n" +
-	"ine.kyoto.jp\n" +
-	"inf.br\n" +
-	"inf.cu\n" +
-	"inf.mk\n" +
-	"infiniti\n" +
-	"info\n" +
-	"info.az\n" +
-	"info.bb\n" +
-	"info.bd\n" +
-	"info.bj\n" +
-	"info.bo\n" +
-	"info.ec\n" +
-	"info.eg\n" +
-	"info.et\n" +
-	"info.fj\n" +
-	"info.gu\n" +
-	"info.ht\n" +
-	"info.hu\n" +
-	"info.in\n" +
-	"info.ke\n" +
-	"info.ki\n" +
-	"info.la\n" +
-	"info.ls\n" +
-	"info.ml\n" +
-	"info.mv\n" +
-	"info.nf\n" +
-	"info.ni\n" +
-	"info.nr\n" +
-	"info.pl\n" +
-	"info.pr\n" +
-	"info.ro\n" +
-	"info.sd\n" +
-	"info.tn\n" +
-	"info.tr\n" +
-	"info.tt\n" +
-	"info.tz\n" +
-	"info.ve\n" +
-	"info.vn\n" +
-	"info.zm\n" +
-	"ing\n" +
-	"ing.pa\n" +
-	"ingatlan.hu\n" +
-	"ink\n" +
-	"ino.kochi.jp\n" +
-	"inst.ml\n" +
-	"institute\n" +
-	"insurance\n" +
-	"insurance.aero\n" +
-	"insure\n" +
-	"int\n" +
-	"int.ar\n" +
-	"int.az\n" +
-	"int.bo\n" +
-	"int.ci\n" +
-	"int.cv\n" +
-	"int.in\n" +
-	"int.la\n" +
-	"int.lk\n" +
-	"int.mv\n" +
-	"int.mw\n" +
-	"int.ni\n" +
-	"int.pt\n" +
-	"int.tj\n" +
-	"int.ve\n" +
-	"int.vn\n" +
-	"international\n" +
-	"internet.in\n" +
-	"intl.tn\n" +
-	"intuit\n" +
-	"inuyama.aichi.jp\n" +
-	"investments\n" +
-	"inzai.chiba.jp\n" +
-	"io\n" +
-	"io.in\n" +
-	"io.kr\n" +
-	"io.vn\n" +
-	"ip6.arpa\n" +
-	"ipiranga\n" +
-	"iq\n" +
-	"ir\n" +
-	"iris.arpa\n" +
-	"irish\n" +
-	"iruma.saitama.jp\n" +
-	"is\n" +
-	"is.gov.pl\n" +
-	"is.it\n" +
-	"isa.kagoshima.jp\n" +
-	"isa.us\n" +
-	"isahaya.nagasaki.jp\n" +
-	"ise.mie.jp\n" +
-	"isehara.kanagawa.jp\n" +
-	"isen.kagoshima.jp\n" +
-	"isernia.it\n" +
-	"isesaki.gunma.jp\n" +
-	"ishigaki.okinawa.jp\n" +
-	"ishikari.hokkaido.jp\n" +
-	"ishikawa.fukushima.jp\n" +
-	"ishikawa.jp\n" +
-	"ishikawa.okinawa.jp\n" +
-	"ishinomaki.miyagi.jp\n" +
-	"isla.pr\n" +
-	"ismaili\n" +
-	"isshiki.aichi.jp\n" +
-	"ist\n" +
-	"istanbul\n" +
-	"isumi.chiba.jp\n" +
-	"it\n" +
-	"it.ao\n" +
-	"it.bd\n" +
-	"it.kr\n" +
-	"itabashi.tokyo.jp\n" +
-	"itako.ibaraki.jp\n" +
-	"itakura.gunma.jp\n" +
-	"itami.hyogo.jp\n" +
-	"itano.tokushima.jp\n" +
-	"itau\n" +
-	"itayanagi.aomori.jp\n" +
-	"ito.shizuoka.jp\n" +
-	"itoigawa.niigata.jp\n" +
-	"itoman.okinawa.jp\n" +
-	"its.me\n" +
-	"itv\n" +
-	"ivano-frankivsk.ua\n" +
-	"iveland.no\n" +
-	"ivgu.no\n" +
-	"iwade.wakayama.jp\n" +
-	"iwafune.tochigi.jp\n" +
-	"iwaizumi.iwate.jp\n" +
-	"iwaki.fukushima.jp\n" +
-	"iwakuni.yamaguchi.jp\n" +
-	"iwakura.aichi.jp\n" +
-	"iwama.ibaraki.jp\n" +
-	"iwamizawa.hokkaido.jp\n" +
-	"iwanai.hokkaido.jp\n" +
-	"iwanuma.miyagi.jp\n" +
-	"iwata.shizuoka.jp\n" +
-	"iwate.iwate.jp\n" +
-	"iwate.jp\n" +
-	"iwatsuki.saitama.jp\n" +
-	"iwi.nz\n" +
-	"iyo.ehime.jp\n" +
-	"iz.hr\n" +
-	"izena.okinawa.jp\n" +
-	"izu.shizuoka.jp\n" +
-	"izumi.kagoshima.jp\n" +
-	"izumi.osaka.jp\n" +
-	"izumiotsu.osaka.jp\n" +
-	"izumisano.osaka.jp\n" +
-	"izumizaki.fukushima.jp\n" +
-	"izumo.shimane.jp\n" +
-	"izumozaki.niigata.jp\n" +
-	"izunokuni.shizuoka.jp\n" +
-	"j.bg\n" +
-	"jab.br\n" +
-	"jaguar\n" +
-	"jampa.br\n" +
-	"jan-mayen.no\n" +
-	"java\n" +
-	"jaworzno.pl\n" +
-	"jcb\n" +
-	"jdf.br\n" +
-	"je\n" +
-	"jeep\n" +
-	"jeju.kr\n" +
-	"jelenia-gora.pl\n" +
-	"jeonbuk.kr\n" +
-	"jeonnam.kr\n" +
-	"jessheim.no\n" +
-	"jetzt\n" +
-	"jevnaker.no\n" +
-	"jewelry\n" +
-	"jgora.pl\n" +
-	"jinsekikogen.hiroshima.jp\n" +
-	"jio\n" +
-	"jl.cn\n" +
-	"jll\n" +
-	"jmp\n" +
-	"jnj\n" +
-	"jo\n" +
-	"joboji.iwate.jp\n" +
-	"jobs\n" +
-	"joburg\n" +
-	"joetsu.niigata.jp\n" +
-	"jogasz.hu\n" +
-	"johana.toyama.jp\n" +
-	"joinville.br\n" +
-	"jolster.no\n" +
-	"jondal.no\n" +
-	"jor.br\n" +
-	"jorpeland.no\n" +
-	"joso.ibaraki.jp\n" +
-	"jot\n" +
-	"journal.aero\n" +
-	"journalist.aero\n" +
-	"joy\n" +
-	"joyo.kyoto.jp\n" +
-	"jp\n" +
-	"jpmorgan\n" +
-	"jprs\n" +
-	"js.cn\n" +
-	"juegos\n" +
-	"juniper\n" +
-	"jur.pro\n" +
-	"jus.br\n" +
-	"jx.cn\n" +
-	"k.bg\n" +
-	"k.se\n" +
-	"k12.ak.us\n" +
-	"k12.al.us\n" +
-	"k12.ar.us\n" +
-	"k12.as.us\n" +
-	"k12.az.us\n" +
-	"k12.ca.us\n" +
-	"k12.co.us\n" +
-	"k12.ct.us\n" +
-	"k12.dc.us\n" +
-	"k12.ec\n" +
-	"k12.fl.us\n" +
-	"k12.ga.us\n" +
-	"k12.gu.us\n" +
-	"k12.ia.us\n" +
-	"k12.id.us\n" +
-	"k12.il\n" +
-	"k12.il.us\n" +
-	"k12.in.us\n" +
-	"k12.ks.us\n" +
-	"k12.ky.us\n" +
-	"k12.la.us\n" +
-	"k12.ma.us\n" +
-	"k12.md.us\n" +
-	"k12.me.us\n" +
-	"k12.mi.us\n" +
-	"k12.mn.us\n" +
-	"k12.mo.us\n" +
-	"k12.ms.us\n" +
-	"k12.mt.us\n" +
-	"k12.nc.us\n" +
-	"k12.ne.us\n" +
-	"k12.nh.us\n" +
-	"k12.nj.us\n" +
-	"k12.nm.us\n" +
-	"k12.nv.us\n" +
-	"k12.ny.us\n" +
-	"k12.oh.us\n" +
-	"k12.ok.us\n" +
-	"k12.or.us\n" +
-	"k12.pa.us\n" +
-	"k12.pr.us\n" +
-	"k12.sc.us\n" +
-	"k12.tn.us\n" +
-	"k12.tr\n" +
-	"k12.tx.us\n" +
-	"k12.ut.us\n" +
-	"k12.va.us\n" +
-	"k12.vi\n" +
-	"k12.vi.us\n" +
-	"k12.vt.us\n" +
-	"k12.wa.us\n" +
-	"k12.wi.us\n" +
-	"k12.wy.us\n" +
-	"kadena.okinawa.jp\n" +
-	"kadogawa.miyazaki.jp\n" +
-	"kadoma.osaka.jp\n" +
-	"kafjord.no\n" +
-	"kaga.ishikawa.jp\n" +
-	"kagami.kochi.jp\n" +
-	"kagamiishi.fukushima.jp\n" +
-	"kagamino.okayama.jp\n" +
-	"kagawa.jp\n" +
-	"kagoshima.jp\n" +
-	"kagoshima.kagoshima.jp\n" +
-	"kaho.fukuoka.jp\n" +
-	"kahoku.ishikawa.jp\n" +
-	"kahoku.yamagata.jp\n" +
-	"kai.yamanashi.jp\n" +
-	"kainan.tokushima.jp\n" +
-	"kainan.wakayama.jp\n" +
-	"kaisei.kanagawa.jp\n" +
-	"kaita.hiroshima.jp\n" +
-	"kaizuka.osaka.jp\n" +
-	"kakamigahara.gifu.jp\n" +
-	"kakegawa.shizuoka.jp\n" +
-	"kakinoki.shimane.jp\n" +
-	"kakogawa.hyogo.jp\n" +
-	"kakuda.miyagi.jp\n" +
-	"kalisz.pl\n" +
-	"kamagaya.chiba.jp\n" +
-	"kamaishi.iwate.jp\n" +
-	"kamakura.kanagawa.jp\n" +
-	"kameoka.kyoto.jp\n" +
-	"kameyama.mie.jp\n" +
-	"kami.kochi.jp\n" +
-	"kami.miyagi.jp\n" +
-	"kamiamakusa.kumamoto.jp\n" +
-	"kamifurano.hokkaido.jp\n" +
-	"kamigori.hyogo.jp\n" +
-	"kamiichi.toyama.jp\n" +
-	"kamiizumi.saitama.jp\n" +
-	"kamijima.ehime.jp\n" +
-	"kamikawa.hokkaido.jp\n" +
-	"kamikawa.hyogo.jp\n" +
-	"kamikawa.saitama.jp\n" +
-	"kamikitayama.nara.jp\n" +
-	"kamikoani.akita.jp\n" +
-	"kamimine.saga.jp\n" +
-	"kaminokawa.tochigi.jp\n" +
-	"kaminoyama.yamagata.jp\n" +
-	"kamioka.akita.jp\n" +
-	"kamisato.saitama.jp\n" +
-	"kamishihoro.hokkaido.jp\n" +
-	"kamisu.ibaraki.jp\n" +
-	"kamisunagawa.hokkaido.jp\n" +
-	"kamitonda.wakayama.jp\n" +
-	"kamitsue.oita.jp\n" +
-	"kamo.kyoto.jp\n" +
-	"kamo.niigata.jp\n" +
-	"kamoenai.hokkaido.jp\n" +
-	"kamogawa.chiba.jp\n" +
-	"kanagawa.jp\n" +
-	"kanan.osaka.jp\n" +
-	"kanazawa.ishikawa.jp\n" +
-	"kanegasaki.iwate.jp\n" +
-	"kaneyama.fukushima.jp\n" +
-	"kaneyama.yamagata.jp\n" +
-	"kani.gifu.jp\n" +
-	"kanie.aichi.jp\n" +
-	"kanmaki.nara.jp\n" +
-	"kanna.gunma.jp\n" +
-	"kannami.shizuoka.jp\n" +
-	"kanonji.kagawa.jp\n" +
-	"kanoya.kagoshima.jp\n" +
-	"kanra.gunma.jp\n" +
-	"kanuma.tochigi.jp\n" +
-	"kanzaki.saga.jp\n" +
-	"karasjohka.no\n" +
-	"karasjok.no\n" +
-	"karasuyama.tochigi.jp\n" +
-	"karatsu.saga.jp\n" +
-	"kariwa.niigata.jp\n" +
-	"kariya.aichi.jp\n" +
-	"karlsoy.no\n" +
-	"karmoy.no\n" +
-	"karpacz.pl\n" +
-	"kartuzy.pl\n" +
-	"karuizawa.nagano.jp\n" +
-	"karumai.iwate.jp\n" +
-	"kasahara.gifu.jp\n" +
-	"kasai.hyogo.jp\n" +
-	"kasama.ibaraki.jp\n" +
-	"kasamatsu.gifu.jp\n" +
-	"kasaoka.okayama.jp\n" +
-	"kashiba.nara.jp\n" +
-	"kashihara.nara.jp\n" +
-	"kashima.ibaraki.jp\n" +
-	"kashima.saga.jp\n" +
-	"kashiwa.chiba.jp\n" +
-	"kashiwara.osaka.jp\n" +
-	"kashiwazaki.niigata.jp\n" +
-	"kasuga.fukuoka.jp\n" +
-	"kasuga.hyogo.jp\n" +
-	"kasugai.aichi.jp\n" +
-	"kasukabe.saitama.jp\n" +
-	"kasumigaura.ibaraki.jp\n" +
-	"kasuya.fukuoka.jp\n" +
-	"kaszuby.pl\n" +
-	"katagami.akita.jp\n" +
-	"katano.osaka.jp\n" +
-	"katashina.gunma.jp\n" +
-	"katori.chiba.jp\n" +
-	"katowice.pl\n" +
-	"katsuragi.nara.jp\n" +
-	"katsuragi.wakayama.jp\n" +
-	"katsushika.tokyo.jp\n" +
-	"katsuura.chiba.jp\n" +
-	"katsuyama.fukui.jp\n" +
-	"kaufen\n" +
-	"kautokeino.no\n" +
-	"kawaba.gunma.jp\n" +
-	"kawachinagano.osaka.jp\n" +
-	"kawagoe.mie.jp\n" +
-	"kawagoe.saitama.jp\n" +
-	"kawaguchi.saitama.jp\n" +
-	"kawahara.tottori.jp\n" +
-	"kawai.iwate.jp\n" +
-	"kawai.nara.jp\n" +
-	"kawajima.saitama.jp\n" +
-	"kawakami.nagano.jp\n" +
-	"kawakami.nara.jp\n" +
-	"kawakita.ishikawa.jp\n" +
-	"kawamata.fukushima.jp\n" +
-	"kawaminami.miyazaki.jp\n" +
-	"kawanabe.kagoshima.jp\n" +
-	"kawanehon.shizuoka.jp\n" +
-	"kawanishi.hyogo.jp\n" +
-	"kawanishi.nara.jp\n" +
-	"kawanishi.yamagata.jp\n" +
-	"kawara.fukuoka.jp\n" +
-	"kawasaki.miyagi.jp\n" +
-	"kawatana.nagasaki.jp\n" +
-	"kawaue.gifu.jp\n" +
-	"kawazu.shizuoka.jp\n" +
-	"kayabe.hokkaido.jp\n" +
-	"kazimierz-dolny.pl\n" +
-	"kazo.saitama.jp\n" +
-	"kazuno.akita.jp\n" +
-	"kddi\n" +
-	"ke\n" +
-	"keisen.fukuoka.jp\n" +
-	"kembuchi.hokkaido.jp\n" +
-	"kep.tr\n" +
-	"kepno.pl\n" +
-	"kerryhotels\n" +
-	"kerryproperties\n" +
-	"ketrzyn.pl\n" +
-	"kfh\n" +
-	"kg\n" +
-	"kg.kr\n" +
-	"kh\n" +
-	"kh.ua\n" +
-	"khanhhoa.vn\n" +
-	"kharkiv.ua\n" +
-	"kharkov.ua\n" +
-	"kherson.ua\n" +
-	"khmelnitskiy.ua\n" +
-	"khmelnytskyi.ua\n" +
-	"ki\n" +
-	"kia\n" +
-	"kibichuo.okayama.jp\n" +
-	"kids\n" +
-	"kiengiang.vn\n" +
-	"kiev.ua\n" +
-	"kiho.mie.jp\n" +
-	"kihoku.ehime.jp\n" +
-	"kijo.miyazaki.jp\n" +
-	"kikonai.hokkaido.jp\n" +
-	"kikuchi.kumamoto.jp\n" +
-	"kikugawa.shizuoka.jp\n" +
-	"kim\n" +
-	"kimino.wakayama.jp\n" +
-	"kimitsu.chiba.jp\n" +
-	"kimobetsu.hokkaido.jp\n" +
-	"kin.okinawa.jp\n" +
-	"kindle\n" +
-	"kinko.kagoshima.jp\n" +
-	"kinokawa.wakayama.jp\n" +
-	"kira.aichi.jp\n" +
-	"kirkenes.no\n" +
-	"kirovograd.ua\n" +
-	"kiryu.gunma.jp\n" +
-	"kisarazu.chiba.jp\n" +
-	"kishiwada.osaka.jp\n" +
-	"kiso.nagano.jp\n" +
-	"kisofukushima.nagano.jp\n" +
-	"kisosaki.mie.jp\n" +
-	"kita.kyoto.jp\n" +
-	"kita.osaka.jp\n" +
-	"kita.tokyo.jp\n" +
-	"kitaaiki.nagano.jp\n" +
-	"kitaakita.akita.jp\n" +
-	"kitadaito.okinawa.jp\n" +
-	"kitagata.gifu.jp\n" +
-	"kitagata.saga.jp\n" +
-	"kitagawa.kochi.jp\n" +
-	"kitagawa.miyazaki.jp\n" +
-	"kitahata.saga.jp\n" +
-	"kitahiroshima.hokkaido.jp\n" +
-	"kitakami.iwate.jp\n" +
-	"kitakata.fukushima.jp\n" +
-	"kitakata.miyazaki.jp\n" +
-	"kitami.hokkaido.jp\n" +
-	"kitamoto.saitama.jp\n" +
-	"kitanakagusuku.okinawa.jp\n" +
-	"kitashiobara.fukushima.jp\n" +
-	"kitaura.miyazaki.jp\n" +
-	"kitayama.wakayama.jp\n" +
-	"kitchen\n" +
-	"kiwa.mie.jp\n" +
-	"kiwi\n" +
-	"kiwi.nz\n" +
-	"kiyama.saga.jp\n" +
-	"kiyokawa.kanagawa.jp\n" +
-	"kiyosato.hokkaido.jp\n" +
-	"kiyose.tokyo.jp\n" +
-	"kiyosu.aichi.jp\n" +
-	"kizu.kyoto.jp\n" +
-	"klabu.no\n" +
-	"klepp.no\n" +
-	"klodzko.pl\n" +
-	"km\n" +
-	"km.ua\n" +
-	"kmpsp.gov.pl\n" +
-	"kn\n" +
-	"kobayashi.miyazaki.jp\n" +
-	"kobierzyce.pl\n" +
-	"kochi.jp\n" +
-	"kochi.kochi.jp\n" +
-	"kodaira.tokyo.jp\n" +
-	"koeln\n" +
-	"kofu.yamanashi.jp\n" +
-	"koga.fukuoka.jp\n" +
-	"koga.ibaraki.jp\n" +
-	"koganei.tokyo.jp\n" +
-	"koge.tottori.jp\n" +
-	"koka.shiga.jp\n" +
-	"kokonoe.oita.jp\n" +
-	"kokubunji.tokyo.jp\n" +
-	"kolobrzeg.pl\n" +
-	"komae.tokyo.jp\n" +
-	"komagane.nagano.jp\n" +
-	"komaki.aichi.jp\n" +
-	"komatsu\n" +
-	"komatsu.ishikawa.jp\n" +
-	"komatsushima.tokushima.jp\n" +
-	"komforb.se\n" +
-	"kommunalforbund.se\n" +
-	"kommune.no\n" +
-	"komono.mie.jp\n" +
-	"komoro.nagano.jp\n" +
-	"komvux.se\n" +
-	"konan.aichi.jp\n" +
-	"konan.shiga.jp\n" +
-	"kongsberg.no\n" +
-	"kongsvinger.no\n" +
-	"konin.pl\n" +
-	"konskowola.pl\n" +
-	"konsulat.gov.pl\n" +
-	"kontum.vn\n" +
-	"konyvelo.hu\n" +
-	"koori.fukushima.jp\n" +
-	"kop.id\n" +
-	"kopervik.no\n" +
-	"koriyama.fukushima.jp\n" +
-	"koryo.nara.jp\n" +
-	"kosai.shizuoka.jp\n" +
-	"kosaka.akita.jp\n" +
-	"kosei.shiga.jp\n" +
-	"kosher\n" +
-	"koshigaya.saitama.jp\n" +
-	"koshimizu.hokkaido.jp\n" +
-	"koshu.yamanashi.jp\n" +
-	"kosuge.yamanashi.jp\n" +
-	"kota.aichi.jp\n" +
-	"koto.shiga.jp\n" +
-	"koto.tokyo.jp\n" +
-	"kotohira.kagawa.jp\n" +
-	"kotoura.tottori.jp\n" +
-	"kouhoku.saga.jp\n" +
-	"kounosu.saitama.jp\n" +
-	"kouyama.kagoshima.jp\n" +
-	"kouzushima.tokyo.jp\n" +
-	"koya.wakayama.jp\n" +
-	"koza.wakayama.jp\n" +
-	"kozagawa.wakayama.jp\n" +
-	"kozaki.chiba.jp\n" +
-	"kp\n" +
-	"kpmg\n" +
-	"kpn\n" +
-	"kppsp.gov.pl\n" +
-	"kr\n" +
-	"kr.it\n" +
-	"kr.ua\n" +
-	"kraanghke.no\n" +
-	"kragero.no\n" +
-	"krd\n" +
-	"kred\n" +
-	"kristiansand.no\n" +
-	"kristiansund.no\n" +
-	"krodsherad.no\n" +
-	"krokstadelva.no\n" +
-	"kropyvnytskyi.ua\n" +
-	"krym.ua\n" +
-	"ks.ua\n" +
-	"ks.us\n" +
-	"kuchinotsu.nagasaki.jp\n" +
-	"kudamatsu.yamaguchi.jp\n" +
-	"kudoyama.wakayama.jp\n" +
-	"kui.hiroshima.jp\n" +
-	"kuji.iwate.jp\n" +
-	"kuju.oita.jp\n" +
-	"kujukuri.chiba.jp\n" +
-	"kuki.saitama.jp\n" +
-	"kumagaya.saitama.jp\n" +
-	"kumakogen.ehime.jp\n" +
-	"kumamoto.jp\n" +
-	"kumamoto.kumamoto.jp\n" +
-	"kumano.hiroshima.jp\n" +
-	"kumano.mie.jp\n" +
-	"kumatori.osaka.jp\n" +
-	"kumejima.okinawa.jp\n" +
-	"kumenan.okayama.jp\n" +
-	"kumiyama.kyoto.jp\n" +
-	"kunigami.okinawa.jp\n" +
-	"kunimi.fukushima.jp\n" +
-	"kunisaki.oita.jp\n" +
-	"kunitachi.tokyo.jp\n" +
-	"kunitomi.miyazaki.jp\n" +
-	"kunneppu.hokkaido.jp\n" +
-	"kunohe.iwate.jp\n" +
-	"kuokgroup\n" +
-	"kurashiki.okayama.jp\n" +
-	"kurate.fukuoka.jp\n" +
-	"kure.hiroshima.jp\n" +
-	"kuriyama.hokkaido.jp\n" +
-	"kurobe.toyama.jp\n" +
-	"kurogi.fukuoka.jp\n" +
-	"kuroishi.aomori.jp\n" +
-	"kuroiso.tochigi.jp\n" +
-	"kuromatsunai.hokkaido.jp\n" +
-	"kurotaki.nara.jp\n" +
-	"kurume.fukuoka.jp\n" +
-	"kusatsu.gunma.jp\n" +
-	"kusatsu.shiga.jp\n" +
-	"kushima.miyazaki.jp\n" +
-	"kushimoto.wakayama.jp\n" +
-	"kushiro.hokkaido.jp\n" +
-	"kusu.oita.jp\n" +
-	"kutchan.hokkaido.jp\n" +
-	"kutno.pl\n" +
-	"kuwana.mie.jp\n" +
-	"kuzumaki.iwate.jp\n" +
-	"kv.ua\n" +
-	"kvafjord.no\n" +
-	"kvalsund.no\n" +
-	"kvam.no\n" +
-	"kvanangen.no\n" +
-	"kvinesdal.no\n" +
-	"kvinnherad.no\n" +
-	"kviteseid.no\n" +
-	"kvitsoy.no\n" +
-	"kw\n" +
-	"kwp.gov.pl\n" +
-	"kwpsp.gov.pl\n" +
-	"ky\n" +
-	"ky.us\n" +
-	"kyiv.ua\n" +
-	"kyonan.chiba.jp\n" +
-	"kyotamba.kyoto.jp\n" +
-	"kyotanabe.kyoto.jp\n" +
-	"kyotango.kyoto.jp\n" +
-	"kyoto\n" +
-	"kyoto.jp\n" +
-	"kyowa.akita.jp\n" +
-	"kyowa.hokkaido.jp\n" +
-	"kyuragi.saga.jp\n" +
-	"kz\n" +
-	"l.bg\n" +
-	"l.se\n" +
-	"la\n" +
-	"la-spezia.it\n" +
-	"la.us\n" +
-	"laakesvuemie.no\n" +
-	"lacaixa\n" +
-	"lahppi.no\n" +
-	"laichau.vn\n" +
-	"lakas.hu\n" +
-	"lamborghini\n" +
-	"lamdong.vn\n" +
-	"lamer\n" +
-	"lanbib.se\n" +
-	"land\n" +
-	"landrover\n" +
-	"langevag.no\n" +
-	"langson.vn\n" +
-	"lanxess\n" +
-	"laocai.vn\n" +
-	"lapy.pl\n" +
-	"laquila.it\n" +
-	"lardal.no\n" +
-	"larvik.no\n" +
-	"lasalle\n" +
-	"laspezia.it\n" +
-	"lat\n" +
-	"lat.ec\n" +
-	"latina.it\n" +
-	"latino\n" +
-	"latrobe\n" +
-	"lavagis.no\n" +
-	"lavangen.no\n" +
-	"law\n" +
-	"law.pro\n" +
-	"law.za\n" +
-	"lawyer\n" +
-	"laz.it\n" +
-	"lazio.it\n" +
-	"lb\n" +
-	"lc\n" +
-	"lc.it\n" +
-	"lds\n" +
-	"le.it\n" +
-	"leangaviika.no\n" +
-	"lease\n" +
-	"leasing.aero\n" +
-	"lebesby.no\n" +
-	"lebork.pl\n" +
-	"lecce.it\n" +
-	"lecco.it\n" +
-	"leclerc\n" +
-	"lefrak\n" +
-	"leg.br\n" +
-	"legal\n" +
-	"legnica.pl\n" +
-	"lego\n" +
-	"leikanger.no\n" +
-	"leilao.br\n" +
-	"leirfjord.no\n" +
-	"leirvik.no\n" +
-	"leka.no\n" +
-	"leksvik.no\n" +
-	"lel.br\n" +
-	"lenvik.no\n" +
-	"lerdal.no\n" +
-	"lesja.no\n" +
-	"levanger.no\n" +
-	"lexus\n" +
-	"lezajsk.pl\n" +
-	"lg.jp\n" +
-	"lg.ua\n" +
-	"lgbt\n" +
-	"li\n" +
-	"li.it\n" +
-	"lib.ak.us\n" +
-	"lib.al.us\n" +
-	"lib.ar.us\n" +
-	"lib.as.us\n" +
-	"lib.az.us\n" +
-	"lib.ca.us\n" +
-	"lib.co.us\n" +
-	"lib.ct.us\n" +
-	"lib.dc.us\n" +
-	"lib.ee\n" +
-	"lib.fl.us\n" +
-	"lib.ga.us\n" +
-	"lib.gu.us\n" +
-	"lib.hi.us\n" +
-	"lib.ia.us\n" +
-	"lib.id.us\n" +
-	"lib.il.us\n" +
-	"lib.in.us\n" +
-	"lib.ks.us\n" +
-	"lib.ky.us\n" +
-	"lib.la.us\n" +
-	"lib.ma.us\n" +
-	"lib.md.us\n" +
-	"lib.me.us\n" +
-	"lib.mi.us\n" +
-	"lib.mn.us\n" +
-	"lib.mo.us\n" +
-	"lib.mt.us\n" +
-	"lib.nc.us\n" +
-	"lib.nd.us\n" +
-	"lib.ne.us\n" +
-	"lib.nh.us\n" +
-	"lib.nj.us\n" +
-	"lib.nm.us\n" +
-	"lib.nv.us\n" +
-	"lib.ny.us\n" +
-	"lib.oh.us\n" +
-	"lib.ok.us\n" +
-	"lib.or.us\n" +
-	"lib.pa.us\n" +
-	"lib.pr.us\n" +
-	"lib.ri.us\n" +
-	"lib.sc.us\n" +
-	"lib.sd.us\n" +
-	"lib.tn.us\n" +
-	"lib.tx.us\n" +
-	"lib.ut.us\n" +
-	"lib.va.us\n" +
-	"lib.vi.us\n" +
-	"lib.vt.us\n" +
-	"lib.wa.us\n" +
-	"lib.wi.us\n" +
-	"lib.wy.us\n" +
-	"lidl\n" +
-	"lier.no\n" +
-	"lierne.no\n" +
-	"life\n" +
-	"lifeinsurance\n" +
-	"lifestyle\n" +
-	"lig.it\n" +
-	"lighting\n" +
-	"liguria.it\n" +
-	"like\n" +
-	"lillehammer.no\n" +
-	"lillesand.no\n" +
-	"lilly\n" +
-	"limanowa.pl\n" +
-	"limited\n" +
-	"limo\n" +
-	"lincoln\n" +
-	"lindas.no\n" +
-	"lindesnes.no\n" +
-	"link\n" +
-	"live\n" +
-	"living\n" +
-	"livorno.it\n" +
-	"lk\n" +
-	"llc\n" +
-	"llp\n" +
-	"ln.cn\n" +
-	"lo.it\n" +
-	"loabat.no\n" +
-	"loan\n" +
-	"loans\n" +
-	"locker\n" +
-	"locus\n" +
-	"lodi.it\n" +
-	"lodingen.no\n" +
-	"log.br\n" +
-	"logistics.aero\n" +
-	"loisirs.bj\n" +
-	"loj.ec\n" +
-	"lol\n" +
-	"lom.it\n" +
-	"lom.no\n" +
-	"lombardia.it\n" +
-	"lombardy.it\n" +
-	"lomza.pl\n" +
-	"london\n" +
-	"londrina.br\n" +
-	"longan.vn\n" +
-	"loppa.no\n" +
-	"lorenskog.no\n" +
-	"loten.no\n" +
-	"lotte\n" +
-	"lotto\n" +
-	"love\n" +
-	"lowicz.pl\n" +
-	"lpl\n" +
-	"lplfinancial\n" +
-	"lr\n" +
-	"ls\n" +
-	"lt\n" +
-	"lt.it\n" +
-	"lt.ua\n" +
-	"ltd\n" +
-	"ltd.co.im\n" +
-	"ltd.cy\n" +
-	"ltd.gi\n" +
-	"ltd.lk\n" +
-	"ltd.uk\n" +
-	"ltda\n" +
-	"lu\n" +
-	"lu.it\n" +
-	"lubin.pl\n" +
-	"lucania.it\n" +
-	"lucca.it\n" +
-	"lugansk.ua\n" +
-	"luhansk.ua\n" +
-	"lukow.pl\n" +
-	"lund.no\n" +
-	"lundbeck\n" +
-	"lunner.no\n" +
-	"luroy.no\n" +
-	"luster.no\n" +
-	"lutsk.ua\n" +
-	"luxe\n" +
-	"luxury\n" +
-	"lv\n" +
-	"lv.ua\n" +
-	"lviv.ua\n" +
-	"ly\n" +
-	"lyngdal.no\n" +
-	"lyngen.no\n" +
-	"m.bg\n" +
-	"m.se\n" +
-	"ma\n" +
-	"ma.gov.br\n" +
-	"ma.us\n" +
-	"macapa.br\n" +
-	"maceio.br\n" +
-	"macerata.it\n" +
-	"machida.tokyo.jp\n" +
-	"madrid\n" +
-	"maebashi.gunma.jp\n" +
-	"magazine.aero\n" +
-	"maibara.shiga.jp\n" +
-	"maif\n" +
-	"mail.pl\n" +
-	"maintenance.aero\n" +
-	"maison\n" +
-	"maizuru.kyoto.jp\n" +
-	"makeup\n" +
-	"makinohara.shizuoka.jp\n" +
-	"makurazaki.kagoshima.jp\n" +
-	"malatvuopmi.no\n" +
-	"malbork.pl\n" +
-	"malopolska.pl\n" +
-	"malselv.no\n" +
-	"malvik.no\n" +
-	"mamurogawa.yamagata.jp\n" +
-	"man\n" +
-	"management\n" +
-	"manaus.br\n" +
-	"mandal.no\n" +
-	"mango\n" +
-	"maniwa.okayama.jp\n" +
-	"manno.kagawa.jp\n" +
-	"mantova.it\n" +
-	"maori.nz\n" +
-	"map\n" +
-	"mar.it\n" +
-	"marche.it\n" +
-	"maringa.br\n" +
-	"marker.no\n" +
-	"market\n" +
-	"marketing\n" +
-	"marketplace.aero\n" +
-	"markets\n" +
-	"marnardal.no\n" +
-	"marriott\n" +
-	"marshalls\n" +
-	"marugame.kagawa.jp\n" +
-	"marumori.miyagi.jp\n" +
-	"masaki.ehime.jp\n" +
-	"masfjorden.no\n" +
-	"mashike.hokkaido.jp\n" +
-	"mashiki.kumamoto.jp\n" +
-	"mashiko.tochigi.jp\n" +
-	"masoy.no\n" +
-	"massa-carrara.it\n" +
-	"massacarrara.it\n" +
-	"masuda.shimane.jp\n" +
-	"mat.br\n" +
-	"matera.it\n" +
-	"matsubara.osaka.jp\n" +
-	"matsubushi.saitama.jp\n" +
-	"matsuda.kanagawa.jp\n" +
-	"matsudo.chiba.jp\n" +
-	"matsue.shimane.jp\n" +
-	"matsukawa.nagano.jp\n" +
-	"matsumae.hokkaido.jp\n" +
-	"matsumoto.kagoshima.jp\n" +
-	"matsumoto.nagano.jp\n" +
-	"matsuno.ehime.jp\n" +
-	"matsusaka.mie.jp\n" +
-	"matsushige.tokushima.jp\n" +
-	"matsushima.miyagi.jp\n" +
-	"matsuura.nagasaki.jp\n" +
-	"matsuyama.ehime.jp\n" +
-	"matsuzaki.shizuoka.jp\n" +
-	"matta-varjjat.no\n" +
-	"mattel\n" +
-	"mazowsze.pl\n" +
-	"mazury.pl\n" +
-	"mb.ca\n" +
-	"mb.it\n" +
-	"mba\n" +
-	"mc\n" +
-	"mc.it\n" +
-	"mckinsey\n" +
-	"md\n" +
-	"md.us\n" +
-	"me\n" +
-	"me.eg\n" +
-	"me.in\n" +
-	"me.it\n" +
-	"me.ke\n" +
-	"me.kr\n" +
-	"me.so\n" +
-	"me.ss\n" +
-	"me.tz\n" +
-	"me.uk\n" +
-	"me.us\n" +
-	"med\n" +
-	"med.br\n" +
-	"med.ec\n" +
-	"med.ee\n" +
-	"med.ht\n" +
-	"med.ly\n" +
-	"med.om\n" +
-	"med.pa\n" +
-	"med.pro\n" +
-	"med.sa\n" +
-	"med.sd\n" +
-	"medecin.km\n" +
-	"media\n" +
-	"media.aero\n" +
-	"media.hu\n" +
-	"media.pl\n" +
-	"medicina.bo\n" +
-	"medio-campidano.it\n" +
-	"mediocampidano.it\n" +
-	"meet\n" +
-	"meguro.tokyo.jp\n" +
-	"meiwa.gunma.jp\n" +
-	"meiwa.mie.jp\n" +
-	"meland.no\n" +
-	"melbourne\n" +
-	"meldal.no\n" +
-	"melhus.no\n" +
-	"meloy.no\n" +
-	"meme\n" +
-	"memorial\n" +
-	"men\n" +
-	"menu\n" +
-	"meraker.no\n" +
-	"merck\n" +
-	"merckmsd\n" +
-	"messina.it\n" +
-	"mg\n" +
-	"mg.gov.br\n" +
-	"mh\n" +
-	"mi.it\n" +
-	"mi.th\n" +
-	"mi.us\n" +
-	"miami\n" +
-	"miasa.nagano.jp\n" +
-	"miasta.pl\n" +
-	"mibu.tochigi.jp\n" +
-	"microlight.aero\n" +
-	"microsoft\n" +
-	"midori.chiba.jp\n" +
-	"midori.gunma.jp\n" +
-	"midsund.no\n" +
-	"midtre-gauldal.no\n" +
-	"mie.jp\n" +
-	"mielec.pl\n" +
-	"mielno.pl\n" +
-	"mifune.kumamoto.jp\n" +
-	"mihama.aichi.jp\n" +
-	"mihama.chiba.jp\n" +
-	"mihama.fukui.jp\n" +
-	"mihama.mie.jp\n" +
-	"mihama.wakayama.jp\n" +
-	"mihara.hiroshima.jp\n" +
-	"mihara.kochi.jp\n" +
-	"miharu.fukushima.jp\n" +
-	"miho.ibaraki.jp\n" +
-	"mikasa.hokkaido.jp\n" +
-	"mikawa.yamagata.jp\n" +
-	"miki.hyogo.jp\n" +
-	"mil\n" +
-	"mil.ac\n" +
-	"mil.ae\n" +
-	"mil.al\n" +
-	"mil.ar\n" +
-	"mil.az\n" +
-	"mil.ba\n" +
-	"mil.bd\n" +
-	"mil.bo\n" +
-	"mil.br\n" +
-	"mil.by\n" +
-	"mil.cl\n" +
-	"mil.cn\n" +
-	"mil.co\n" +
-	"mil.cy\n" +
-	"mil.do\n" +
-	"mil.ec\n" +
-	"mil.eg\n" +
-	"mil.fj\n" +
-	"mil.gh\n" +
-	"mil.gt\n" +
-	"mil.hn\n" +
-	"mil.id\n" +
-	"mil.in\n" +
-	"mil.io\n" +
-	"mil.iq\n" +
-	"mil.jo\n" +
-	"mil.kg\n" +
-	"mil.km\n" +
-	"mil.kr\n" +
-	"mil.kz\n" +
-	"mil.lv\n" +
-	"mil.mg\n" +
-	"mil.mv\n" +
-	"mil.my\n" +
-	"mil.mz\n" +
-	"mil.ng\n" +
-	"mil.ni\n" +
-	"mil.no\n" +
-	"mil.nz\n" +
-	"mil.pe\n" +
-	"mil.ph\n" +
-	"mil.pl\n" +
-	"mil.py\n" +
-	"mil.qa\n" +
-	"mil.rw\n" +
-	"mil.sh\n" +
-	"mil.st\n" +
-	"mil.sy\n" +
-	"mil.tj\n" +
-	"mil.tm\n" +
-	"mil.to\n" +
-	"mil.tr\n" +
-	"mil.tt\n" +
-	"mil.tw\n" +
-	"mil.tz\n" +
-	"mil.ug\n" +
-	"mil.uy\n" +
-	"mil.vc\n" +
-	"mil.ve\n" +
-	"mil.ye\n" +
-	"mil.za\n" +
-	"mil.zm\n" +
-	"mil.zw\n" +
-	"milan.it\n" +
-	"milano.it\n" +
-	"mima.tokushima.jp\n" +
-	"mimata.miyazaki.jp\n" +
-	"minakami.gunma.jp\n" +
-	"minamata.kumamoto.jp\n" +
-	"minami-alps.yamanashi.jp\n" +
-	"minami.fukuoka.jp\n" +
-	"minami.kyoto.jp\n" +
-	"minami.tokushima.jp\n" +
-	"minamiaiki.nagano.jp\n" +
-	"minamiashigara.kanagawa.jp\n" +
-	"minamiawaji.hyogo.jp\n" +
-	"minamiboso.chiba.jp\n" +
-	"minamidaito.okinawa.jp\n" +
-	"minamiechizen.fukui.jp\n" +
-	"minamifurano.hokkaido.jp\n" +
-	"minamiise.mie.jp\n" +
-	"minamiizu.shizuoka.jp\n" +
-	"minamimaki.nagano.jp\n" +
-	"minamiminowa.nagano.jp\n" +
-	"minamioguni.kumamoto.jp\n" +
-	"minamisanriku.miyagi.jp\n" +
-	"minamitane.kagoshima.jp\n" +
-	"minamiuonuma.niigata.jp\n" +
-	"minamiyamashiro.kyoto.jp\n" +
-	"minano.saitama.jp\n" +
-	"minato.osaka.jp\n" +
-	"minato.tokyo.jp\n" +
-	"mincom.tn\n" +
-	"mini\n" +
-	"mino.gifu.jp\n" +
-	"minobu.yamanashi.jp\n" +
-	"minoh.osaka.jp\n" +
-	"minokamo.gifu.jp\n" +
-	"minowa.nagano.jp\n" +
-	"mint\n" +
-	"misaki.okayama.jp\n" +
-	"misaki.osaka.jp\n" +
-	"misasa.tottori.jp\n" +
-	"misato.akita.jp\n" +
-	"misato.miyagi.jp\n" +
-	"misato.saitama.jp\n" +
-	"misato.shimane.jp\n" +
-	"misato.wakayama.jp\n" +
-	"misawa.aomori.jp\n" +
-	"mishima.fukushima.jp\n" +
-	"mishima.shizuoka.jp\n" +
-	"misugi.mie.jp\n" +
-	"mit\n" +
-	"mitaka.tokyo.jp\n" +
-	"mitake.gifu.jp\n" +
-	"mitane.akita.jp\n" +
-	"mito.ibaraki.jp\n" +
-	"mitou.yamaguchi.jp\n" +
-	"mitoyo.kagawa.jp\n" +
-	"mitsubishi\n" +
-	"mitsue.nara.jp\n" +
-	"mitsuke.niigata.jp\n" +
-	"miura.kanagawa.jp\n" +
-	"miyada.nagano.jp\n" +
-	"miyagi.jp\n" +
-	"miyake.nara.jp\n" +
-	"miyako.fukuoka.jp\n" +
-	"miyako.iwate.jp\n" +
-	"miyakonojo.miyazaki.jp\n" +
-	"miyama.fukuoka.jp\n" +
-	"miyama.mie.jp\n" +
-	"miyashiro.saitama.jp\n" +
-	"miyawaka.fukuoka.jp\n" +
-	"miyazaki.jp\n" +
-	"miyazaki.miyazaki.jp\n" +
-	"miyazu.kyoto.jp\n" +
-	"miyoshi.aichi.jp\n" +
-	"miyoshi.hiroshima.jp\n" +
-	"miyoshi.saitama.jp\n" +
-	"miyoshi.tokushima.jp\n" +
-	"miyota.nagano.jp\n" +
-	"mizuho.tokyo.jp\n" +
-	"mizumaki.fukuoka.jp\n" +
-	"mizunami.gifu.jp\n" +
-	"mizusawa.iwate.jp\n" +
-	"mjondalen.no\n" +
-	"mk\n" +
-	"mk.ua\n" +
-	"mktg.ec\n" +
-	"ml\n" +
-	"mlb\n" +
-	"mls\n" +
-	"mma\n" +
-	"mn\n" +
-	"mn.it\n" +
-	"mn.us\n" +
-	"mo\n" +
-	"mo-i-rana.no\n" +
-	"mo.cn\n" +
-	"mo.it\n" +
-	"mo.us\n" +
-	"moareke.no\n" +
-	"mobara.chiba.jp\n" +
-	"mobi\n" +
-	"mobi.gp\n" +
-	"mobi.ke\n" +
-	"mobi.ng\n" +
-	"mobi.tz\n" +
-	"mobile\n" +
-	"mochizuki.nagano.jp\n" +
-	"mod.gi\n" +
-	"moda\n" +
-	"modalen.no\n" +
-	"modelling.aero\n" +
-	"modena.it\n" +
-	"modum.no\n" +
-	"moe\n" +
-	"moi\n" +
-	"moka.tochigi.jp\n" +
-	"mol.it\n" +
-	"molde.no\n" +
-	"molise.it\n" +
-	"mom\n" +
-	"mombetsu.hokkaido.jp\n" +
-	"mon.ec\n" +
-	"monash\n" +
-	"money\n" +
-	"money.bj\n" +
-	"monster\n" +
-	"monza-brianza.it\n" +
-	"monza-e-della-brianza.it\n" +
-	"monza.it\n" +
-	"monzabrianza.it\n" +
-	"monzaebrianza.it\n" +
-	"monzaedellabrianza.it\n" +
-	"morena.br\n" +
-	"moriguchi.osaka.jp\n" +
-	"morimachi.shizuoka.jp\n" +
-	"morioka.iwate.jp\n" +
-	"moriya.ibaraki.jp\n" +
-	"moriyama.shiga.jp\n" +
-	"moriyoshi.akita.jp\n" +
-	"mormon\n" +
-	"morotsuka.miyazaki.jp\n" +
-	"moroyama.saitama.jp\n" +
-	"mortgage\n" +
-	"moscow\n" +
-	"moseushi.hokkaido.jp\n" +
-	"mosjoen.no\n" +
-	"moskenes.no\n" +
-	"moss.no\n" +
-	"motegi.tochigi.jp\n" +
-	"moto\n" +
-	"motobu.okinawa.jp\n" +
-	"motorcycles\n" +
-	"motosu.gifu.jp\n" +
-	"motoyama.kochi.jp\n" +
-	"mov\n" +
-	"movie\n" +
-	"movimiento.bo\n" +
-	"mp\n" +
-	"mp.br\n" +
-	"mq\n" +
-	"mr\n" +
-	"mr.no\n" +
-	"mragowo.pl\n" +
-	"ms\n" +
-	"ms.gov.br\n" +
-	"ms.it\n" +
-	"ms.kr\n" +
-	"ms.us\n" +
-	"msd\n" +
-	"mt\n" +
-	"mt.gov.br\n" +
-	"mt.it\n" +
-	"mt.us\n" +
-	"mtn\n" +
-	"mtr\n" +
-	"mu\n" +
-	"mugi.tokushima.jp\n" +
-	"muika.niigata.jp\n" +
-	"mukawa.hokkaido.jp\n" +
-	"muko.kyoto.jp\n" +
-	"munakata.fukuoka.jp\n" +
-	"muni.il\n" +
-	"muosat.no\n" +
-	"mup.gov.pl\n" +
-	"murakami.niigata.jp\n" +
-	"murata.miyagi.jp\n" +
-	"murayama.yamagata.jp\n" +
-	"muroran.hokkaido.jp\n" +
-	"muroto.kochi.jp\n" +
-	"mus.br\n" +
-	"mus.mi.us\n" +
-	"musashimurayama.tokyo.jp\n" +
-	"musashino.tokyo.jp\n" +
-	"museum\n" +
-	"museum.mv\n" +
-	"museum.no\n" +
-	"museum.om\n" +
-	"music\n" +
-	"musica.ar\n" +
-	"musica.bo\n" +
-	"mutsu.aomori.jp\n" +
-	"mutsuzawa.chiba.jp\n" +
-	"mutual.ar\n" +
-	"mv\n" +
-	"mw\n" +
-	"mw.gov.pl\n" +
-	"mx\n" +
-	"my\n" +
-	"my.id\n" +
-	"mykolaiv.ua\n" +
-	"myoko.niigata.jp\n" +
-	"mz\n" +
-	"n.bg\n" +
-	"n.se\n" +
-	"na\n" +
-	"na.it\n" +
-	"naamesjevuemie.no\n" +
-	"nab\n" +
-	"nabari.mie.jp\n" +
-	"nachikatsuura.wakayama.jp\n" +
-	"nagahama.shiga.jp\n" +
-	"nagai.yamagata.jp\n" +
-	"nagano.jp\n" +
-	"nagano.nagano.jp\n" +
-	"naganohara.gunma.jp\n" +
-	"nagaoka.niigata.jp\n" +
-	"nagaokakyo.kyoto.jp\n" +
-	"nagara.chiba.jp\n" +
-	"nagareyama.chiba.jp\n" +
-	"nagasaki.jp\n" +
-	"nagasaki.nagasaki.jp\n" +
-	"nagasu.kumamoto.jp\n" +
-	"nagato.yamaguchi.jp\n" +
-	"nagatoro.saitama.jp\n" +
-	"nagawa.nagano.jp\n" +
-	"nagi.okayama.jp\n" +
-	"nagiso.nagano.jp\n" +
-	"nago.okinawa.jp\n" +
-	"nagoya\n" +
-	"naha.okinawa.jp\n" +
-	"nahari.kochi.jp\n" +
-	"naie.hokkaido.jp\n" +
-	"naka.hiroshima.jp\n" +
-	"naka.ibaraki.jp\n" +
-	"nakadomari.aomori.jp\n" +
-	"nakagawa.fukuoka.jp\n" +
-	"nakagawa.hokkaido.jp\n" +
-	"nakagawa.nagano.jp\n" +
-	"nakagawa.tokushima.jp\n" +
-	"nakagusuku.okinawa.jp\n" +
-	"nakagyo.kyoto.jp\n" +
-	"nakai.kanagawa.jp\n" +
-	"nakama.fukuoka.jp\n" +
-	"nakamichi.yamanashi.jp\n" +
-	"nakamura.kochi.jp\n" +
-	"nakaniikawa.toyama.jp\n" +
-	"nakano.nagano.jp\n" +
-	"nakano.tokyo.jp\n" +
-	"nakanojo.gunma.jp\n" +
-	"nakanoto.ishikawa.jp\n" +
-	"nakasatsunai.hokkaido.jp\n" +
-	"nakatane.kagoshima.jp\n" +
-	"nakatombetsu.hokkaido.jp\n" +
-	"nakatsugawa.gifu.jp\n" +
-	"nakayama.yamagata.jp\n" +
-	"nakijin.okinawa.jp\n" +
-	"naklo.pl\n" +
-	"namdalseid.no\n" +
-	"namdinh.vn\n" +
-	"name\n" +
-	"name.az\n" +
-	"name.eg\n" +
-	"name.et\n" +
-	"name.fj\n" +
-	"name.hr\n" +
-	"name.mk\n" +
-	"name.mv\n" +
-	"name.my\n" +
-	"name.ng\n" +
-	"name.pr\n" +
-	"name.qa\n" +
-	"name.tj\n" +
-	"name.tr\n" +
-	"name.tt\n" +
-	"name.vn\n" +
-	"namegata.ibaraki.jp\n" +
-	"namegawa.saitama.jp\n" +
-	"namerikawa.toyama.jp\n" +
-	"namie.fukushima.jp\n" +
-	"namikata.ehime.jp\n" +
-	"namsos.no\n" +
-	"namsskogan.no\n" +
-	"nanae.hokkaido.jp\n" +
-	"nanao.ishikawa.jp\n" +
-	"nanbu.tottori.jp\n" +
-	"nanbu.yamanashi.jp\n" +
-	"nango.fukushima.jp\n" +
-	"nanjo.okinawa.jp\n" +
-	"nankoku.kochi.jp\n" +
-	"nanmoku.gunma.jp\n" +
-	"nannestad.no\n" +
-	"nanporo.hokkaido.jp\n" +
-	"nantan.kyoto.jp\n" +
-	"nanto.toyama.jp\n" +
-	"nanyo.yamagata.jp\n" +
-	"naoshima.kagawa.jp\n" +
-	"naples.it\n" +
-	"napoli.it\n" +
-	"nara.jp\n" +
-	"nara.nara.jp\n" +
-	"narashino.chiba.jp\n" +
-	"narita.chiba.jp\n" +
-	"naroy.no\n" +
-	"narusawa.yamanashi.jp\n" +
-	"naruto.tokushima.jp\n" +
-	"narviika.no\n" +
-	"narvik.no\n" +
-	"nasu.tochigi.jp\n" +
-	"nasushiobara.tochigi.jp\n" +
-	"nat.cu\n" +
-	"nat.tn\n" +
-	"natal.br\n" +
-	"natori.miyagi.jp\n" +
-	"natural.bo\n" +
-	"naturbruksgymn.se\n" +
-	"naustdal.no\n" +
-	"navigation.aero\n" +
-	"navuotna.no\n" +
-	"navy\n" +
-	"nayoro.hokkaido.jp\n" +
-	"nb.ca\n" +
-	"nba\n" +
-	"nc\n" +
-	"nc.tr\n" +
-	"nc.us\n" +
-	"nd.us\n" +
-	"ne\n" +
-	"ne.jp\n" +
-	"ne.ke\n" +
-	"ne.kr\n" +
-	"ne.tz\n" +
-	"ne.ug\n" +
-	"ne.us\n" +
-	"nec\n" +
-	"nedre-eiker.no\n" +
-	"nemuro.hokkaido.jp\n" +
-	"nerima.tokyo.jp\n" +
-	"nes.akershus.no\n" +
-	"nes.buskerud.no\n" +
-	"nesna.no\n" +
-	"nesodden.no\n" +
-	"nesoddtangen.no\n" +
-	"nesseby.no\n" +
-	"nesset.no\n" +
-	"net\n" +
-	"net.ac\n" +
-	"net.ae\n" +
-	"net.af\n" +
-	"net.ag\n" +
-	"net.ai\n" +
-	"net.al\n" +
-	"net.am\n" +
-	"net.ar\n" +
-	"net.au\n" +
-	"net.az\n" +
-	"net.ba\n" +
-	"net.bb\n" +
-	"net.bd\n" +
-	"net.bh\n" +
-	"net.bj\n" +
-	"net.bm\n" +
-	"net.bn\n" +
-	"net.bo\n" +
-	"net.br\n" +
-	"net.bs\n" +
-	"net.bt\n" +
-	"net.bw\n" +
-	"net.bz\n" +
-	"net.ci\n" +
-	"net.cm\n" +
-	"net.cn\n" +
-	"net.co\n" +
-	"net.cu\n" +
-	"net.cv\n" +
-	"net.cw\n" +
-	"net.cy\n" +
-	"net.dm\n" +
-	"net.do\n" +
-	"net.dz\n" +
-	"net.ec\n" +
-	"net.eg\n" +
-	"net.et\n" +
-	"net.fj\n" +
-	"net.fm\n" +
-	"net.ge\n" +
-	"net.gg\n" +
-	"net.gh\n" +
-	"net.gl\n" +
-	"net.gn\n" +
-	"net.gp\n" +
-	"net.gr\n" +
-	"net.gt\n" +
-	"net.gu\n" +
-	"net.gy\n" +
-	"net.hk\n" +
-	"net.hn\n" +
-	"net.ht\n" +
-	"net.id\n" +
-	"net.il\n" +
-	"net.im\n" +
-	"net.in\n" +
-	"net.io\n" +
-	"net.iq\n" +
-	"net.ir\n" +
-	"net.je\n" +
-	"net.jo\n" +
-	"net.kg\n" +
-	"net.kh\n" +
-	"net.ki\n" +
-	"net.kn\n" +
-	"net.kw\n" +
-	"net.ky\n" +
-	"net.kz\n" +
-	"net.la\n" +
-	"net.lb\n" +
-	"net.lc\n" +
-	"net.lk\n" +
-	"net.lr\n" +
-	"net.ls\n" +
-	"net.lv\n" +
-	"net.ly\n" +
-	"net.ma\n" +
-	"net.me\n" +
-	"net.mk\n" +
-	"net.ml\n" +
-	"net.mo\n" +
-	"net.ms\n" +
-	"net.mt\n" +
-	"net.mu\n" +
-	"net.mv\n" +
-	"net.mw\n" +
-	"net.mx\n" +
-	"net.my\n" +
-	"net.mz\n" +
-	"net.na\n" +
-	"net.nf\n" +
-	"net.ng\n" +
-	"net.ni\n" +
-	"net.nr\n" +
-	"net.nz\n" +
-	"net.om\n" +
-	"net.pa\n" +
-	"net.pe\n" +
-	"net.ph\n" +
-	"net.pk\n" +
-	"net.pl\n" +
-	"net.pn\n" +
-	"net.pr\n" +
-	"net.ps\n" +
-	"net.pt\n" +
-	"net.py\n" +
-	"net.qa\n" +
-	"net.rw\n" +
-	"net.sa\n" +
-	"net.sb\n" +
-	"net.sc\n" +
-	"net.sd\n" +
-	"net.sg\n" +
-	"net.sh\n" +
-	"net.sl\n" +
-	"net.so\n" +
-	"net.ss\n" +
-	"net.st\n" +
-	"net.sy\n" +
-	"net.th\n" +
-	"net.tj\n" +
-	"net.tm\n" +
-	"net.tn\n" +
-	"net.to\n" +
-	"net.tr\n" +
-	"net.tt\n" +
-	"net.tw\n" +
-	"net.ua\n" +
-	"net.uk\n" +
-	"net.uy\n" +
-	"net.uz\n" +
-	"net.vc\n" +
-	"net.ve\n" +
-	"net.vi\n" +
-	"net.vn\n" +
-	"net.vu\n" +
-	"net.ws\n" +
-	"net.ye\n" +
-	"net.za\n" +
-	"net.zm\n" +
-	"netbank\n" +
-	"netflix\n" +
-	"network\n" +
-	"neustar\n" +
-	"new\n" +
-	"news\n" +
-	"news.hu\n" +
-	"next\n" +
-	"nextdirect\n" +
-	"nexus\n" +
-	"neyagawa.osaka.jp\n" +
-	"nf\n" +
-	"nf.ca\n" +
-	"nfl\n" +
-	"ng\n" +
-	"nghean.vn\n" +
-	"ngo\n" +
-	"ngo.lk\n" +
-	"ngo.ph\n" +
-	"ngo.za\n" +
-	"nh.us\n" +
-	"nhk\n" +
-	"nhs.uk\n" +
-	"ni\n" +
-	"nic.in\n" +
-	"nic.tj\n" +
-	"nic.za\n" +
-	"nichinan.miyazaki.jp\n" +
-	"nichinan.tottori.jp\n" +
-	"nico\n" +
-	"nieruchomosci.pl\n" +
-	"niigata.jp\n" +
-	"niigata.niigata.jp\n" +
-	"niihama.ehime.jp\n" +
-	"niikappu.hokkaido.jp\n" +
-	"niimi.okayama.jp\n" +
-	"niiza.saitama.jp\n" +
-	"nikaho.akita.jp\n" +
-	"nike\n" +
-	"niki.hokkaido.jp\n" +
-	"nikko.tochigi.jp\n" +
-	"nikolaev.ua\n" +
-	"nikon\n" +
-	"ninhbinh.vn\n" +
-	"ninhthuan.vn\n" +
-	"ninja\n" +
-	"ninohe.iwate.jp\n" +
-	"ninomiya.kanagawa.jp\n" +
-	"nirasaki.yamanashi.jp\n" +
-	"nis.za\n" +
-	"nishi.fukuoka.jp\n" +
-	"nishi.osaka.jp\n" +
-	"nishiaizu.fukushima.jp\n" +
-	"nishiarita.saga.jp\n" +
-	"nishiawakura.okayama.jp\n" +
-	"nishiazai.shiga.jp\n" +
-	"nishigo.fukushima.jp\n" +
-	"nishihara.kumamoto.jp\n" +
-	"nishihara.okinawa.jp\n" +
-	"nishiizu.shizuoka.jp\n" +
-	"nishikata.tochigi.jp\n" +
-	"nishikatsura.yamanashi.jp\n" +
-	"nishikawa.yamagata.jp\n" +
-	"nishimera.miyazaki.jp\n" +
-	"nishinomiya.hyogo.jp\n" +
-	"nishinoomote.kagoshima.jp\n" +
-	"nishinoshima.shimane.jp\n" +
-	"nishio.aichi.jp\n" +
-	"nishiokoppe.hokkaido.jp\n" +
-	"nishitosa.kochi.jp\n" +
-	"nishiwaki.hyogo.jp\n" +
-	"nissan\n" +
-	"nissay\n" +
-	"nissedal.no\n" +
-	"nisshin.aichi.jp\n" +
-	"niteroi.br\n" +
-	"nittedal.no\n" +
-	"niyodogawa.kochi.jp\n" +
-	"nj.us\n" +
-	"nl\n" +
-	"nl.ca\n" +
-	"nl.no\n" +
-	"nm.cn\n" +
-	"nm.us\n" +
-	"no\n" +
-	"no.it\n" +
-	"nobeoka.miyazaki.jp\n" +
-	"noboribetsu.hokkaido.jp\n" +
-	"noda.chiba.jp\n" +
-	"noda.iwate.jp\n" +
-	"nogata.fukuoka.jp\n" +
-	"nogi.tochigi.jp\n" +
-	"noheji.aomori.jp\n" +
-	"nokia\n" +
-	"nom.ag\n" +
-	"nom.co\n" +
-	"nom.es\n" +
-	"nom.fr\n" +
-	"nom.io\n" +
-	"nom.km\n" +
-	"nom.mg\n" +
-	"nom.nc\n" +
-	"nom.ni\n" +
-	"nom.pa\n" +
-	"nom.pe\n" +
-	"nom.pl\n" +
-	"nom.ro\n" +
-	"nom.tm\n" +
-	"nom.ve\n" +
-	"nom.za\n" +
-	"nombre.bo\n" +
-	"nome.cv\n" +
-	"nome.pt\n" +
-	"nomi.ishikawa.jp\n" +
-	"nonoichi.ishikawa.jp\n" +
-	"nord-aurdal.no\n" +
-	"nord-fron.no\n" +
-	"nord-odal.no\n" +
-	"norddal.no\n" +
-	"nordkapp.no\n" +
-	"nordre-land.no\n" +
-	"nordreisa.no\n" +
-	"nore-og-uvdal.no\n" +
-	"norton\n" +
-	"nose.osaka.jp\n" +
-	"nosegawa.nara.jp\n" +
-	"noshiro.akita.jp\n" +
-	"not.br\n" +
-	"notaires.km\n" +
-	"noticias.bo\n" +
-	"noto.ishikawa.jp\n" +
-	"notodden.no\n" +
-	"notogawa.shiga.jp\n" +
-	"notteroy.no\n" +
-	"novara.it\n" +
-	"now\n" +
-	"nowaruda.pl\n" +
-	"nowruz\n" +
-	"nowtv\n" +
-	"nozawaonsen.nagano.jp\n" +
-	"nr\n" +
-	"nra\n" +
-	"nrw\n" +
-	"ns.ca\n" +
-	"nsn.us\n" +
-	"nsw.au\n" +
-	"nsw.edu.au\n" +
-	"nt.au\n" +
-	"nt.ca\n" +
-	"nt.edu.au\n" +
-	"nt.no\n" +
-	"nt.ro\n" +
-	"ntr.br\n" +
-	"ntr.ec\n" +
-	"ntt\n" +
-	"nu\n" +
-	"nu.ca\n" +
-	"nu.it\n" +
-	"numata.gunma.jp\n" +
-	"numata.hokkaido.jp\n" +
-	"numazu.shizuoka.jp\n" +
-	"nuoro.it\n" +
-	"nv.us\n" +
-	"nx.cn\n" +
-	"ny.us\n" +
-	"nyc\n" +
-	"nysa.pl\n" +
-	"nyuzen.toyama.jp\n" +
-	"nz\n" +
-	"o.bg\n" +
-	"o.se\n" +
-	"oamishirasato.chiba.jp\n" +
-	"oarai.ibaraki.jp\n" +
-	"obama.fukui.jp\n" +
-	"obama.nagasaki.jp\n" +
-	"obanazawa.yamagata.jp\n" +
-	"obi\n" +
-	"obihiro.hokkaido.jp\n" +
-	"obira.hokkaido.jp\n" +
-	"observer\n" +
-	"obu.aichi.jp\n" +
-	"obuse.nagano.jp\n" +
-	"ochi.kochi.jp\n" +
-	"od.ua\n" +
-	"odate.akita.jp\n" +
-	"odawara.kanagawa.jp\n" +
-	"odda.no\n" +
-	"odesa.ua\n" +
-	"odessa.ua\n" +
-	"odo.br\n" +
-	"odont.ec\n" +
-	"oe.yamagata.jp\n" +
-	"of.by\n" +
-	"of.no\n" +
-	"off.ai\n" +
-	"office\n" +
-	"ofunato.iwate.jp\n" +
-	"og.ao\n" +
-	"og.it\n" +
-	"oga.akita.jp\n" +
-	"ogaki.gifu.jp\n" +
-	"ogano.saitama.jp\n" +
-	"ogasawara.tokyo.jp\n" +
-	"ogata.akita.jp\n" +
-	"ogawa.ibaraki.jp\n" +
-	"ogawa.nagano.jp\n" +
-	"ogawa.saitama.jp\n" +
-	"ogawara.miyagi.jp\n" +
-	"ogi.saga.jp\n" +
-	"ogimi.okinawa.jp\n" +
-	"ogliastra.it\n" +
-	"ogori.fukuoka.jp\n" +
-	"ogose.saitama.jp\n" +
-	"oguchi.aichi.jp\n" +
-	"oguni.kumamoto.jp\n" +
-	"oguni.yamagata.jp\n" +
-	"oh.us\n" +
-	"oharu.aichi.jp\n" +
-	"ohda.shimane.jp\n" +
-	"ohi.fukui.jp\n" +
-	"ohira.miyagi.jp\n" +
-	"ohira.tochigi.jp\n" +
-	"ohkura.yamagata.jp\n" +
-	"ohtawara.tochigi.jp\n" +
-	"oi.kanagawa.jp\n" +
-	"oia.gov.pl\n" +
-	"oirase.aomori.jp\n" +
-	"oirm.gov.pl\n" +
-	"oishida.yamagata.jp\n" +
-	"oiso.kanagawa.jp\n" +
-	"oita.jp\n" +
-	"oita.oita.jp\n" +
-	"oizumi.gunma.jp\n" +
-	"oji.nara.jp\n" +
-	"ojiya.niigata.jp\n" +
-	"ok.us\n" +
-	"okagaki.fukuoka.jp\n" +
-	"okawa.fukuoka.jp\n" +
-	"okawa.kochi.jp\n" +
-	"okaya.nagano.jp\n" +
-	"okayama.jp\n" +
-	"okayama.okayama.jp\n" +
-	"okazaki.aichi.jp\n" +
-	"oke.gov.pl\n" +
-	"okegawa.saitama.jp\n" +
-	"oketo.hokkaido.jp\n" +
-	"oki.fukuoka.jp\n" +
-	"okinawa\n" +
-	"okinawa.jp\n" +
-	"okinawa.okinawa.jp\n" +
-	"okinoshima.shimane.jp\n" +
-	"okoppe.hokkaido.jp\n" +
-	"oksnes.no\n" +
-	"okuizumo.shimane.jp\n" +
-	"okuma.fukushima.jp\n" +
-	"okutama.tokyo.jp\n" +
-	"ol.no\n" +
-	"olawa.pl\n" +
-	"olayan\n" +
-	"olayangroup\n" +
-	"olbia-tempio.it\n" +
-	"olbiatempio.it\n" +
-	"olecko.pl\n" +
-	"olkusz.pl\n" +
-	"ollo\n" +
-	"olsztyn.pl\n" +
-	"om\n" +
-	"omachi.nagano.jp\n" +
-	"omachi.saga.jp\n" +
-	"omaezaki.shizuoka.jp\n" +
-	"omasvuotna.no\n" +
-	"ome.tokyo.jp\n" +
-	"omega\n" +
-	"omi.nagano.jp\n" +
-	"omi.niigata.jp\n" +
-	"omigawa.chiba.jp\n" +
-	"omihachiman.shiga.jp\n" +
-	"omitama.ibaraki.jp\n" +
-	"omiya.saitama.jp\n" +
-	"omotego.fukushima.jp\n" +
-	"omura.nagasaki.jp\n" +
-	"omuta.fukuoka.jp\n" +
-	"on.ca\n" +
-	"onagawa.miyagi.jp\n" +
-	"one\n" +
-	"ong\n" +
-	"ong.br\n" +
-	"onga.fukuoka.jp\n" +
-	"onion\n" +
-	"onjuku.chiba.jp\n" +
-	"onl\n" +
-	"online\n" +
-	"onna.okinawa.jp\n" +
-	"ono.fukui.jp\n" +
-	"ono.fukushima.jp\n" +
-	"ono.hyogo.jp\n" +
-	"onojo.fukuoka.jp\n" +
-	"onomichi.hiroshima.jp\n" +
-	"ookuwa.nagano.jp\n" +
-	"ooo\n" +
-	"ooshika.nagano.jp\n" +
-	"oow.gov.pl\n" +
-	"open\n" +
-	"opoczno.pl\n" +
-	"opole.pl\n" +
-	"oppdal.no\n" +
-	"oppegard.no\n" +
-	"or.at\n" +
-	"or.bi\n" +
-	"or.ci\n" +
-	"or.cr\n" +
-	"or.id\n" +
-	"or.it\n" +
-	"or.jp\n" +
-	"or.ke\n" +
-	"or.kr\n" +
-	"or.mu\n" +
-	"or.th\n" +
-	"or.tz\n" +
-	"or.ug\n" +
-	"or.us\n" +
-	"ora.gunma.jp\n" +
-	"oracle\n" +
-	"orange\n" +
-	"org\n" +
-	"org.ac\n" +
-	"org.ae\n" +
-	"org.af\n" +
-	"org.ag\n" +
-	"org.ai\n" +
-	"org.al\n" +
-	"org.am\n" +
-	"org.ao\n" +
-	"org.ar\n" +
-	"org.au\n" +
-	"org.az\n" +
-	"org.ba\n" +
-	"org.bb\n" +
-	"org.bd\n" +
-	"org.bh\n" +
-	"org.bi\n" +
-	"org.bj\n" +
-	"org.bm\n" +
-	"org.bn\n" +
-	"org.bo\n" +
-	"org.br\n" +
-	"org.bs\n" +
-	"org.bt\n" +
-	"org.bw\n" +
-	"org.bz\n" +
-	"org.ci\n" +
-	"org.cn\n" +
-	"org.co\n" +
-	"org.cu\n" +
-	"org.cv\n" +
-	"org.cw\n" +
-	"org.cy\n" +
-	"org.dm\n" +
-	"org.do\n" +
-	"org.dz\n" +
-	"org.ec\n" +
-	"org.ee\n" +
-	"org.eg\n" +
-	"org.es\n" +
-	"org.et\n" +
-	"org.fj\n" +
-	"org.fm\n" +
-	"org.ge\n" +
-	"org.gg\n" +
-	"org.gh\n" +
-	"org.gi\n" +
-	"org.gl\n" +
-	"org.gn\n" +
-	"org.gp\n" +
-	"org.gr\n" +
-	"org.gt\n" +
-	"org.gu\n" +
-	"org.gy\n" +
-	"org.hk\n" +
-	"org.hn\n" +
-	"org.ht\n" +
-	"org.hu\n" +
-	"org.il\n" +
-	"org.im\n" +
-	"org.in\n" +
-	"org.io\n" +
-	"org.iq\n" +
-	"org.ir\n" +
-	"org.je\n" +
-	"org.jo\n" +
-	"org.kg\n" +
-	"org.kh\n" +
-	"org.ki\n" +
-	"org.km\n" +
-	"org.kn\n" +
-	"org.kp\n" +
-	"org.kw\n" +
-	"org.ky\n" +
-	"org.kz\n" +
-	"org.la\n" +
-	"org.lb\n" +
-	"org.lc\n" +
-	"org.lk\n" +
-	"org.lr\n" +
-	"org.ls\n" +
-	"org.lv\n" +
-	"org.ly\n" +
-	"org.ma\n" +
-	"org.me\n" +
-	"org.mg\n" +
-	"org.mk\n" +
-	"org.ml\n" +
-	"org.mn\n" +
-	"org.mo\n" +
-	"org.ms\n" +
-	"org.mt\n" +
-	"org.mu\n" +
-	"org.mv\n" +
-	"org.mw\n" +
-	"org.mx\n" +
-	"org.my\n" +
-	"org.mz\n" +
-	"org.na\n" +
-	"org.ng\n" +
-	"org.ni\n" +
-	"org.nr\n" +
-	"org.nz\n" +
-	"org.om\n" +
-	"org.pa\n" +
-	"org.pe\n" +
-	"org.pf\n" +
-	"org.ph\n" +
-	"org.pk\n" +
-	"org.pl\n" +
-	"org.pn\n" +
-	"org.pr\n" +
-	"org.ps\n" +
-	"org.pt\n" +
-	"org.py\n" +
-	"org.qa\n" +
-	"org.ro\n" +
-	"org.rs\n" +
-	"org.rw\n" +
-	"org.sa\n" +
-	"org.sb\n" +
-	"org.sc\n" +
-	"org.sd\n" +
-	"org.se\n" +
-	"org.sg\n" +
-	"org.sh\n" +
-	"org.sk\n" +
-	"org.sl\n" +
-	"org.sn\n" +
-	"org.so\n" +
-	"org.ss\n" +
-	"org.st\n" +
-	"org.sv\n" +
-	"org.sy\n" +
-	"org.sz\n" +
-	"org.tj\n" +
-	"org.tm\n" +
-	"org.tn\n" +
-	"org.to\n" +
-	"org.tr\n" +
-	"org.tt\n" +
-	"org.tw\n" +
-	"org.ua\n" +
-	"org.ug\n" +
-	"org.uk\n" +
-	"org.uy\n" +
-	"org.uz\n" +
-	"org.vc\n" +
-	"org.ve\n" +
-	"org.vi\n" +
-	"org.vn\n" +
-	"org.vu\n" +
-	"org.ws\n" +
-	"org.ye\n" +
-	"org.za\n" +
-	"org.zm\n" +
-	"org.zw\n" +
-	"organic\n" +
-	"origins\n" +
-	"oristano.it\n" +
-	"orkanger.no\n" +
-	"orkdal.no\n" +
-	"orland.no\n" +
-	"orskog.no\n" +
-	"orsta.no\n" +
-	"os.hedmark.no\n" +
-	"os.hordaland.no\n" +
-	"osaka\n" +
-	"osaka.jp\n" +
-	"osakasayama.osaka.jp\n" +
-	"osaki.miyagi.jp\n" +
-	"osakikamijima.hiroshima.jp\n" +
-	"osasco.br\n" +
-	"oschr.gov.pl\n" +
-	"osen.no\n" +
-	"oseto.nagasaki.jp\n" +
-	"oshima.tokyo.jp\n" +
-	"oshima.yamaguchi.jp\n" +
-	"oshino.yamanashi.jp\n" +
-	"oshu.iwate.jp\n" +
-	"oslo.no\n" +
-	"osoyro.no\n" +
-	"osteroy.no\n" +
-	"ostre-toten.no\n" +
-	"ostroda.pl\n" +
-	"ostroleka.pl\n" +
-	"ostrowiec.pl\n" +
-	"ostrowwlkp.pl\n" +
-	"ot.it\n" +
-	"ota.gunma.jp\n" +
-	"ota.tokyo.jp\n" +
-	"otake.hiroshima.jp\n" +
-	"otaki.chiba.jp\n" +
-	"otaki.nagano.jp\n" +
-	"otaki.saitama.jp\n" +
-	"otama.fukushima.jp\n" +
-	"otari.nagano.jp\n" +
-	"otaru.hokkaido.jp\n" +
-	"ote.bj\n" +
-	"other.nf\n" +
-	"oto.fukuoka.jp\n" +
-	"otobe.hokkaido.jp\n" +
-	"otofuke.hokkaido.jp\n" +
-	"otoineppu.hokkaido.jp\n" +
-	"otoyo.kochi.jp\n" +
-	"otsu.shiga.jp\n" +
-	"otsuchi.iwate.jp\n" +
-	"otsuka\n" +
-	"otsuki.kochi.jp\n" +
-	"otsuki.yamanashi.jp\n" +
-	"ott\n" +
-	"ouchi.saga.jp\n" +
-	"ouda.nara.jp\n" +
-	"oum.gov.pl\n" +
-	"oumu.hokkaido.jp\n" +
-	"overhalla.no\n" +
-	"ovh\n" +
-	"ovre-eiker.no\n" +
-	"owani.aomori.jp\n" +
-	"owariasahi.aichi.jp\n" +
-	"oyabe.toyama.jp\n" +
-	"oyama.tochigi.jp\n" +
-	"oyamazaki.kyoto.jp\n" +
-	"oyer.no\n" +
-	"oygarden.no\n" +
-	"oyodo.nara.jp\n" +
-	"oystre-slidre.no\n" +
-	"oz.au\n" +
-	"ozora.hokkaido.jp\n" +
-	"ozu.ehime.jp\n" +
-	"ozu.kumamoto.jp\n" +
-	"p.bg\n" +
-	"p.se\n" +
-	"pa\n" +
-	"pa.gov.br\n" +
-	"pa.gov.pl\n" +
-	"pa.it\n" +
-	"pa.us\n" +
-	"padova.it\n" +
-	"padua.it\n" +
-	"page\n" +
-	"palermo.it\n" +
-	"palmas.br\n" +
-	"panasonic\n" +
-	"parachuting.aero\n" +
-	"paragliding.aero\n" +
-	"paris\n" +
-	"parliament.nz\n" +
-	"parma.it\n" +
-	"paroch.k12.ma.us\n" +
-	"pars\n" +
-	"parti.se\n" +
-	"partners\n" +
-	"parts\n" +
-	"party\n" +
-	"passenger-association.aero\n" +
-	"patria.bo\n" +
-	"pavia.it\n" +
-	"pay\n" +
-	"pb.ao\n" +
-	"pb.gov.br\n" +
-	"pc.it\n" +
-	"pc.pl\n" +
-	"pccw\n" +
-	"pd.it\n" +
-	"pe\n" +
-	"pe.ca\n" +
-	"pe.gov.br\n" +
-	"pe.it\n" +
-	"pe.kr\n" +
-	"per.jo\n" +
-	"per.la\n" +
-	"per.nf\n" +
-	"perso.ht\n" +
-	"perso.tn\n" +
-	"perugia.it\n" +
-	"pesaro-urbino.it\n" +
-	"pesarourbino.it\n" +
-	"pescara.it\n" +
-	"pet\n" +
-	"pf\n" +
-	"pfizer\n" +
-	"pg.in\n" +
-	"pg.it\n" +
-	"ph\n" +
-	"pharmaciens.km\n" +
-	"pharmacy\n" +
-	"phd\n" +
-	"phd.jo\n" +
-	"philips\n" +
-	"phone\n" +
-	"photo\n" +
-	"photography\n" +
-	"photos\n" +
-	"phutho.vn\n" +
-	"phuyen.vn\n" +
-	"physio\n" +
-	"pi.gov.br\n" +
-	"pi.it\n" +
-	"piacenza.it\n" +
-	"pics\n" +
-	"pictet\n" +
-	"pictures\n" +
-	"pid\n" +
-	"piedmont.it\n" +
-	"piemonte.it\n" +
-	"pila.pl\n" +
-	"pilot.aero\n" +
-	"pin\n" +
-	"pinb.gov.pl\n" +
-	"ping\n" +
-	"pink\n" +
-	"pioneer\n" +
-	"pippu.hokkaido.jp\n" +
-	"pisa.it\n" +
-	"pistoia.it\n" +
-	"pisz.pl\n" +
-	"piw.gov.pl\n" +
-	"pizza\n" +
-	"pk\n" +
-	"pl\n" +
-	"pl.ua\n" +
-	"place\n" +
-	"play\n" +
-	"playstation\n" +
-	"plc.co.im\n" +
-	"plc.ly\n" +
-	"plc.uk\n" +
-	"plo.ps\n" +
-	"plumbing\n" +
-	"plurinacional.bo\n" +
-	"plus\n" +
-	"pm\n" +
-	"pmn.it\n" +
-	"pn\n" +
-	"pn.it\n" +
-	"pnc\n" +
-	"po.gov.pl\n" +
-	"po.it\n" +
-	"poa.br\n" +
-	"podhale.pl\n" +
-	"podlasie.pl\n" +
-	"pohl\n" +
-	"poker\n" +
-	"pol.dz\n" +
-	"pol.ht\n" +
-	"pol.tr\n" +
-	"police.uk\n" +
-	"politica.bo\n" +
-	"politie\n" +
-	"polkowice.pl\n" +
-	"poltava.ua\n" +
-	"pomorskie.pl\n" +
-	"pomorze.pl\n" +
-	"ponpes.id\n" +
-	"pordenone.it\n" +
-	"porn\n" +
-	"porsanger.no\n" +
-	"porsangu.no\n" +
-	"porsgrunn.no\n" +
-	"post\n" +
-	"post.in\n" +
-	"potenza.it\n" +
-	"powiat.pl\n" +
-	"pp.az\n" +
-	"pp.se\n" +
-	"ppg.br\n" +
-	"pr\n" +
-	"pr.gov.br\n" +
-	"pr.gov.pl\n" +
-	"pr.it\n" +
-	"pr.ml\n" +
-	"pr.us\n" +
-	"prato.it\n" +
-	"praxi\n" +
-	"prd.fr\n" +
-	"prd.km\n" +
-	"prd.mg\n" +
-	"press\n" +
-	"press.aero\n" +
-	"press.cy\n" +
-	"press.ma\n" +
-	"press.se\n" +
-	"presse.km\n" +
-	"presse.ml\n" +
-	"pri.ee\n" +
-	"prime\n" +
-	"principe.st\n" +
-	"priv.hu\n" +
-	"priv.me\n" +
-	"priv.no\n" +
-	"priv.pl\n" +
-	"pro\n" +
-	"pro.az\n" +
-	"pro.br\n" +
-	"pro.cy\n" +
-	"pro.ec\n" +
-	"pro.fj\n" +
-	"pro.ht\n" +
-	"pro.in\n" +
-	"pro.mv\n" +
-	"pro.om\n" +
-	"pro.pr\n" +
-	"pro.tt\n" +
-	"pro.vn\n" +
-	"prochowice.pl\n" +
-	"prod\n" +
-	"production.aero\n" +
-	"productions\n" +
-	"prof\n" +
-	"prof.ec\n" +
-	"prof.pr\n" +
-	"profesional.bo\n" +
-	"progressive\n" +
-	"promo\n" +
-	"properties\n" +
-	"property\n" +
-	"protection\n" +
-	"pru\n" +
-	"prudential\n" +
-	"pruszkow.pl\n" +
-	"przeworsk.pl\n" +
-	"ps\n" +
-	"psc.br\n" +
-	"psi.br\n" +
-	"psic.ec\n" +
-	"psiq.ec\n" +
-	"psp.gov.pl\n" +
-	"psse.gov.pl\n" +
-	"pt\n" +
-	"pt.it\n" +
-	"pu.it\n" +
-	"pub\n" +
-	"pub.ec\n" +
-	"pub.sa\n" +
-	"publ.cv\n" +
-	"publ.pt\n" +
-	"pueblo.bo\n" +
-	"pug.it\n" +
-	"puglia.it\n" +
-	"pulawy.pl\n" +
-	"pup.gov.pl\n" +
-	"pv.it\n" +
-	"pvh.br\n" +
-	"pvt.ge\n" +
-	"pvt.k12.ma.us\n" +
-	"pw\n" +
-	"pwc\n" +
-	"py\n" +
-	"pz.it\n" +
-	"q.bg\n" +
-	"qa\n" +
-	"qc.ca\n" +
-	"qh.cn\n" +
-	"qld.au\n" +
-	"qld.edu.au\n" +
-	"qld.gov.au\n" +
-	"qpon\n" +
-	"qsl.br\n" +
-	"quangbinh.vn\n" +
-	"quangnam.vn\n" +
-	"quangngai.vn\n" +
-	"quangninh.vn\n" +
-	"quangtri.vn\n" +
-	"quebec\n" +
-	"quest\n" +
-	"r.bg\n" +
-	"r.se\n" +
-	"ra.it\n" +
-	"racing\n" +
-	"rade.no\n" +
-	"radio\n" +
-	"radio.br\n" +
-	"radom.pl\n" +
-	"radoy.no\n" +
-	"ragusa.it\n" +
-	"rahkkeravju.no\n" +
-	"raholt.no\n" +
-	"raisa.no\n" +
-	"rakkestad.no\n" +
-	"ralingen.no\n" +
-	"rana.no\n" +
-	"randaberg.no\n" +
-	"rankoshi.hokkaido.jp\n" +
-	"ranzan.saitama.jp\n" +
-	"rar.ve\n" +
-	"rauma.no\n" +
-	"ravenna.it\n" +
-	"rawa-maz.pl\n" +
-	"rc.it\n" +
-	"re\n" +
-	"re.it\n" +
-	"re.kr\n" +
-	"read\n" +
-	"realestate\n" +
-	"realestate.pl\n" +
-	"realtor\n" +
-	"realty\n" +
-	"rebun.hokkaido.jp\n" +
-	"rec.br\n" +
-	"rec.nf\n" +
-	"rec.ro\n" +
-	"rec.ve\n" +
-	"recht.pro\n" +
-	"recife.br\n" +
-	"recipes\n" +
-	"recreation.aero\n" +
-	"red\n" +
-	"red.sv\n" +
-	"redumbrella\n" +
-	"reggio-calabria.it\n" +
-	"reggio-emilia.it\n" +
-	"reggiocalabria.it\n" +
-	"reggioemilia.it\n" +
-	"rehab\n" +
-	"reise\n" +
-	"reisen\n" +
-	"reit\n" +
-	"reklam.hu\n" +
-	"rel.ht\n" +
-	"rel.pl\n" +
-	"reliance\n" +
-	"ren\n" +
-	"rendalen.no\n" +
-	"rennebu.no\n" +
-	"rennesoy.no\n" +
-	"rent\n" +
-	"rentals\n" +
-	"rep.br\n" +
-	"rep.kp\n" +
-	"repair\n" +
-	"repbody.aero\n" +
-	"report\n" +
-	"republican\n" +
-	"res.aero\n" +
-	"res.in\n" +
-	"research.aero\n" +
-	"rest\n" +
-	"restaurant\n" +
-	"restaurant.bj\n" +
-	"resto.bj\n" +
-	"review\n" +
-	"reviews\n" +
-	"revista.bo\n" +
-	"rexroth\n" +
-	"rg.it\n" +
-	"ri.it\n" +
-	"ri.us\n" +
-	"ribeirao.br\n" +
-	"rich\n" +
-	"richardli\n" +
-	"ricoh\n" +
-	"rieti.it\n" +
-	"rifu.miyagi.jp\n" +
-	"riik.ee\n" +
-	"rikubetsu.hokkaido.jp\n" +
-	"rikuzentakata.iwate.jp\n" +
-	"ril\n" +
-	"rimini.it\n" +
-	"rindal.no\n" +
-	"ringebu.no\n" +
-	"ringerike.no\n" +
-	"ringsaker.no\n" +
-	"rio\n" +
-	"rio.br\n" +
-	"rio.ec\n" +
-	"riobranco.br\n" +
-	"riopreto.br\n" +
-	"rip\n" +
-	"rishiri.hokkaido.jp\n" +
-	"rishirifuji.hokkaido.jp\n" +
-	"risor.no\n" +
-	"rissa.no\n" +
-	"ritto.shiga.jp\n" +
-	"rivne.ua\n" +
-	"rj.gov.br\n" +
-	"rl.no\n" +
-	"rm.it\n" +
-	"rn.gov.br\n" +
-	"rn.it\n" +
-	"ro\n" +
-	"ro.gov.br\n" +
-	"ro.it\n" +
-	"roan.no\n" +
-	"rocks\n" +
-	"rodeo\n" +
-	"rodoy.no\n" +
-	"rogers\n" +
-	"rokunohe.aomori.jp\n" +
-	"rollag.no\n" +
-	"roma.it\n" +
-	"rome.it\n" +
-	"romsa.no\n" +
-	"romskog.no\n" +
-	"room\n" +
-	"roros.no\n" +
-	"rost.no\n" +
-	"rotorcraft.aero\n" +
-	"rovigo.it\n" +
-	"rovno.ua\n" +
-	"royken.no\n" +
-	"royrvik.no\n" +
-	"rr.gov.br\n" +
-	"rrpp.ec\n" +
-	"rs\n" +
-	"rs.gov.br\n" +
-	"rsvp\n" +
-	"ru\n" +
-	"rugby\n" +
-	"ruhr\n" +
-	"run\n" +
-	"ruovat.no\n" +
-	"rv.ua\n" +
-	"rw\n" +
-	"rwe\n" +
-	"rybnik.pl\n" +
-	"rygge.no\n" +
-	"ryokami.saitama.jp\n" +
-	"ryugasaki.ibaraki.jp\n" +
-	"ryukyu\n" +
-	"ryuoh.shiga.jp\n" +
-	"rzeszow.pl\n" +
-	"rzgw.gov.pl\n" +
-	"s.bg\n" +
-	"s.se\n" +
-	"sa\n" +
-	"sa.au\n" +
-	"sa.cr\n" +
-	"sa.edu.au\n" +
-	"sa.gov.au\n" +
-	"sa.gov.pl\n" +
-	"sa.it\n" +
-	"saarland\n" +
-	"sabae.fukui.jp\n" +
-	"sado.niigata.jp\n" +
-	"safe\n" +
-	"safety\n" +
-	"safety.aero\n" +
-	"saga.jp\n" +
-	"saga.saga.jp\n" +
-	"sagae.yamagata.jp\n" +
-	"sagamihara.kanagawa.jp\n" +
-	"saigawa.fukuoka.jp\n" +
-	"saijo.ehime.jp\n" +
-	"saikai.nagasaki.jp\n" +
-	"saiki.oita.jp\n" +
-	"saitama.jp\n" +
-	"saitama.saitama.jp\n" +
-	"saito.miyazaki.jp\n" +
-	"saka.hiroshima.jp\n" +
-	"sakado.saitama.jp\n" +
-	"sakae.chiba.jp\n" +
-	"sakae.nagano.jp\n" +
-	"sakahogi.gifu.jp\n" +
-	"sakai.fukui.jp\n" +
-	"sakai.ibaraki.jp\n" +
-	"sakai.osaka.jp\n" +
-	"sakaiminato.tottori.jp\n" +
-	"sakaki.nagano.jp\n" +
-	"sakata.yamagata.jp\n" +
-	"sakawa.kochi.jp\n" +
-	"sakegawa.yamagata.jp\n" +
-	"saku.nagano.jp\n" +
-	"sakuho.nagano.jp\n" +
-	"sakura\n" +
-	"sakura.chiba.jp\n" +
-	"sakura.tochigi.jp\n" +
-	"sakuragawa.ibaraki.jp\n" +
-	"sakurai.nara.jp\n" +
-	"sakyo.kyoto.jp\n" +
-	"sal.ec\n" +
-	"salangen.no\n" +
-	"salat.no\n" +
-	"sale\n" +
-	"salerno.it\n" +
-	"salon\n" +
-	"saltdal.no\n" +
-	"salud.bo\n" +
-	"salvador.br\n" +
-	"samegawa.fukushima.jp\n" +
-	"samnanger.no\n" +
-	"sampa.br\n" +
-	"samsclub\n" +
-	"samsung\n" +
-	"samukawa.kanagawa.jp\n" +
-	"sanagochi.tokushima.jp\n" +
-	"sanda.hyogo.jp\n" +
-	"sande.more-og-romsdal.no\n" +
-	"sande.vestfold.no\n" +
-	"sande.xn--mre-og-romsdal-qqb.no\n" +
-	"sandefjord.no\n" +
-	"sandnes.no\n" +
-	"sandnessjoen.no\n" +
-	"sandoy.no\n" +
-	"sandvik\n" +
-	"sandvikcoromant\n" +
-	"sango.nara.jp\n" +
-	"sanjo.niigata.jp\n" +
-	"sannan.hyogo.jp\n" +
-	"sannohe.aomori.jp\n" +
-	"sano.tochigi.jp\n" +
-	"sanofi\n" +
-	"sanok.pl\n" +
-	"santamaria.br\n" +
-	"santoandre.br\n" +
-	"sanuki.kagawa.jp\n" +
-	"saobernardo.br\n" +
-	"saogonca.br\n" +
-	"saotome.st\n" +
-	"sap\n" +
-	"sar.it\n" +
-	"sardegna.it\n" +
-	"sardinia.it\n" +
-	"sarl\n" +
-	"saroma.hokkaido.jp\n" +
-	"sarpsborg.no\n" +
-	"sarufutsu.hokkaido.jp\n" +
-	"sas\n" +
-	"sasaguri.fukuoka.jp\n" +
-	"sasayama.hyogo.jp\n" +
-	"sasebo.nagasaki.jp\n" +
-	"sassari.it\n" +
-	"satosho.okayama.jp\n" +
-	"satsumasendai.kagoshima.jp\n" +
-	"satte.saitama.jp\n" +
-	"sauda.no\n" +
-	"sauherad.no\n" +
-	"save\n" +
-	"savona.it\n" +
-	"saxo\n" +
-	"sayama.osaka.jp\n" +
-	"sayama.saitama.jp\n" +
-	"sayo.hyogo.jp\n" +
-	"sb\n" +
-	"sb.ua\n" +
-	"sbi\n" +
-	"sbs\n" +
-	"sc\n" +
-	"sc.cn\n" +
-	"sc.gov.br\n" +
-	"sc.ke\n" +
-	"sc.kr\n" +
-	"sc.ls\n" +
-	"sc.tz\n" +
-	"sc.ug\n" +
-	"sc.us\n" +
-	"scb\n" +
-	"sch.ae\n" +
-	"sch.bd\n" +
-	"sch.id\n" +
-	"sch.ir\n" +
-	"sch.jo\n" +
-	"sch.lk\n" +
-	"sch.ly\n" +
-	"sch.ng\n" +
-	"sch.qa\n" +
-	"sch.sa\n" +
-	"sch.ss\n" +
-	"sch.zm\n" +
-	"schaeffler\n" +
-	"schmidt\n" +
-	"scholarships\n" +
-	"school\n" +
-	"school.ge\n" +
-	"school.nz\n" +
-	"school.za\n" +
-	"schule\n" +
-	"schwarz\n" +
-	"sci.eg\n" +
-	"science\n" +
-	"scientist.aero\n" +
-	"scot\n" +
-	"sd\n" +
-	"sd.cn\n" +
-	"sd.us\n" +
-	"sdn.gov.pl\n" +
-	"se\n" +
-	"se.gov.br\n" +
-	"search\n" +
-	"seat\n" +
-	"sebastopol.ua\n" +
-	"sec.ps\n" +
-	"secure\n" +
-	"security\n" +
-	"seek\n" +
-	"seg.ar\n" +
-	"seg.br\n" +
-	"seihi.nagasaki.jp\n" +
-	"seika.kyoto.jp\n" +
-	"seiro.niigata.jp\n" +
-	"seirou.niigata.jp\n" +
-	"seiyo.ehime.jp\n" +
-	"sejny.pl\n" +
-	"seki.gifu.jp\n" +
-	"sekigahara.gifu.jp\n" +
-	"sekikawa.niigata.jp\n" +
-	"sel.no\n" +
-	"selbu.no\n" +
-	"select\n" +
-	"selje.no\n" +
-	"seljord.no\n" +
-	"semboku.akita.jp\n" +
-	"semine.miyagi.jp\n" +
-	"senasa.ar\n" +
-	"sener\n" +
-	"sennan.osaka.jp\n" +
-	"seoul.kr\n" +
-	"sera.hiroshima.jp\n" +
-	"seranishi.hiroshima.jp\n" +
-	"services\n" +
-	"services.aero\n" +
-	"setagaya.tokyo.jp\n" +
-	"seto.aichi.jp\n" +
-	"setouchi.okayama.jp\n" +
-	"settsu.osaka.jp\n" +
-	"sevastopol.ua\n" +
-	"seven\n" +
-	"sew\n" +
-	"sex\n" +
-	"sex.hu\n" +
-	"sex.pl\n" +
-	"sexy\n" +
-	"sf.no\n" +
-	"sfr\n" +
-	"sg\n" +
-	"sh\n" +
-	"sh.cn\n" +
-	"shakotan.hokkaido.jp\n" +
-	"shangrila\n" +
-	"shari.hokkaido.jp\n" +
-	"sharp\n" +
-	"shell\n" +
-	"shia\n" +
-	"shibata.miyagi.jp\n" +
-	"shibata.niigata.jp\n" +
-	"shibecha.hokkaido.jp\n" +
-	"shibetsu.hokkaido.jp\n" +
-	"shibukawa.gunma.jp\n" +
-	"shibuya.tokyo.jp\n" +
-	"shichikashuku.miyagi.jp\n" +
-	"shichinohe.aomori.jp\n" +
-	"shiga.jp\n" +
-	"shiiba.miyazaki.jp\n" +
-	"shijonawate.osaka.jp\n" +
-	"shika.ishikawa.jp\n" +
-	"shikabe.hokkaido.jp\n" +
-	"shikama.miyagi.jp\n" +
-	"shikaoi.hokkaido.jp\n" +
-	"shikatsu.aichi.jp\n" +
-	"shiki.saitama.jp\n" +
-	"shikokuchuo.ehime.jp\n" +
-	"shiksha\n" +
-	"shima.mie.jp\n" +
-	"shimabara.nagasaki.jp\n" +
-	"shimada.shizuoka.jp\n" +
-	"shimamaki.hokkaido.jp\n" +
-	"shimamoto.osaka.jp\n" +
-	"shimane.jp\n" +
-	"shimane.shimane.jp\n" +
-	"shimizu.hokkaido.jp\n" +
-	"shimizu.shizuoka.jp\n" +
-	"shimoda.shizuoka.jp\n" +
-	"shimodate.ibaraki.jp\n" +
-	"shimofusa.chiba.jp\n" +
-	"shimogo.fukushima.jp\n" +
-	"shimoichi.nara.jp\n" +
-	"shimoji.okinawa.jp\n" +
-	"shimokawa.hokkaido.jp\n" +
-	"shimokitayama.nara.jp\n" +
-	"shimonita.gunma.jp\n" +
-	"shimonoseki.yamaguchi.jp\n" +
-	"shimosuwa.nagano.jp\n" +
-	"shimotsuke.tochigi.jp\n" +
-	"shimotsuma.ibaraki.jp\n" +
-	"shinagawa.tokyo.jp\n" +
-	"shinanomachi.nagano.jp\n" +
-	"shingo.aomori.jp\n" +
-	"shingu.fukuoka.jp\n" +
-	"shingu.hyogo.jp\n" +
-	"shingu.wakayama.jp\n" +
-	"shinichi.hiroshima.jp\n" +
-	"shinjo.nara.jp\n" +
-	"shinjo.okayama.jp\n" +
-	"shinjo.yamagata.jp\n" +
-	"shinjuku.tokyo.jp\n" +
-	"shinkamigoto.nagasaki.jp\n" +
-	"shinonsen.hyogo.jp\n" +
-	"shinshinotsu.hokkaido.jp\n" +
-	"shinshiro.aichi.jp\n" +
-	"shinto.gunma.jp\n" +
-	"shintoku.hokkaido.jp\n" +
-	"shintomi.miyazaki.jp\n" +
-	"shinyoshitomi.fukuoka.jp\n" +
-	"shiogama.miyagi.jp\n" +
-	"shiojiri.nagano.jp\n" +
-	"shioya.tochigi.jp\n" +
-	"shirahama.wakayama.jp\n" +
-	"shirakawa.fukushima.jp\n" +
-	"shirakawa.gifu.jp\n" +
-	"shirako.chiba.jp\n" +
-	"shiranuka.hokkaido.jp\n" +
-	"shiraoi.hokkaido.jp\n" +
-	"shiraoka.saitama.jp\n" +
-	"shirataka.yamagata.jp\n" +
-	"shiriuchi.hokkaido.jp\n" +
-	"shiroi.chiba.jp\n" +
-	"shiroishi.miyagi.jp\n" +
-	"shiroishi.saga.jp\n" +
-	"shirosato.ibaraki.jp\n" +
-	"shishikui.tokushima.jp\n" +
-	"shiso.hyogo.jp\n" +
-	"shisui.chiba.jp\n" +
-	"shitara.aichi.jp\n" +
-	"shiwa.iwate.jp\n" +
-	"shizukuishi.iwate.jp\n" +
-	"shizuoka.jp\n" +
-	"shizuoka.shizuoka.jp\n" +
-	"shobara.hiroshima.jp\n" +
-	"shoes\n" +
-	"shonai.fukuoka.jp\n" +
-	"shonai.yamagata.jp\n" +
-	"shoo.okayama.jp\n" +
-	"shop\n" +
-	"shop.ht\n" +
-	"shop.hu\n" +
-	"shop.pl\n" +
-	"shopping\n" +
-	"shouji\n" +
-	"show\n" +
-	"show.aero\n" +
-	"showa.fukushima.jp\n" +
-	"showa.gunma.jp\n" +
-	"showa.yamanashi.jp\n" +
-	"shunan.yamaguchi.jp\n" +
-	"si\n" +
-	"si.it\n" +
-	"sic.it\n" +
-	"sicilia.it\n" +
-	"sicily.it\n" +
-	"siellak.no\n" +
-	"siena.it\n" +
-	"sigdal.no\n" +
-	"siljan.no\n" +
-	"silk\n" +
-	"sina\n" +
-	"singles\n" +
-	"siracusa.it\n" +
-	"sirdal.no\n" +
-	"site\n" +
-	"sj\n" +
-	"sjc.br\n" +
-	"sk\n" +
-	"sk.ca\n" +
-	"skanit.no\n" +
-	"skanland.no\n" +
-	"skaun.no\n" +
-	"skedsmo.no\n" +
-	"skedsmokorset.no\n" +
-	"ski\n" +
-	"ski.no\n" +
-	"skien.no\n" +
-	"skierva.no\n" +
-	"skin\n" +
-	"skiptvet.no\n" +
-	"skjak.no\n" +
-	"skjervoy.no\n" +
-	"sklep.pl\n" +
-	"sko.gov.pl\n" +
-	"skoczow.pl\n" +
-	"skodje.no\n" +
-	"sky\n" +
-	"skydiving.aero\n" +
-	"skype\n" +
-	"sl\n" +
-	"slask.pl\n" +
-	"slattum.no\n" +
-	"sld.do\n" +
-	"sld.pa\n" +
-	"slg.br\n" +
-	"sling\n" +
-	"slupsk.pl\n" +
-	"slz.br\n" +
-	"sm\n" +
-	"sm.ua\n" +
-	"smart\n" +
-	"smile\n" +
-	"smola.no\n" +
-	"sn\n" +
-	"sn.cn\n" +
-	"snaase.no\n" +
-	"snasa.no\n" +
-	"sncf\n" +
-	"snillfjord.no\n" +
-	"snoasa.no\n" +
-	"so\n" +
-	"so.gov.pl\n" +
-	"so.it\n" +
-	"sobetsu.hokkaido.jp\n" +
-	"soc.dz\n" +
-	"soc.lk\n" +
-	"soccer\n" +
-	"social\n" +
-	"social.br\n" +
-	"soctrang.vn\n" +
-	"sodegaura.chiba.jp\n" +
-	"soeda.fukuoka.jp\n" +
-	"softbank\n" +
-	"software\n" +
-	"software.aero\n" +
-	"sogndal.no\n" +
-	"sogne.no\n" +
-	"sohu\n" +
-	"soja.okayama.jp\n" +
-	"soka.saitama.jp\n" +
-	"sokndal.no\n" +
-	"sola.no\n" +
-	"solar\n" +
-	"solund.no\n" +
-	"solutions\n" +
-	"soma.fukushima.jp\n" +
-	"somna.no\n" +
-	"sondre-land.no\n" +
-	"sondrio.it\n" +
-	"song\n" +
-	"songdalen.no\n" +
-	"soni.nara.jp\n" +
-	"sonla.vn\n" +
-	"sony\n" +
-	"soo.kagoshima.jp\n" +
-	"sor-aurdal.no\n" +
-	"sor-fron.no\n" +
-	"sor-odal.no\n" +
-	"sor-varanger.no\n" +
-	"sorfold.no\n" +
-	"sorocaba.br\n" +
-	"sorreisa.no\n" +
-	"sortland.no\n" +
-	"sorum.no\n" +
-	"sos.pl\n" +
-	"sosa.chiba.jp\n" +
-	"sosnowiec.pl\n" +
-	"sowa.ibaraki.jp\n" +
-	"soy\n" +
-	"sp.gov.br\n" +
-	"sp.it\n" +
-	"spa\n" +
-	"space\n" +
-	"spjelkavik.no\n" +
-	"sport\n" +
-	"sport.eg\n" +
-	"sport.hu\n" +
-	"spot\n" +
-	"spydeberg.no\n" +
-	"sr\n" +
-	"sr.gov.pl\n" +
-	"sr.it\n" +
-	"srl\n" +
-	"srv.br\n" +
-	"ss\n" +
-	"ss.it\n" +
-	"st\n" +
-	"st.no\n" +
-	"stada\n" +
-	"stalowa-wola.pl\n" +
-	"stange.no\n" +
-	"staples\n" +
-	"star\n" +
-	"starachowice.pl\n" +
-	"stargard.pl\n" +
-	"starostwo.gov.pl\n" +
-	"stat.no\n" +
-	"statebank\n" +
-	"statefarm\n" +
-	"stathelle.no\n" +
-	"stavanger.no\n" +
-	"stavern.no\n" +
-	"stc\n" +
-	"stcgroup\n" +
-	"steigen.no\n" +
-	"steinkjer.no\n" +
-	"sth.ac.at\n" +
-	"stjordal.no\n" +
-	"stjordalshalsen.no\n" +
-	"stockholm\n" +
-	"stokke.no\n" +
-	"stor-elvdal.no\n" +
-	"storage\n" +
-	"stord.no\n" +
-	"stordal.no\n" +
-	"store\n" +
-	"store.bb\n" +
-	"store.nf\n" +
-	"store.ro\n" +
-	"store.st\n" +
-	"store.ve\n" +
-	"storfjord.no\n" +
-	"strand.no\n" +
-	"stranda.no\n" +
-	"stream\n" +
-	"stryn.no\n" +
-	"student.aero\n" +
-	"studio\n" +
-	"study\n" +
-	"style\n" +
-	"su\n" +
-	"sucks\n" +
-	"sue.fukuoka.jp\n" +
-	"suedtirol.it\n" +
-	"suginami.tokyo.jp\n" +
-	"sugito.saitama.jp\n" +
-	"suifu.ibaraki.jp\n" +
-	"suita.osaka.jp\n" +
-	"sukagawa.fukushima.jp\n" +
-	"sukumo.kochi.jp\n" +
-	"sula.no\n" +
-	"suldal.no\n" +
-	"suli.hu\n" +
-	"sumida.tokyo.jp\n" +
-	"sumita.iwate.jp\n" +
-	"sumoto.hyogo.jp\n" +
-	"sumoto.kumamoto.jp\n" +
-	"sumy.ua\n" +
-	"sunagawa.hokkaido.jp\n" +
-	"sund.no\n" +
-	"sunndal.no\n" +
-	"supplies\n" +
-	"supply\n" +
-	"support\n" +
-	"surf\n" +
-	"surgery\n" +
-	"surnadal.no\n" +
-	"susaki.kochi.jp\n" +
-	"susono.shizuoka.jp\n" +
-	"suwa.nagano.jp\n" +
-	"suwalki.pl\n" +
-	"suzaka.nagano.jp\n" +
-	"suzu.ishikawa.jp\n" +
-	"suzuka.mie.jp\n" +
-	"suzuki\n" +
-	"sv\n" +
-	"sv.it\n" +
-	"svalbard.no\n" +
-	"sveio.no\n" +
-	"svelvik.no\n" +
-	"swatch\n" +
-	"swidnica.pl\n" +
-	"swiebodzin.pl\n" +
-	"swinoujscie.pl\n" +
-	"swiss\n" +
-	"sx\n" +
-	"sx.cn\n" +
-	"sy\n" +
-	"sydney\n" +
-	"sykkylven.no\n" +
-	"systems\n" +
-	"sz\n" +
-	"szczecin.pl\n" +
-	"szczytno.pl\n" +
-	"szex.hu\n" +
-	"szkola.pl\n" +
-	"t.bg\n" +
-	"t.se\n" +
-	"ta.it\n" +
-	"taa.it\n" +
-	"tab\n" +
-	"tabayama.yamanashi.jp\n" +
-	"tabuse.yamaguchi.jp\n" +
-	"tachiarai.fukuoka.jp\n" +
-	"tachikawa.tokyo.jp\n" +
-	"tadaoka.osaka.jp\n" +
-	"tado.mie.jp\n" +
-	"tadotsu.kagawa.jp\n" +
-	"tagajo.miyagi.jp\n" +
-	"tagami.niigata.jp\n" +
-	"tagawa.fukuoka.jp\n" +
-	"tahara.aichi.jp\n" +
-	"taiji.wakayama.jp\n" +
-	"taiki.hokkaido.jp\n" +
-	"taiki.mie.jp\n" +
-	"tainai.niigata.jp\n" +
-	"taipei\n" +
-	"taira.toyama.jp\n" +
-	"taishi.hyogo.jp\n" +
-	"taishi.osaka.jp\n" +
-	"taishin.fukushima.jp\n" +
-	"taito.tokyo.jp\n" +
-	"taiwa.miyagi.jp\n" +
-	"tajimi.gifu.jp\n" +
-	"tajiri.osaka.jp\n" +
-	"taka.hyogo.jp\n" +
-	"takagi.nagano.jp\n" +
-	"takahagi.ibaraki.jp\n" +
-	"takahama.aichi.jp\n" +
-	"takahama.fukui.jp\n" +
-	"takaharu.miyazaki.jp\n" +
-	"takahashi.okayama.jp\n" +
-	"takahata.yamagata.jp\n" +
-	"takaishi.osaka.jp\n" +
-	"takamatsu.kagawa.jp\n" +
-	"takamori.kumamoto.jp\n" +
-	"takamori.nagano.jp\n" +
-	"takanabe.miyazaki.jp\n" +
-	"takanezawa.tochigi.jp\n" +
-	"takaoka.toyama.jp\n" +
-	"takarazuka.hyogo.jp\n" +
-	"takasago.hyogo.jp\n" +
-	"takasaki.gunma.jp\n" +
-	"takashima.shiga.jp\n" +
-	"takasu.hokkaido.jp\n" +
-	"takata.fukuoka.jp\n" +
-	"takatori.nara.jp\n" +
-	"takatsuki.osaka.jp\n" +
-	"takatsuki.shiga.jp\n" +
-	"takayama.gifu.jp\n" +
-	"takayama.gunma.jp\n" +
-	"takayama.nagano.jp\n" +
-	"takazaki.miyazaki.jp\n" +
-	"takehara.hiroshima.jp\n" +
-	"taketa.oita.jp\n" +
-	"taketomi.okinawa.jp\n" +
-	"taki.mie.jp\n" +
-	"takikawa.hokkaido.jp\n" +
-	"takino.hyogo.jp\n" +
-	"takinoue.hokkaido.jp\n" +
-	"takko.aomori.jp\n" +
-	"tako.chiba.jp\n" +
-	"taku.saga.jp\n" +
-	"talk\n" +
-	"tama.tokyo.jp\n" +
-	"tamakawa.fukushima.jp\n" +
-	"tamaki.mie.jp\n" +
-	"tamamura.gunma.jp\n" +
-	"tamano.okayama.jp\n" +
-	"tamatsukuri.ibaraki.jp\n" +
-	"tamayu.shimane.jp\n" +
-	"tamba.hyogo.jp\n" +
-	"tana.no\n" +
-	"tanabe.kyoto.jp\n" +
-	"tanabe.wakayama.jp\n" +
-	"tanagura.fukushima.jp\n" +
-	"tananger.no\n" +
-	"tanohata.iwate.jp\n" +
-	"taobao\n" +
-	"tara.saga.jp\n" +
-	"tarama.okinawa.jp\n" +
-	"taranto.it\n" +
-	"target\n" +
-	"targi.pl\n" +
-	"tarnobrzeg.pl\n" +
-	"tarui.gifu.jp\n" +
-	"tarumizu.kagoshima.jp\n" +
-	"tas.au\n" +
-	"tas.edu.au\n" +
-	"tas.gov.au\n" +
-	"tatamotors\n" +
-	"tatar\n" +
-	"tatebayashi.gunma.jp\n" +
-	"tateshina.nagano.jp\n" +
-	"tateyama.chiba.jp\n" +
-	"tateyama.toyama.jp\n" +
-	"tatsuno.hyogo.jp\n" +
-	"tatsuno.nagano.jp\n" +
-	"tattoo\n" +
-	"tawaramoto.nara.jp\n" +
-	"tax\n" +
-	"taxi\n" +
-	"taxi.aero\n" +
-	"taxi.br\n" +
-	"tayninh.vn\n" +
-	"tc\n" +
-	"tc.br\n" +
-	"tci\n" +
-	"td\n" +
-	"tdk\n" +
-	"te.it\n" +
-	"te.ua\n" +
-	"team\n" +
-	"tec.br\n" +
-	"tec.mi.us\n" +
-	"tec.ve\n" +
-	"tech\n" +
-	"tech.ec\n" +
-	"technology\n" +
-	"tecnologia.bo\n" +
-	"tel\n" +
-	"tel.tr\n" +
-	"temasek\n" +
-	"tempio-olbia.it\n" +
-	"tempioolbia.it\n" +
-	"tendo.yamagata.jp\n" +
-	"tenei.fukushima.jp\n" +
-	"tenkawa.nara.jp\n" +
-	"tennis\n" +
-	"tenri.nara.jp\n" +
-	"teo.br\n" +
-	"teramo.it\n" +
-	"terni.it\n" +
-	"ternopil.ua\n" +
-	"teshikaga.hokkaido.jp\n" +
-	"test.tj\n" +
-	"teva\n" +
-	"tf\n" +
-	"tg\n" +
-	"tgory.pl\n" +
-	"th\n" +
-	"thaibinh.vn\n" +
-	"thainguyen.vn\n" +
-	"thanhhoa.vn\n" +
-	"thanhphohochiminh.vn\n" +
-	"thd\n" +
-	"the.br\n" +
-	"theater\n" +
-	"theatre\n" +
-	"thuathienhue.vn\n" +
-	"tiaa\n" +
-	"tickets\n" +
-	"tienda\n" +
-	"tiengiang.vn\n" +
-	"time.no\n" +
-	"tingvoll.no\n" +
-	"tinn.no\n" +
-	"tips\n" +
-	"tires\n" +
-	"tirol\n" +
-	"tj\n" +
-	"tj.cn\n" +
-	"tjeldsund.no\n" +
-	"tjmaxx\n" +
-	"tjome.no\n" +
-	"tjx\n" +
-	"tk\n" +
-	"tkmaxx\n" +
-	"tksat.bo\n" +
-	"tl\n" +
-	"tm\n" +
-	"tm.cy\n" +
-	"tm.dz\n" +
-	"tm.fr\n" +
-	"tm.hu\n" +
-	"tm.km\n" +
-	"tm.mc\n" +
-	"tm.no\n" +
-	"tm.pl\n" +
-	"tm.ro\n" +
-	"tm.se\n" +
-	"tm.za\n" +
-	"tmall\n" +
-	"tmp.br\n" +
-	"tn\n" +
-	"tn.it\n" +
-	"tn.us\n" +
-	"to\n" +
-	"to.gov.br\n" +
-	"to.it\n" +
-	"toba.mie.jp\n" +
-	"tobe.ehime.jp\n" +
-	"tobetsu.hokkaido.jp\n" +
-	"tobishima.aichi.jp\n" +
-	"tochigi.jp\n" +
-	"tochigi.tochigi.jp\n" +
-	"tochio.niigata.jp\n" +
-	"toda.saitama.jp\n" +
-	"today\n" +
-	"toei.aichi.jp\n" +
-	"toga.toyama.jp\n" +
-	"togakushi.nagano.jp\n" +
-	"togane.chiba.jp\n" +
-	"togitsu.nagasaki.jp\n" +
-	"togo.aichi.jp\n" +
-	"togura.nagano.jp\n" +
-	"tohma.hokkaido.jp\n" +
-	"tohnosho.chiba.jp\n" +
-	"toho.fukuoka.jp\n" +
-	"tokai.aichi.jp\n" +
-	"tokai.ibaraki.jp\n" +
-	"tokamachi.niigata.jp\n" +
-	"tokashiki.okinawa.jp\n" +
-	"toki.gifu.jp\n" +
-	"tokigawa.saitama.jp\n" +
-	"tokke.no\n" +
-	"tokoname.aichi.jp\n" +
-	"tokorozawa.saitama.jp\n" +
-	"tokushima.jp\n" +
-	"tokushima.tokushima.jp\n" +
-	"tokuyama.yamaguchi.jp\n" +
-	"tokyo\n" +
-	"tokyo.jp\n" +
-	"tolga.no\n" +
-	"tomakomai.hokkaido.jp\n" +
-	"tomari.hokkaido.jp\n" +
-	"tome.miyagi.jp\n" +
-	"tomi.nagano.jp\n" +
-	"tomigusuku.okinawa.jp\n" +
-	"tomika.gifu.jp\n" +
-	"tomioka.gunma.jp\n" +
-	"tomisato.chiba.jp\n" +
-	"tomiya.miyagi.jp\n" +
-	"tomobe.ibaraki.jp\n" +
-	"tonaki.okinawa.jp\n" +
-	"tonami.toyama.jp\n" +
-	"tondabayashi.osaka.jp\n" +
-	"tone.ibaraki.jp\n" +
-	"tono.iwate.jp\n" +
-	"tonosho.kagawa.jp\n" +
-	"tonsberg.no\n" +
-	"tools\n" +
-	"toon.ehime.jp\n" +
-	"top\n" +
-	"torahime.shiga.jp\n" +
-	"toray\n" +
-	"toride.ibaraki.jp\n" +
-	"torino.it\n" +
-	"torsken.no\n" +
-	"tos.it\n" +
-	"tosa.kochi.jp\n" +
-	"tosashimizu.kochi.jp\n" +
-	"toscana.it\n" +
-	"toshiba\n" +
-	"toshima.tokyo.jp\n" +
-	"tosu.saga.jp\n" +
-	"total\n" +
-	"tottori.jp\n" +
-	"tottori.tottori.jp\n" +
-	"tourism.bj\n" +
-	"tourism.pl\n" +
-	"tourism.tn\n" +
-	"tours\n" +
-	"towada.aomori.jp\n" +
-	"town\n" +
-	"toya.hokkaido.jp\n" +
-	"toyako.hokkaido.jp\n" +
-	"toyama.jp\n" +
-	"toyama.toyama.jp\n" +
-	"toyo.kochi.jp\n" +
-	"toyoake.aichi.jp\n" +
-	"toyohashi.aichi.jp\n" +
-	"toyokawa.aichi.jp\n" +
-	"toyonaka.osaka.jp\n" +
-	"toyone.aichi.jp\n" +
-	"toyono.osaka.jp\n" +
-	"toyooka.hyogo.jp\n" +
-	"toyosato.shiga.jp\n" +
-	"toyota\n" +
-	"toyota.aichi.jp\n" +
-	"toyota.yamaguchi.jp\n" +
-	"toyotomi.hokkaido.jp\n" +
-	"toyotsu.fukuoka.jp\n" +
-	"toyoura.hokkaido.jp\n" +
-	"toys\n" +
-	"tozawa.yamagata.jp\n" +
-	"tozsde.hu\n" +
-	"tp.it\n" +
-	"tr\n" +
-	"tr.it\n" +
-	"tr.no\n" +
-	"tra.kp\n" +
-	"trade\n" +
-	"trader.aero\n" +
-	"trading\n" +
-	"trading.aero\n" +
-	"trainer.aero\n" +
-	"training\n" +
-	"trana.no\n" +
-	"tranby.no\n" +
-	"trani-andria-barletta.it\n" +
-	"trani-barletta-andria.it\n" +
-	"traniandriabarletta.it\n" +
-	"tranibarlettaandria.it\n" +
-	"tranoy.no\n" +
-	"transporte.bo\n" +
-	"trapani.it\n" +
-	"travel\n" +
-	"travel.in\n" +
-	"travel.pl\n" +
-	"travelers\n" +
-	"travelersinsurance\n" +
-	"travinh.vn\n" +
-	"trd.br\n" +
-	"trentin-sud-tirol.it\n" +
-	"trentin-sudtirol.it\n" +
-	"trentin-sued-tirol.it\n" +
-	"trentin-suedtirol.it\n" +
-	"trentino-a-adige.it\n" +
-	"trentino-aadige.it\n" +
-	"trentino-alto-adige.it\n" +
-	"trentino-altoadige.it\n" +
-	"trentino-s-tirol.it\n" +
-	"trentino-stirol.it\n" +
-	"trentino-sud-tirol.it\n" +
-	"trentino-sudtirol.it\n" +
-	"trentino-sued-tirol.it\n" +
-	"trentino-suedtirol.it\n" +
-	"trentino.it\n" +
-	"trentinoa-adige.it\n" +
-	"trentinoaadige.it\n" +
-	"trentinoalto-adige.it\n" +
-	"trentinoaltoadige.it\n" +
-	"trentinos-tirol.it\n" +
-	"trentinostirol.it\n" +
-	"trentinosud-tirol.it\n" +
-	"trentinosudtirol.it\n" +
-	"trentinosued-tirol.it\n" +
-	"trentinosuedtirol.it\n" +
-	"trentinsud-tirol.it\n" +
-	"trentinsudtirol.it\n" +
-	"trentinsued-tirol.it\n" +
-	"trentinsuedtirol.it\n" +
-	"trento.it\n" +
-	"treviso.it\n" +
-	"trieste.it\n" +
-	"troandin.no\n" +
-	"trogstad.no\n" +
-	"tromsa.no\n" +
-	"tromso.no\n" +
-	"trondheim.no\n" +
-	"trust\n" +
-	"trv\n" +
-	"trysil.no\n" +
-	"ts.it\n" +
-	"tsk.tr\n" +
-	"tsu.mie.jp\n" +
-	"tsubame.niigata.jp\n" +
-	"tsubata.ishikawa.jp\n" +
-	"tsubetsu.hokkaido.jp\n" +
-	"tsuchiura.ibaraki.jp\n" +
-	"tsuga.tochigi.jp\n" +
-	"tsugaru.aomori.jp\n" +
-	"tsuiki.fukuoka.jp\n" +
-	"tsukigata.hokkaido.jp\n" +
-	"tsukiyono.gunma.jp\n" +
-	"tsukuba.ibaraki.jp\n" +
-	"tsukui.kanagawa.jp\n" +
-	"tsukumi.oita.jp\n" +
-	"tsumagoi.gunma.jp\n" +
-	"tsunan.niigata.jp\n" +
-	"tsuno.kochi.jp\n" +
-	"tsuno.miyazaki.jp\n" +
-	"tsuru.yamanashi.jp\n" +
-	"tsuruga.fukui.jp\n" +
-	"tsurugashima.saitama.jp\n" +
-	"tsurugi.ishikawa.jp\n" +
-	"tsuruoka.yamagata.jp\n" +
-	"tsuruta.aomori.jp\n" +
-	"tsushima.aichi.jp\n" +
-	"tsushima.nagasaki.jp\n" +
-	"tsuwano.shimane.jp\n" +
-	"tsuyama.okayama.jp\n" +
-	"tt\n" +
-	"tt.im\n" +
-	"tube\n" +
-	"tui\n" +
-	"tul.ec\n" +
-	"tunes\n" +
-	"tur.ar\n" +
-	"tur.br\n" +
-	"tur.ec\n" +
-	"turek.pl\n" +
-	"turin.it\n" +
-	"turystyka.pl\n" +
-	"tuscany.it\n" +
-	"tushu\n" +
-	"tuyenquang.vn\n" +
-	"tv\n" +
-	"tv.bb\n" +
-	"tv.bd\n" +
-	"tv.bo\n" +
-	"tv.br\n" +
-	"tv.eg\n" +
-	"tv.im\n" +
-	"tv.in\n" +
-	"tv.it\n" +
-	"tv.jo\n" +
-	"tv.sd\n" +
-	"tv.tr\n" +
-	"tv.tz\n" +
-	"tvedestrand.no\n" +
-	"tvs\n" +
-	"tw\n" +
-	"tw.cn\n" +
-	"tx.us\n" +
-	"tychy.pl\n" +
-	"tydal.no\n" +
-	"tynset.no\n" +
-	"tysfjord.no\n" +
-	"tysnes.no\n" +
-	"tysvar.no\n" +
-	"tz\n" +
-	"u.bg\n" +
-	"u.se\n" +
-	"ua\n" +
-	"ubank\n" +
-	"ube.yamaguchi.jp\n" +
-	"ubs\n" +
-	"uchihara.ibaraki.jp\n" +
-	"uchiko.ehime.jp\n" +
-	"uchinada.ishikawa.jp\n" +
-	"uchinomi.kagawa.jp\n" +
-	"ud.it\n" +
-	"uda.nara.jp\n" +
-	"udi.br\n" +
-	"udine.it\n" +
-	"udono.mie.jp\n" +
-	"ueda.nagano.jp\n" +
-	"ueno.gunma.jp\n" +
-	"uenohara.yamanashi.jp\n" +
-	"ug\n" +
-	"ug.gov.pl\n" +
-	"ugim.gov.pl\n" +
-	"uio.ec\n" +
-	"uji.kyoto.jp\n" +
-	"ujiie.tochigi.jp\n" +
-	"ujitawara.kyoto.jp\n" +
-	"uk\n" +
-	"uk.in\n" +
-	"uki.kumamoto.jp\n" +
-	"ukiha.fukuoka.jp\n" +
-	"ullensaker.no\n" +
-	"ullensvang.no\n" +
-	"ulsan.kr\n" +
-	"ulvik.no\n" +
-	"um.gov.pl\n" +
-	"umaji.kochi.jp\n" +
-	"umb.it\n" +
-	"umbria.it\n" +
-	"umi.fukuoka.jp\n" +
-	"umig.gov.pl\n" +
-	"unazuki.toyama.jp\n" +
-	"unicom\n" +
-	"union.aero\n" +
-	"univ.bj\n" +
-	"univ.sn\n" +
-	"university\n" +
-	"unjarga.no\n" +
-	"unnan.shimane.jp\n" +
-	"uno\n" +
-	"unzen.nagasaki.jp\n" +
-	"uol\n" +
-	"uonuma.niigata.jp\n" +
-	"uozu.toyama.jp\n" +
-	"up.in\n" +
-	"upow.gov.pl\n" +
-	"uppo.gov.pl\n" +
-	"ups\n" +
-	"urakawa.hokkaido.jp\n" +
-	"urasoe.okinawa.jp\n" +
-	"urausu.hokkaido.jp\n" +
-	"urawa.saitama.jp\n" +
-	"urayasu.chiba.jp\n" +
-	"urbino-pesaro.it\n" +
-	"urbinopesaro.it\n" +
-	"ureshino.mie.jp\n" +
-	"uri.arpa\n" +
-	"urn.arpa\n" +
-	"uruma.okinawa.jp\n" +
-	"uryu.hokkaido.jp\n" +
-	"us\n" +
-	"us.gov.pl\n" +
-	"us.in\n" +
-	"us.ug\n" +
-	"usa.oita.jp\n" +
-	"ushiku.ibaraki.jp\n" +
-	"ustka.pl\n" +
-	"usui.fukuoka.jp\n" +
-	"usuki.oita.jp\n" +
-	"ut.us\n" +
-	"utashinai.hokkaido.jp\n" +
-	"utazas.hu\n" +
-	"utazu.kagawa.jp\n" +
-	"uto.kumamoto.jp\n" +
-	"utsira.no\n" +
-	"utsunomiya.tochigi.jp\n" +
-	"uw.gov.pl\n" +
-	"uwajima.ehime.jp\n" +
-	"uy\n" +
-	"uz\n" +
-	"uz.ua\n" +
-	"uzhgorod.ua\n" +
-	"uzhhorod.ua\n" +
-	"uzs.gov.pl\n" +
-	"v.bg\n" +
-	"va\n" +
-	"va.it\n" +
-	"va.no\n" +
-	"va.us\n" +
-	"vaapste.no\n" +
-	"vacations\n" +
-	"vadso.no\n" +
-	"vaga.no\n" +
-	"vagan.no\n" +
-	"vagsoy.no\n" +
-	"vaksdal.no\n" +
-	"val-d-aosta.it\n" +
-	"val-daosta.it\n" +
-	"vald-aosta.it\n" +
-	"valdaosta.it\n" +
-	"valer.hedmark.no\n" +
-	"valer.ostfold.no\n" +
-	"valle-aosta.it\n" +
-	"valle-d-aosta.it\n" +
-	"valle-daosta.it\n" +
-	"valle.no\n" +
-	"valleaosta.it\n" +
-	"valled-aosta.it\n" +
-	"valledaosta.it\n" +
-	"vallee-aoste.it\n" +
-	"vallee-d-aoste.it\n" +
-	"valleeaoste.it\n" +
-	"valleedaoste.it\n" +
-	"vana\n" +
-	"vang.no\n" +
-	"vanguard\n" +
-	"vanylven.no\n" +
-	"vao.it\n" +
-	"vardo.no\n" +
-	"varese.it\n" +
-	"varggat.no\n" +
-	"varoy.no\n" +
-	"vb.it\n" +
-	"vc\n" +
-	"vc.it\n" +
-	"vda.it\n" +
-	"ve\n" +
-	"ve.it\n" +
-	"vefsn.no\n" +
-	"vega.no\n" +
-	"vegarshei.no\n" +
-	"vegas\n" +
-	"ven.it\n" +
-	"veneto.it\n" +
-	"venezia.it\n" +
-	"venice.it\n" +
-	"vennesla.no\n" +
-	"ventures\n" +
-	"verbania.it\n" +
-	"vercelli.it\n" +
-	"verdal.no\n" +
-	"verisign\n" +
-	"verona.it\n" +
-	"verran.no\n" +
-	"versicherung\n" +
-	"vestby.no\n" +
-	"vestnes.no\n" +
-	"vestre-slidre.no\n" +
-	"vestre-toten.no\n" +
-	"vestvagoy.no\n" +
-	"vet\n" +
-	"vet.br\n" +
-	"vet.ec\n" +
-	"veterinaire.km\n" +
-	"vevelstad.no\n" +
-	"vf.no\n" +
-	"vg\n" +
-	"vgs.no\n" +
-	"vi\n" +
-	"vi.it\n" +
-	"vi.us\n" +
-	"viajes\n" +
-	"vibo-valentia.it\n" +
-	"vibovalentia.it\n" +
-	"vic.au\n" +
-	"vic.edu.au\n" +
-	"vic.gov.au\n" +
-	"vicenza.it\n" +
-	"video\n" +
-	"video.hu\n" +
-	"vig\n" +
-	"vik.no\n" +
-	"viking\n" +
-	"vikna.no\n" +
-	"villas\n" +
-	"vin\n" +
-	"vindafjord.no\n" +
-	"vinhlong.vn\n" +
-	"vinhphuc.vn\n" +
-	"vinnica.ua\n" +
-	"vinnytsia.ua\n" +
-	"vip\n" +
-	"virgin\n" +
-	"visa\n" +
-	"vision\n" +
-	"viterbo.it\n" +
-	"viva\n" +
-	"vivo\n" +
-	"vix.br\n" +
-	"vlaanderen\n" +
-	"vlog.br\n" +
-	"vn\n" +
-	"vn.ua\n" +
-	"voagat.no\n" +
-	"vodka\n" +
-	"volda.no\n" +
-	"volvo\n" +
-	"volyn.ua\n" +
-	"voss.no\n" +
-	"vossevangen.no\n" +
-	"vote\n" +
-	"voting\n" +
-	"voto\n" +
-	"voyage\n" +
-	"vr.it\n" +
-	"vs.it\n" +
-	"vt.it\n" +
-	"vt.us\n" +
-	"vu\n" +
-	"vv.it\n" +
-	"w.bg\n" +
-	"w.se\n" +
-	"wa.au\n" +
-	"wa.edu.au\n" +
-	"wa.gov.au\n" +
-	"wa.us\n" +
-	"wada.nagano.jp\n" +
-	"wajiki.tokushima.jp\n" +
-	"wajima.ishikawa.jp\n" +
-	"wakasa.fukui.jp\n" +
-	"wakasa.tottori.jp\n" +
-	"wakayama.jp\n" +
-	"wakayama.wakayama.jp\n" +
-	"wake.okayama.jp\n" +
-	"wakkanai.hokkaido.jp\n" +
-	"wakuya.miyagi.jp\n" +
-	"walbrzych.pl\n" +
-	"wales\n" +
-	"walmart\n" +
-	"walter\n" +
-	"wang\n" +
-	"wanggou\n" +
-	"wanouchi.gifu.jp\n" +
-	"warabi.saitama.jp\n" +
-	"warmia.pl\n" +
-	"warszawa.pl\n" +
-	"washtenaw.mi.us\n" +
-	"wassamu.hokkaido.jp\n" +
-	"watarai.mie.jp\n" +
-	"watari.miyagi.jp\n" +
-	"watch\n" +
-	"watches\n" +
-	"waw.pl\n" +
-	"wazuka.kyoto.jp\n" +
-	"weather\n" +
-	"weatherchannel\n" +
-	"web.bo\n" +
-	"web.do\n" +
-	"web.gu\n" +
-	"web.id\n" +
-	"web.lk\n" +
-	"web.nf\n" +
-	"web.ni\n" +
-	"web.pk\n" +
-	"web.tj\n" +
-	"web.tr\n" +
-	"web.ve\n" +
-	"web.za\n" +
-	"webcam\n" +
-	"weber\n" +
-	"website\n" +
-	"wed\n" +
-	"wedding\n" +
-	"wegrow.pl\n" +
-	"weibo\n" +
-	"weir\n" +
-	"wf\n" +
-	"whoswho\n" +
-	"wi.us\n" +
-	"wielun.pl\n" +
-	"wien\n" +
-	"wif.gov.pl\n" +
-	"wiih.gov.pl\n" +
-	"wiki\n" +
-	"wiki.bo\n" +
-	"wiki.br\n" +
-	"williamhill\n" +
-	"win\n" +
-	"winb.gov.pl\n" +
-	"windows\n" +
-	"wine\n" +
-	"winners\n" +
-	"wios.gov.pl\n" +
-	"witd.gov.pl\n" +
-	"wiw.gov.pl\n" +
-	"wkz.gov.pl\n" +
-	"wlocl.pl\n" +
-	"wloclawek.pl\n" +
-	"wme\n" +
-	"wodzislaw.pl\n" +
-	"wolomin.pl\n" +
-	"woodside\n" +
-	"work\n" +
-	"workinggroup.aero\n" +
-	"works\n" +
-	"works.aero\n" +
-	"world\n" +
-	"wow\n" +
-	"wroclaw.pl\n" +
-	"ws\n" +
-	"wsa.gov.pl\n" +
-	"wskr.gov.pl\n" +
-	"wsse.gov.pl\n" +
-	"wtc\n" +
-	"wtf\n" +
-	"wuoz.gov.pl\n" +
-	"wv.us\n" +
-	"www.ro\n" +
-	"wy.us\n" +
-	"wzmiuw.gov.pl\n" +
-	"x.bg\n" +
-	"x.se\n" +
-	"xbox\n" +
-	"xerox\n" +
-	"xihuan\n" +
-	"xin\n" +
-	"xj.cn\n" +
-	"xn--0trq7p7nn.jp\n" +
-	"xn--11b4c3d\n" +
-	"xn--12c1fe0br.xn--o3cw4h\n" +
-	"xn--12cfi8ixb8l.xn--o3cw4h\n" +
-	"xn--12co0c3b4eva.xn--o3cw4h\n" +
-	"xn--1ck2e1b\n" +
-	"xn--1ctwo.jp\n" +
-	"xn--1lqs03n.jp\n" +
-	"xn--1lqs71d.jp\n" +
-	"xn--1qqw23a\n" +
-	"xn--2m4a15e.jp\n" +
-	"xn--2scrj9c\n" +
-	"xn--30rr7y\n" +
-	"xn--32vp30h.jp\n" +
-	"xn--3bst00m\n" +
-	"xn--3ds443g\n" +
-	"xn--3e0b707e\n" +
-	"xn--3hcrj9c\n" +
-	"xn--3pxu8k\n" +
-	"xn--42c2d9a\n" +
-	"xn--45br5cyl\n" +
-	"xn--45brj9c\n" +
-	"xn--45q11c\n" +
-	"xn--4dbgdty6c.xn--4dbrk0ce\n" +
-	"xn--4dbrk0ce\n" +
-	"xn--4gbrim\n" +
-	"xn--4it168d.jp\n" +
-	"xn--4it797k.jp\n" +
-	"xn--4pvxs.jp\n" +
-	"xn--54b7fta0cc\n" +
-	"xn--55qw42g\n" +
-	"xn--55qx5d\n" +
-	"xn--55qx5d.cn\n" +
-	"xn--55qx5d.hk\n" +
-	"xn--55qx5d.xn--j6w193g\n" +
-	"xn--5dbhl8d.xn--4dbrk0ce\n" +
-	"xn--5js045d.jp\n" +
-	"xn--5rtp49c.jp\n" +
-	"xn--5rtq34k.jp\n" +
-	"xn--5su34j936bgsg\n" +
-	"xn--5tzm5g\n" +
-	"xn--6btw5a.jp\n" +
-	"xn--6frz82g\n" +
-	"xn--6orx2r.jp\n" +
-	"xn--6qq986b3xl\n" +
-	"xn--7t0a264c.jp\n" +
-	"xn--80adxhks\n" +
-	"xn--80ao21a\n" +
-	"xn--80aqecdr1a\n" +
-	"xn--80asehdb\n" +
-	"xn--80aswg\n" +
-	"xn--80au.xn--90a3ac\n" +
-	"xn--8dbq2a.xn--4dbrk0ce\n" +
-	"xn--8ltr62k.jp\n" +
-	"xn--8pvr4u.jp\n" +
-	"xn--8y0a063a\n" +
-	"xn--90a3ac\n" +
-	"xn--90ae\n" +
-	"xn--90ais\n" +
-	"xn--90azh.xn--90a3ac\n" +
-	"xn--9dbq2a\n" +
-	"xn--9et52u\n" +
-	"xn--9krt00a\n" +
-	"xn--9tfky.id\n" +
-	"xn--andy-ira.no\n" +
-	"xn--aroport-bya.ci\n" +
-	"xn--asky-ira.no\n" +
-	"xn--aurskog-hland-jnb.no\n" +
-	"xn--avery-yua.no\n" +
-	"xn--b-5ga.nordland.no\n" +
-	"xn--b-5ga.telemark.no\n" +
-	"xn--b4w605ferd\n" +
-	"xn--balsan-sdtirol-nsb.it\n" +
-	"xn--bck1b9a5dre4c\n" +
-	"xn--bdddj-mrabd.no\n" +
-	"xn--bearalvhki-y4a.no\n" +
-	"xn--berlevg-jxa.no\n" +
-	"xn--bhcavuotna-s4a.no\n" +
-	"xn--bhccavuotna-k7a.no\n" +
-	"xn--bidr-5nac.no\n" +
-	"xn--bievt-0qa.no\n" +
-	"xn--bjddar-pta.no\n" +
-	"xn--blt-elab.no\n" +
-	"xn--bmlo-gra.no\n" +
-	"xn--bod-2na.no\n" +
-	"xn--bozen-sdtirol-2ob.it\n" +
-	"xn--brnny-wuac.no\n" +
-	"xn--brnnysund-m8ac.no\n" +
-	"xn--brum-voa.no\n" +
-	"xn--btsfjord-9za.no\n" +
-	"xn--bulsan-sdtirol-nsb.it\n" +
-	"xn--c1avg\n" +
-	"xn--c1avg.xn--90a3ac\n" +
-	"xn--c2br7g\n" +
-	"xn--c3s14m.jp\n" +
-	"xn--cck2b3b\n" +
-	"xn--cckwcxetd\n" +
-	"xn--cesena-forl-mcb.it\n" +
-	"xn--cesenaforl-i8a.it\n" +
-	"xn--cg4bki\n" +
-	"xn--ciqpn.hk\n" +
-	"xn--clchc0ea0b2g2a9gcd\n" +
-	"xn--czr694b\n" +
-	"xn--czrs0t\n" +
-	"xn--czru2d\n" +
-	"xn--d1acj3b\n" +
-	"xn--d1alf\n" +
-	"xn--d1at.xn--90a3ac\n" +
-	"xn--d5qv7z876c.jp\n" +
-	"xn--davvenjrga-y4a.no\n" +
-	"xn--djrs72d6uy.jp\n" +
-	"xn--djty4k.jp\n" +
-	"xn--dnna-gra.no\n" +
-	"xn--drbak-wua.no\n" +
-	"xn--dyry-ira.no\n" +
-	"xn--e1a4c\n" +
-	"xn--eckvdtc9d\n" +
-	"xn--efvn9s.jp\n" +
-	"xn--efvy88h\n" +
-	"xn--ehqz56n.jp\n" +
-	"xn--elqq16h.jp\n" +
-	"xn--eveni-0qa01ga.no\n" +
-	"xn--f6qx53a.jp\n" +
-	"xn--fct429k\n" +
-	"xn--fhbei\n" +
-	"xn--finny-yua.no\n" +
-	"xn--fiq228c5hs\n" +
-	"xn--fiq64b\n" +
-	"xn--fiqs8s\n" +
-	"xn--fiqz9s\n" +
-	"xn--fjord-lra.no\n" +
-	"xn--fjq720a\n" +
-	"xn--fl-zia.no\n" +
-	"xn--flor-jra.no\n" +
-	"xn--flw351e\n" +
-	"xn--forl-cesena-fcb.it\n" +
-	"xn--forlcesena-c8a.it\n" +
-	"xn--fpcrj9c3d\n" +
-	"xn--frde-gra.no\n" +
-	"xn--frna-woa.no\n" +
-	"xn--frya-hra.no\n" +
-	"xn--fzc2c9e2c\n" +
-	"xn--fzys8d69uvgm\n" +
-	"xn--g2xx48c\n" +
-	"xn--gckr3f0f\n" +
-	"xn--gecrj9c\n" +
-	"xn--ggaviika-8ya47h.no\n" +
-	"xn--gildeskl-g0a.no\n" +
-	"xn--givuotna-8ya.no\n" +
-	"xn--gjvik-wua.no\n" +
-	"xn--gk3at1e\n" +
-	"xn--gls-elac.no\n" +
-	"xn--gmq050i.hk\n" +
-	"xn--gmqw5a.hk\n" +
-	"xn--gmqw5a.xn--j6w193g\n" +
-	"xn--h-2fa.no\n" +
-	"xn--h2breg3eve\n" +
-	"xn--h2brj9c\n" +
-	"xn--h2brj9c8c\n" +
-	"xn--h3cuzk1di.xn--o3cw4h\n" +
-	"xn--hbmer-xqa.no\n" +
-	"xn--hcesuolo-7ya35b.no\n" +
-	"xn--hebda8b.xn--4dbrk0ce\n" +
-	"xn--hery-ira.nordland.no\n" +
-	"xn--hery-ira.xn--mre-og-romsdal-qqb.no\n" +
-	"xn--hgebostad-g3a.no\n" +
-	"xn--hmmrfeasta-s4ac.no\n" +
-	"xn--hnefoss-q1a.no\n" +
-	"xn--hobl-ira.no\n" +
-	"xn--holtlen-hxa.no\n" +
-	"xn--hpmir-xqa.no\n" +
-	"xn--hxt814e\n" +
-	"xn--hyanger-q1a.no\n" +
-	"xn--hylandet-54a.no\n" +
-	"xn--i1b6b1a6a2e\n" +
-	"xn--imr513n\n" +
-	"xn--indery-fya.no\n" +
-	"xn--io0a7i\n" +
-	"xn--io0a7i.cn\n" +
-	"xn--io0a7i.hk\n" +
-	"xn--j1aef\n" +
-	"xn--j1amh\n" +
-	"xn--j6w193g\n" +
-	"xn--jlq480n2rg\n" +
-	"xn--jlster-bya.no\n" +
-	"xn--jrpeland-54a.no\n" +
-	"xn--jvr189m\n" +
-	"xn--k7yn95e.jp\n" +
-	"xn--karmy-yua.no\n" +
-	"xn--kbrq7o.jp\n" +
-	"xn--kcrx77d1x4a\n" +
-	"xn--kfjord-iua.no\n" +
-	"xn--klbu-woa.no\n" +
-	"xn--klt787d.jp\n" +
-	"xn--kltp7d.jp\n" +
-	"xn--kltx9a.jp\n" +
-	"xn--klty5x.jp\n" +
-	"xn--koluokta-7ya57h.no\n" +
-	"xn--kprw13d\n" +
-	"xn--kpry57d\n" +
-	"xn--kput3i\n" +
-	"xn--krager-gya.no\n" +
-	"xn--kranghke-b0a.no\n" +
-	"xn--krdsherad-m8a.no\n" +
-	"xn--krehamn-dxa.no\n" +
-	"xn--krjohka-hwab49j.no\n" +
-	"xn--ksnes-uua.no\n" +
-	"xn--kvfjord-nxa.no\n" +
-	"xn--kvitsy-fya.no\n" +
-	"xn--kvnangen-k0a.no\n" +
-	"xn--l-1fa.no\n" +
-	"xn--l1acc\n" +
-	"xn--laheadju-7ya.no\n" +
-	"xn--langevg-jxa.no\n" +
-	"xn--lcvr32d.hk\n" +
-	"xn--ldingen-q1a.no\n" +
-	"xn--leagaviika-52b.no\n" +
-	"xn--lesund-hua.no\n" +
-	"xn--lgbbat1ad8j\n" +
-	"xn--lgrd-poac.no\n" +
-	"xn--lhppi-xqa.no\n" +
-	"xn--linds-pra.no\n" +
-	"xn--loabt-0qa.no\n" +
-	"xn--lrdal-sra.no\n" +
-	"xn--lrenskog-54a.no\n" +
-	"xn--lt-liac.no\n" +
-	"xn--lten-gra.no\n" +
-	"xn--lury-ira.no\n" +
-	"xn--m3ch0j3a.xn--o3cw4h\n" +
-	"xn--mely-ira.no\n" +
-	"xn--merker-kua.no\n" +
-	"xn--mgb2ddes\n" +
-	"xn--mgb9awbf\n" +
-	"xn--mgba3a3ejt\n" +
-	"xn--mgba3a4f16a\n" +
-	"xn--mgba3a4f16a.ir\n" +
-	"xn--mgba3a4fra\n" +
-	"xn--mgba3a4fra.ir\n" +
-	"xn--mgba7c0bbn0a\n" +
-	"xn--mgbaam7a8h\n" +
-	"xn--mgbab2bd\n" +
-	"xn--mgbah1a3hjkrd\n" +
-	"xn--mgbai9a5eva00b\n" +
-	"xn--mgbai9azgqp6j\n" +
-	"xn--mgbayh7gpa\n" +
-	"xn--mgbbh1a\n" +
-	"xn--mgbbh1a71e\n" +
-	"xn--mgbc0a9azcg\n" +
-	"xn--mgbca7dzdo\n" +
-	"xn--mgbcpq6gpa1a\n" +
-	"xn--mgberp4a5d4a87g\n" +
-	"xn--mgberp4a5d4ar\n" +
-	"xn--mgbgu82a\n" +
-	"xn--mgbi4ecexp\n" +
-	"xn--mgbpl2fh\n" +
-	"xn--mgbqly7c0a67fbc\n" +
-	"xn--mgbqly7cvafr\n" +
-	"xn--mgbt3dhd\n" +
-	"xn--mgbtf8fl\n" +
-	"xn--mgbtx2b\n" +
-	"xn--mgbx4cd0ab\n" +
-	"xn--mix082f\n" +
-	"xn--mix891f\n" +
-	"xn--mjndalen-64a.no\n" +
-	"xn--mk0axi.hk\n" +
-	"xn--mk1bu44c\n" +
-	"xn--mkru45i.jp\n" +
-	"xn--mlatvuopmi-s4a.no\n" +
-	"xn--mli-tla.no\n" +
-	"xn--mlselv-iua.no\n" +
-	"xn--moreke-jua.no\n" +
-	"xn--mori-qsa.nz\n" +
-	"xn--mosjen-eya.no\n" +
-	"xn--mot-tla.no\n" +
-	"xn--msy-ula0h.no\n" +
-	"xn--mtta-vrjjat-k7af.no\n" +
-	"xn--muost-0qa.no\n" +
-	"xn--mxtq1m\n" +
-	"xn--mxtq1m.hk\n" +
-	"xn--mxtq1m.xn--j6w193g\n" +
-	"xn--ngbc5azd\n" +
-	"xn--ngbe9e0a\n" +
-	"xn--ngbrx\n" +
-	"xn--nit225k.jp\n" +
-	"xn--nmesjevuemie-tcba.no\n" +
-	"xn--nnx388a\n" +
-	"xn--node\n" +
-	"xn--nqv7f\n" +
-	"xn--nqv7fs00ema\n" +
-	"xn--nry-yla5g.no\n" +
-	"xn--ntso0iqx3a.jp\n" +
-	"xn--ntsq17g.jp\n" +
-	"xn--nttery-byae.no\n" +
-	"xn--nvuotna-hwa.no\n" +
-	"xn--nyqy26a\n" +
-	"xn--o1ac.xn--90a3ac\n" +
-	"xn--o1ach.xn--90a3ac\n" +
-	"xn--o3cw4h\n" +
-	"xn--o3cyx2a.xn--o3cw4h\n" +
-	"xn--od0alg.cn\n" +
-	"xn--od0alg.hk\n" +
-	"xn--od0alg.xn--j6w193g\n" +
-	"xn--od0aq3b.hk\n" +
-	"xn--ogbpf8fl\n" +
-	"xn--oppegrd-ixa.no\n" +
-	"xn--ostery-fya.no\n" +
-	"xn--osyro-wua.no\n" +
-	"xn--otu796d\n" +
-	"xn--p1acf\n" +
-	"xn--p1ai\n" +
-	"xn--pgbs0dh\n" +
-	"xn--porsgu-sta26f.no\n" +
-	"xn--pssu33l.jp\n" +
-	"xn--pssy2u\n" +
-	"xn--q7ce6a\n" +
-	"xn--q9jyb4c\n" +
-	"xn--qcka1pmc\n" +
-	"xn--qqqt11m.jp\n" +
-	"xn--qxa6a\n" +
-	"xn--qxam\n" +
-	"xn--rady-ira.no\n" +
-	"xn--rdal-poa.no\n" +
-	"xn--rde-ula.no\n" +
-	"xn--rdy-0nab.no\n" +
-	"xn--rennesy-v1a.no\n" +
-	"xn--rhkkervju-01af.no\n" +
-	"xn--rholt-mra.no\n" +
-	"xn--rhqv96g\n" +
-	"xn--rht27z.jp\n" +
-	"xn--rht3d.jp\n" +
-	"xn--rht61e.jp\n" +
-	"xn--risa-5na.no\n" +
-	"xn--risr-ira.no\n" +
-	"xn--rland-uua.no\n" +
-	"xn--rlingen-mxa.no\n" +
-	"xn--rmskog-bya.no\n" +
-	"xn--rny31h.jp\n" +
-	"xn--rovu88b\n" +
-	"xn--rros-gra.no\n" +
-	"xn--rskog-uua.no\n" +
-	"xn--rst-0na.no\n" +
-	"xn--rsta-fra.no\n" +
-	"xn--rvc1e0am3e\n" +
-	"xn--ryken-vua.no\n" +
-	"xn--ryrvik-bya.no\n" +
-	"xn--s-1fa.no\n" +
-	"xn--s9brj9c\n" +
-	"xn--sandnessjen-ogb.no\n" +
-	"xn--sandy-yua.no\n" +
-	"xn--sdtirol-n2a.it\n" +
-	"xn--seral-lra.no\n" +
-	"xn--ses554g\n" +
-	"xn--sgne-gra.no\n" +
-	"xn--skierv-uta.no\n" +
-	"xn--skjervy-v1a.no\n" +
-	"xn--skjk-soa.no\n" +
-	"xn--sknit-yqa.no\n" +
-	"xn--sknland-fxa.no\n" +
-	"xn--slat-5na.no\n" +
-	"xn--slt-elab.no\n" +
-	"xn--smla-hra.no\n" +
-	"xn--smna-gra.no\n" +
-	"xn--snase-nra.no\n" +
-	"xn--sndre-land-0cb.no\n" +
-	"xn--snes-poa.no\n" +
-	"xn--snsa-roa.no\n" +
-	"xn--sr-aurdal-l8a.no\n" +
-	"xn--sr-fron-q1a.no\n" +
-	"xn--sr-odal-q1a.no\n" +
-	"xn--sr-varanger-ggb.no\n" +
-	"xn--srfold-bya.no\n" +
-	"xn--srreisa-q1a.no\n" +
-	"xn--srum-gra.no\n" +
-	"xn--stjrdal-s1a.no\n" +
-	"xn--stjrdalshalsen-sqb.no\n" +
-	"xn--stre-toten-zcb.no\n" +
-	"xn--t60b56a\n" +
-	"xn--tckwe\n" +
-	"xn--tiq49xqyj\n" +
-	"xn--tjme-hra.no\n" +
-	"xn--tn0ag.hk\n" +
-	"xn--tnsberg-q1a.no\n" +
-	"xn--tor131o.jp\n" +
-	"xn--trany-yua.no\n" +
-	"xn--trentin-sd-tirol-rzb.it\n" +
-	"xn--trentin-sdtirol-7vb.it\n" +
-	"xn--trentino-sd-tirol-c3b.it\n" +
-	"xn--trentino-sdtirol-szb.it\n" +
-	"xn--trentinosd-tirol-rzb.it\n" +
-	"xn--trentinosdtirol-7vb.it\n" +
-	"xn--trentinsd-tirol-6vb.it\n" +
-	"xn--trentinsdtirol-nsb.it\n" +
-	"xn--trgstad-r1a.no\n" +
-	"xn--trna-woa.no\n" +
-	"xn--troms-zua.no\n" +
-	"xn--tysvr-vra.no\n" +
-	"xn--uc0atv.hk\n" +
-	"xn--uc0atv.xn--j6w193g\n" +
-	"xn--uc0ay4a.hk\n" +
-	"xn--uist22h.jp\n" +
-	"xn--uisz3g.jp\n" +
-	"xn--unjrga-rta.no\n" +
-	"xn--unup4y\n" +
-	"xn--uuwu58a.jp\n" +
-	"xn--vads-jra.no\n" +
-	"xn--valle-aoste-ebb.it\n" +
-	"xn--valle-d-aoste-ehb.it\n" +
-	"xn--valleaoste-e7a.it\n" +
-	"xn--valledaoste-ebb.it\n" +
-	"xn--vard-jra.no\n" +
-	"xn--vegrshei-c0a.no\n" +
-	"xn--vermgensberater-ctb\n" +
-	"xn--vermgensberatung-pwb\n" +
-	"xn--vestvgy-ixa6o.no\n" +
-	"xn--vg-yiab.no\n" +
-	"xn--vgan-qoa.no\n" +
-	"xn--vgsy-qoa0j.no\n" +
-	"xn--vgu402c.jp\n" +
-	"xn--vhquv\n" +
-	"xn--vler-qoa.hedmark.no\n" +
-	"xn--vler-qoa.xn--stfold-9xa.no\n" +
-	"xn--vre-eiker-k8a.no\n" +
-	"xn--vrggt-xqad.no\n" +
-	"xn--vry-yla5g.no\n" +
-	"xn--vuq861b\n" +
-	"xn--w4r85el8fhu5dnra\n" +
-	"xn--w4rs40l\n" +
-	"xn--wcvs22d.hk\n" +
-	"xn--wcvs22d.xn--j6w193g\n" +
-	"xn--wgbh1c\n" +
-	"xn--wgbl6a\n" +
-	"xn--xhq521b\n" +
-	"xn--xkc2al3hye2a\n" +
-	"xn--xkc2dl3a5ee0h\n" +
-	"xn--y9a3aq\n" +
-	"xn--yer-zna.no\n" +
-	"xn--yfro4i67o\n" +
-	"xn--ygarden-p1a.no\n" +
-	"xn--ygbi2ammx\n" +
-	"xn--ystre-slidre-ujb.no\n" +
-	"xn--zbx025d.jp\n" +
-	"xn--zf0avx.hk\n" +
-	"xn--zfr164b\n" +
-	"xxx\n" +
-	"xxx.ec\n" +
-	"xyz\n" +
-	"xyz.br\n" +
-	"xz.cn\n" +
-	"y.bg\n" +
-	"y.se\n" +
-	"yabu.hyogo.jp\n" +
-	"yabuki.fukushima.jp\n" +
-	"yachimata.chiba.jp\n" +
-	"yachiyo.chiba.jp\n" +
-	"yachiyo.ibaraki.jp\n" +
-	"yachts\n" +
-	"yaese.okinawa.jp\n" +
-	"yahaba.iwate.jp\n" +
-	"yahiko.niigata.jp\n" +
-	"yahoo\n" +
-	"yaita.tochigi.jp\n" +
-	"yaizu.shizuoka.jp\n" +
-	"yakage.okayama.jp\n" +
-	"yakumo.hokkaido.jp\n" +
-	"yakumo.shimane.jp\n" +
-	"yalta.ua\n" +
-	"yamada.fukuoka.jp\n" +
-	"yamada.iwate.jp\n" +
-	"yamada.toyama.jp\n" +
-	"yamaga.kumamoto.jp\n" +
-	"yamagata.gifu.jp\n" +
-	"yamagata.ibaraki.jp\n" +
-	"yamagata.jp\n" +
-	"yamagata.nagano.jp\n" +
-	"yamagata.yamagata.jp\n" +
-	"yamaguchi.jp\n" +
-	"yamakita.kanagawa.jp\n" +
-	"yamamoto.miyagi.jp\n" +
-	"yamanakako.yamanashi.jp\n" +
-	"yamanashi.jp\n" +
-	"yamanashi.yamanashi.jp\n" +
-	"yamanobe.yamagata.jp\n" +
-	"yamanouchi.nagano.jp\n" +
-	"yamashina.kyoto.jp\n" +
-	"yamato.fukushima.jp\n" +
-	"yamato.kanagawa.jp\n" +
-	"yamato.kumamoto.jp\n" +
-	"yamatokoriyama.nara.jp\n" +
-	"yamatotakada.nara.jp\n" +
-	"yamatsuri.fukushima.jp\n" +
-	"yamaxun\n" +
-	"yamazoe.nara.jp\n" +
-	"yame.fukuoka.jp\n" +
-	"yanagawa.fukuoka.jp\n" +
-	"yanaizu.fukushima.jp\n" +
-	"yandex\n" +
-	"yao.osaka.jp\n" +
-	"yaotsu.gifu.jp\n" +
-	"yasaka.nagano.jp\n" +
-	"yashio.saitama.jp\n" +
-	"yashiro.hyogo.jp\n" +
-	"yasu.shiga.jp\n" +
-	"yasuda.kochi.jp\n" +
-	"yasugi.shimane.jp\n" +
-	"yasuoka.nagano.jp\n" +
-	"yatomi.aichi.jp\n" +
-	"yatsuka.shimane.jp\n" +
-	"yatsushiro.kumamoto.jp\n" +
-	"yawara.ibaraki.jp\n" +
-	"yawata.kyoto.jp\n" +
-	"yawatahama.ehime.jp\n" +
-	"yazu.tottori.jp\n" +
-	"ye\n" +
-	"yenbai.vn\n" +
-	"yk.ca\n" +
-	"yn.cn\n" +
-	"yodobashi\n" +
-	"yoga\n" +
-	"yoichi.hokkaido.jp\n" +
-	"yoita.niigata.jp\n" +
-	"yoka.hyogo.jp\n" +
-	"yokaichiba.chiba.jp\n" +
-	"yokawa.hyogo.jp\n" +
-	"yokkaichi.mie.jp\n" +
-	"yokohama\n" +
-	"yokoshibahikari.chiba.jp\n" +
-	"yokosuka.kanagawa.jp\n" +
-	"yokote.akita.jp\n" +
-	"yokoze.saitama.jp\n" +
-	"yomitan.okinawa.jp\n" +
-	"yonabaru.okinawa.jp\n" +
-	"yonago.tottori.jp\n" +
-	"yonaguni.okinawa.jp\n" +
-	"yonezawa.yamagata.jp\n" +
-	"yono.saitama.jp\n" +
-	"yorii.saitama.jp\n" +
-	"yoro.gifu.jp\n" +
-	"yoshida.saitama.jp\n" +
-	"yoshida.shizuoka.jp\n" +
-	"yoshikawa.saitama.jp\n" +
-	"yoshimi.saitama.jp\n" +
-	"yoshino.nara.jp\n" +
-	"yoshinogari.saga.jp\n" +
-	"yoshioka.gunma.jp\n" +
-	"yotsukaido.chiba.jp\n" +
-	"you\n" +
-	"youtube\n" +
-	"yt\n" +
-	"yuasa.wakayama.jp\n" +
-	"yufu.oita.jp\n" +
-	"yugawa.fukushima.jp\n" +
-	"yugawara.kanagawa.jp\n" +
-	"yuki.ibaraki.jp\n" +
-	"yukuhashi.fukuoka.jp\n" +
-	"yun\n" +
-	"yura.wakayama.jp\n" +
-	"yurihonjo.akita.jp\n" +
-	"yusuhara.kochi.jp\n" +
-	"yusui.kagoshima.jp\n" +
-	"yuu.yamaguchi.jp\n" +
-	"yuza.yamagata.jp\n" +
-	"yuzawa.niigata.jp\n" +
-	"z.bg\n" +
-	"z.se\n" +
-	"zachpomor.pl\n" +
-	"zagan.pl\n" +
-	"zakarpattia.ua\n" +
-	"zama.kanagawa.jp\n" +
-	"zamami.okinawa.jp\n" +
-	"zao.miyagi.jp\n" +
-	"zaporizhzhe.ua\n" +
-	"zaporizhzhia.ua\n" +
-	"zappos\n" +
-	"zara\n" +
-	"zarow.pl\n" +
-	"zentsuji.kagawa.jp\n" +
-	"zero\n" +
-	"zgora.pl\n" +
-	"zgorzelec.pl\n" +
-	"zhitomir.ua\n" +
-	"zhytomyr.ua\n" +
-	"zip\n" +
-	"zj.cn\n" +
-	"zlg.br\n" +
-	"zm\n" +
-	"zone\n" +
-	"zp.gov.pl\n" +
-	"zp.ua\n" +
-	"zpisdn.gov.pl\n" +
-	"zt.ua\n" +
-	"zuerich\n" +
-	"zushi.kanagawa.jp\n" +
-	"zw\n"
+// icannNodes holds the 6934 ICANN rules of the Public Suffix List as the
+// names they end with, in ASCII (xn--) form, sorted bytewise, each
+// followed by a space, its flags as a digit (1: a rule, 2: "*." and the
+// name is a rule, 4: "!" and the name is a rule, 0: none) and a newline.
+const icannNodes = "" +
+	"0.bg 1\n" +
+	"1.bg 1\n" +
+	"2.bg 1\n" +
+	"2000.hu 1\n" +
+	"3.bg 1\n" +
+	"4.bg 1\n" +
+	"5.bg 1\n" +
+	"5g.in 1\n" +
+	"6.bg 1\n" +
+	"6g.in 1\n" +
+	"7.bg 1\n" +
+	"8.bg 1\n" +
+	"9.bg 1\n" +
+	"9guacu.br 1\n" +
+	"a.bg 1\n" +
+	"a.se 1\n" +
+	"aa.no 1\n" +
+	"aaa 1\n" +
+	"aaa.pro 1\n" +
+	"aarborte.no 1\n" +
+	"aarp 1\n" +
+	"ab.ca 1\n" +
+	"abashiri.hokkaido.jp 1\n" +
+	"abb 1\n" +
+	"abbott 1\n" +
+	"abbvie 1\n" +
+	"abc 1\n" +
+	"abc.br 1\n" +
+	"abeno.osaka.jp 1\n" +
+	"abg.ec 1\n" +
+	"abiko.chiba.jp 1\n" +
+	"abira.hokkaido.jp 1\n" +
+	"able 1\n" +
+	"abo.pa 1\n" +
+	"abogado 1\n" +
+	"abr.it 1\n" +
+	"abruzzo.it 1\n" +
+	"abu.yamaguchi.jp 1\n" +
+	"abudhabi 1\n" +
+	"ac 1\n" +
+	"ac.ae 1\n" +
+	"ac.at 1\n" +
+	"ac.bd 1\n" +
+	"ac.be 1\n" +
+	"ac.bw 1\n" +
+	"ac.ci 1\n" +
+	"ac.cn 1\n" +
+	"ac.cr 1\n" +
+	"ac.cy 1\n" +
+	"ac.eg 1\n" +
+	"ac.fj 1\n" +
+	"ac.gn 1\n" +
+	"ac.gov.br 1\n" +
+	"ac.id 1\n" +
+	"ac.il 1\n" +
+	"ac.im 1\n" +
+	"ac.in 1\n" +
+	"ac.ir 1\n" +
+	"ac.jp 1\n" +
+	"ac.ke 1\n" +
+	"ac.kr 1\n" +
+	"ac.lk 1\n" +
+	"ac.ls 1\n" +
+	"ac.ma 1\n" +
+	"ac.me 1\n" +
+	"ac.ml 1\n" +
+	"ac.mu 1\n" +
+	"ac.mw 1\n" +
+	"ac.mz 1\n" +
+	"ac.ni 1\n" +
+	"ac.nz 1\n" +
+	"ac.pa 1\n" +
+	"ac.pk 1\n" +
+	"ac.pr 1\n" +
+	"ac.rs 1\n" +
+	"ac.rw 1\n" +
+	"ac.se 1\n" +
+	"ac.sz 1\n" +
+	"ac.th 1\n" +
+	"ac.tj 1\n" +
+	"ac.tz 1\n" +
+	"ac.ug 1\n" +
+	"ac.uk 1\n" +
+	"ac.vn 1\n" +
+	"ac.za 1\n" +
+	"ac.zm 1\n" +
+	"ac.zw 1\n" +
+	"aca.pro 1\n" +
+	"academia.bo 1\n" +
+	"academy 1\n" +
+	"accenture 1\n" +
+	"accident-investigation.aero 1\n" +
+	"accident-prevention.aero 1\n" +
+	"accountant 1\n" +
+	"accountants 1\n" +
+	"acct.pro 1\n" +
+	"achi.nagano.jp 1\n" +
+	"aco 1\n" +
+	"act.au 1\n" +
+	"act.edu.au 1\n" +
+	"actor 1\n" +
+	"ad 1\n" +
+	"ad.jp 1\n" +
+	"adachi.tokyo.jp 1\n" +
+	"adm.br 1\n" +
+	"adm.ec 1\n" +
+	"ads 1\n" +
+	"adult 1\n" +
+	"adult.ht 1\n" +
+	"adv.br 1\n" +
+	"adv.mz 1\n" +
+	"ae 1\n" +
+	"aeg 1\n" +
+	"aejrie.no 1\n" +
+	"aero 1\n" +
+	"aero.mv 1\n" +
+	"aerobatic.aero 1\n" +
+	"aeroclub.aero 1\n" +
+	"aerodrome.aero 1\n" +
+	"aetna 1\n" +
+	"af 1\n" +
+	"afjord.no 1\n" +
+	"afl 1\n" +
+	"africa 1\n" +
+	"africa.bj 1\n" +
+	"ag 1\n" +
+	"ag.it 1\n" +
+	"aga.niigata.jp 1\n" +
+	"agakhan 1\n" +
+	"agano.niigata.jp 1\n" +
+	"agdenes.no 1\n" +
+	"agematsu.nagano.jp 1\n" +
+	"agency 1\n" +
+	"agents.aero 1\n" +
+	"agr.br 1\n" +
+	"agrar.hu 1\n" +
+	"agri.jo 1\n" +
+	"agric.za 1\n" +
+	"agrigento.it 1\n" +
+	"agro.bj 1\n" +
+	"agro.bo 1\n" +
+	"agro.pl 1\n" +
+	"agron.ec 1\n" +
+	"aguni.okinawa.jp 1\n" +
+	"ah.cn 1\n" +
+	"ah.no 1\n" +
+	"ai 1\n" +
+	"ai.bd 1\n" +
+	"ai.in 1\n" +
+	"ai.jo 1\n" +
+	"ai.kr 1\n" +
+	"ai.vn 1\n" +
+	"aibetsu.hokkaido.jp 1\n" +
+	"aichi.jp 1\n" +
+	"aid.pl 1\n" +
+	"aig 1\n" +
+	"aikawa.kanagawa.jp 1\n" +
+	"ainan.ehime.jp 1\n" +
+	"aioi.hyogo.jp 1\n" +
+	"aip.ee 1\n" +
+	"air-surveillance.aero 1\n" +
+	"air-traffic-control.aero 1\n" +
+	"airbus 1\n" +
+	"aircraft.aero 1\n" +
+	"airforce 1\n" +
+	"airline.aero 1\n" +
+	"airport.aero 1\n" +
+	"airtel 1\n" +
+	"airtraffic.aero 1\n" +
+	"aisai.aichi.jp 1\n" +
+	"aisho.shiga.jp 1\n" +
+	"aizubange.fukushima.jp 1\n" +
+	"aizumi.tokushima.jp 1\n" +
+	"aizumisato.fukushima.jp 1\n" +
+	"aizuwakamatsu.fukushima.jp 1\n" +
+	"aju.br 1\n" +
+	"ak.us 1\n" +
+	"akabira.hokkaido.jp 1\n" +
+	"akagi.shimane.jp 1\n" +
+	"akaiwa.okayama.jp 1\n" +
+	"akashi.hyogo.jp 1\n" +
+	"akdn 1\n" +
+	"akershus.no 0\n" +
+	"aki.kochi.jp 1\n" +
+	"akiruno.tokyo.jp 1\n" +
+	"akishima.tokyo.jp 1\n" +
+	"akita.akita.jp 1\n" +
+	"akita.jp 1\n" +
+	"akkeshi.hokkaido.jp 1\n" +
+	"aknoluokta.no 1\n" +
+	"ako.hyogo.jp 1\n" +
+	"akrehamn.no 1\n" +
+	"akune.kagoshima.jp 1\n" +
+	"al 1\n" +
+	"al.gov.br 1\n" +
+	"al.it 1\n" +
+	"al.no 1\n" +
+	"al.us 1\n" +
+	"alaheadju.no 1\n" +
+	"aland.fi 1\n" +
+	"alessandria.it 1\n" +
+	"alesund.no 1\n" +
+	"algard.no 1\n" +
+	"alibaba 1\n" +
+	"alipay 1\n" +
+	"allfinanz 1\n" +
+	"allstate 1\n" +
+	"ally 1\n" +
+	"alsace 1\n" +
+	"alstahaug.no 1\n" +
+	"alstom 1\n" +
+	"alt.na 1\n" +
+	"alt.za 1\n" +
+	"alta.no 1\n" +
+	"alto-adige.it 1\n" +
+	"altoadige.it 1\n" +
+	"alvdal.no 1\n" +
+	"am 1\n" +
+	"am.br 1\n" +
+	"am.gov.br 1\n" +
+	"am.in 1\n" +
+	"ama.aichi.jp 1\n" +
+	"ama.shimane.jp 1\n" +
+	"amagasaki.hyogo.jp 1\n" +
+	"amakusa.kumamoto.jp 1\n" +
+	"amami.kagoshima.jp 1\n" +
+	"amazon 1\n" +
+	"ambulance.aero 1\n" +
+	"americanexpress 1\n" +
+	"americanfamily 1\n" +
+	"amex 1\n" +
+	"amfam 1\n" +
+	"ami.ibaraki.jp 1\n" +
+	"amica 1\n" +
+	"amli.no 1\n" +
+	"amot.no 1\n" +
+	"amsterdam 1\n" +
+	"an.it 1\n" +
+	"analytics 1\n" +
+	"anamizu.ishikawa.jp 1\n" +
+	"anan.nagano.jp 1\n" +
+	"anan.tokushima.jp 1\n" +
+	"anani.br 1\n" +
+	"ancona.it 1\n" +
+	"andasuolo.no 1\n" +
+	"andebu.no 1\n" +
+	"ando.nara.jp 1\n" +
+	"andoy.no 1\n" +
+	"andria-barletta-trani.it 1\n" +
+	"andria-trani-barletta.it 1\n" +
+	"andriabarlettatrani.it 1\n" +
+	"andriatranibarletta.it 1\n" +
+	"android 1\n" +
+	"angiang.vn 1\n" +
+	"anjo.aichi.jp 1\n" +
+	"ann-arbor.mi.us 1\n" +
+	"annaka.gunma.jp 1\n" +
+	"anpachi.gifu.jp 1\n" +
+	"anquan 1\n" +
+	"anz 1\n" +
+	"ao 1\n" +
+	"ao.it 1\n" +
+	"aogaki.hyogo.jp 1\n" +
+	"aogashima.tokyo.jp 1\n" +
+	"aoki.nagano.jp 1\n" +
+	"aol 1\n" +
+	"aomori.aomori.jp 1\n" +
+	"aomori.jp 1\n" +
+	"aosta-valley.it 1\n" +
+	"aosta.it 1\n" +
+	"aostavalley.it 1\n" +
+	"aoste.it 1\n" +
+	"ap.gov.br 1\n" +
+	"ap.gov.pl 1\n" +
+	"ap.it 1\n" +
+	"aparecida.br 1\n" +
+	"apartments 1\n" +
+	"api.br 1\n" +
+	"app 1\n" +
+	"app.br 1\n" +
+	"apple 1\n" +
+	"aq 1\n" +
+	"aq.it 1\n" +
+	"aquarelle 1\n" +
+	"aquila.it 1\n" +
+	"ar 1\n" +
+	"ar.it 1\n" +
+	"ar.us 1\n" +
+	"arab 1\n" +
+	"arai.shizuoka.jp 1\n" +
+	"arakawa.saitama.jp 1\n" +
+	"arakawa.tokyo.jp 1\n" +
+	"aramco 1\n" +
+	"arao.kumamoto.jp 1\n" +
+	"archi 1\n" +
+	"architectes.bj 1\n" +
+	"ardal.no 1\n" +
+	"aremark.no 1\n" +
+	"arendal.no 1\n" +
+	"arezzo.it 1\n" +
+	"ariake.saga.jp 1\n" +
+	"arida.wakayama.jp 1\n" +
+	"aridagawa.wakayama.jp 1\n" +
+	"arita.saga.jp 1\n" +
+	"army 1\n" +
+	"arna.no 1\n" +
+	"arpa 1\n" +
+	"arq.br 1\n" +
+	"arqt.ec 1\n" +
+	"art 1\n" +
+	"art.br 1\n" +
+	"art.do 1\n" +
+	"art.dz 1\n" +
+	"art.ec 1\n" +
+	"art.ht 1\n" +
+	"art.ml 1\n" +
+	"art.sn 1\n" +
+	"arte 1\n" +
+	"arte.bo 1\n" +
+	"arts.nf 1\n" +
+	"arts.ro 1\n" +
+	"arts.ve 1\n" +
+	"as 1\n" +
+	"as.us 1\n" +
+	"asago.hyogo.jp 1\n" +
+	"asahi.chiba.jp 1\n" +
+	"asahi.ibaraki.jp 1\n" +
+	"asahi.mie.jp 1\n" +
+	"asahi.nagano.jp 1\n" +
+	"asahi.toyama.jp 1\n" +
+	"asahi.yamagata.jp 1\n" +
+	"asahikawa.hokkaido.jp 1\n" +
+	"asaka.saitama.jp 1\n" +
+	"asakawa.fukushima.jp 1\n" +
+	"asakuchi.okayama.jp 1\n" +
+	"asaminami.hiroshima.jp 1\n" +
+	"ascoli-piceno.it 1\n" +
+	"ascolipiceno.it 1\n" +
+	"asda 1\n" +
+	"aseral.no 1\n" +
+	"ashibetsu.hokkaido.jp 1\n" +
+	"ashikaga.tochigi.jp 1\n" +
+	"ashiya.fukuoka.jp 1\n" +
+	"ashiya.hyogo.jp 1\n" +
+	"ashoro.hokkaido.jp 1\n" +
+	"asia 1\n" +
+	"asker.no 1\n" +
+	"askim.no 1\n" +
+	"askoy.no 1\n" +
+	"askvoll.no 1\n" +
+	"asn.au 1\n" +
+	"asn.lv 1\n" +
+	"asnes.no 1\n" +
+	"aso.kumamoto.jp 1\n" +
+	"ass.km 1\n" +
+	"assabu.hokkaido.jp 1\n" +
+	"assn.lk 1\n" +
+	"asso.ci 1\n" +
+	"asso.dz 1\n" +
+	"asso.fr 1\n" +
+	"asso.gp 1\n" +
+	"asso.ht 1\n" +
+	"asso.km 1\n" +
+	"asso.mc 1\n" +
+	"asso.ml 1\n" +
+	"asso.nc 1\n" +
+	"asso.re 1\n" +
+	"associates 1\n" +
+	"association.aero 1\n" +
+	"assur.bj 1\n" +
+	"asti.it 1\n" +
+	"asuke.aichi.jp 1\n" +
+	"at 1\n" +
+	"at.it 1\n" +
+	"atami.shizuoka.jp 1\n" +
+	"athleta 1\n" +
+	"atm.pl 1\n" +
+	"ato.br 1\n" +
+	"atsugi.kanagawa.jp 1\n" +
+	"atsuma.hokkaido.jp 1\n" +
+	"attorney 1\n" +
+	"au 1\n" +
+	"auction 1\n" +
+	"audi 1\n" +
+	"audible 1\n" +
+	"audio 1\n" +
+	"audnedaln.no 1\n" +
+	"augustow.pl 1\n" +
+	"aukra.no 1\n" +
+	"aure.no 1\n" +
+	"aurland.no 1\n" +
+	"aurskog-holand.no 1\n" +
+	"auspost 1\n" +
+	"austevoll.no 1\n" +
+	"austrheim.no 1\n" +
+	"author 1\n" +
+	"author.aero 1\n" +
+	"auto 1\n" +
+	"auto.pl 1\n" +
+	"autos 1\n" +
+	"av.it 1\n" +
+	"av.tr 1\n" +
+	"avellino.it 1\n" +
+	"averoy.no 1\n" +
+	"avocat.pro 1\n" +
+	"avocats.bj 1\n" +
+	"avoues.fr 1\n" +
+	"aw 1\n" +
+	"awaji.hyogo.jp 1\n" +
+	"aws 1\n" +
+	"ax 1\n" +
+	"axa 1\n" +
+	"aya.miyazaki.jp 1\n" +
+	"ayabe.kyoto.jp 1\n" +
+	"ayagawa.kagawa.jp 1\n" +
+	"ayase.kanagawa.jp 1\n" +
+	"az 1\n" +
+	"az.us 1\n" +
+	"azumino.nagano.jp 1\n" +
+	"azure 1\n" +
+	"b.bg 1\n" +
+	"b.br 1\n" +
+	"b.se 1\n" +
+	"ba 1\n" +
+	"ba.gov.br 1\n" +
+	"ba.it 1\n" +
+	"babia-gora.pl 1\n" +
+	"baby 1\n" +
+	"bacgiang.vn 1\n" +
+	"backan.vn 1\n" +
+	"baclieu.vn 1\n" +
+	"bacninh.vn 1\n" +
+	"badaddja.no 1\n" +
+	"bahcavuotna.no 1\n" +
+	"bahccavuotna.no 1\n" +
+	"baidar.no 1\n" +
+	"baidu 1\n" +
+	"bajddar.no 1\n" +
+	"balat.no 1\n" +
+	"balestrand.no 1\n" +
+	"ballangen.no 1\n" +
+	"ballooning.aero 1\n" +
+	"balsan-sudtirol.it 1\n" +
+	"balsan-suedtirol.it 1\n" +
+	"balsan.it 1\n" +
+	"balsfjord.no 1\n" +
+	"bamble.no 1\n" +
+	"banamex 1\n" +
+	"band 1\n" +
+	"bandai.fukushima.jp 1\n" +
+	"bando.ibaraki.jp 1\n" +
+	"bank 1\n" +
+	"bank.in 1\n" +
+	"bar 1\n" +
+	"bar.ec 1\n" +
+	"bar.pro 1\n" +
+	"barcelona 1\n" +
+	"barclaycard 1\n" +
+	"barclays 1\n" +
+	"bardu.no 1\n" +
+	"barefoot 1\n" +
+	"bargains 1\n" +
+	"bari.it 1\n" +
+	"baria-vungtau.vn 1\n" +
+	"barletta-trani-andria.it 1\n" +
+	"barlettatraniandria.it 1\n" +
+	"barueri.br 1\n" +
+	"barum.no 1\n" +
+	"bas.it 1\n" +
+	"baseball 1\n" +
+	"basilicata.it 1\n" +
+	"basketball 1\n" +
+	"bato.tochigi.jp 1\n" +
+	"batsfjord.no 1\n" +
+	"bauhaus 1\n" +
+	"bayern 1\n" +
+	"bb 1\n" +
+	"bbc 1\n" +
+	"bbs.tr 1\n" +
+	"bbt 1\n" +
+	"bbva 1\n" +
+	"bc.ca 1\n" +
+	"bcg 1\n" +
+	"bcn 1\n" +
+	"bd 1\n" +
+	"bd.se 1\n" +
+	"be 1\n" +
+	"bearalvahki.no 1\n" +
+	"beardu.no 1\n" +
+	"beats 1\n" +
+	"beauty 1\n" +
+	"bedzin.pl 1\n" +
+	"beer 1\n" +
+	"beiarn.no 1\n" +
+	"bel.tr 1\n" +
+	"belem.br 1\n" +
+	"belluno.it 1\n" +
+	"benevento.it 1\n" +
+	"bentre.vn 1\n" +
+	"beppu.oita.jp 1\n" +
+	"berg.no 1\n" +
+	"bergamo.it 1\n" +
+	"bergen.no 1\n" +
+	"berlevag.no 1\n" +
+	"berlin 1\n" +
+	"beskidy.pl 1\n" +
+	"best 1\n" +
+	"bestbuy 1\n" +
+	"bet 1\n" +
+	"bet.ar 1\n" +
+	"bet.br 1\n" +
+	"bf 1\n" +
+	"bg 1\n" +
+	"bg.it 1\n" +
+	"bh 1\n" +
+	"bharti 1\n" +
+	"bhz.br 1\n" +
+	"bi 1\n" +
+	"bi.it 1\n" +
+	"bialowieza.pl 1\n" +
+	"bialystok.pl 1\n" +
+	"bib.br 1\n" +
+	"bib.ve 1\n" +
+	"bibai.hokkaido.jp 1\n" +
+	"bible 1\n" +
+	"bid 1\n" +
+	"biei.hokkaido.jp 1\n" +
+	"bielawa.pl 1\n" +
+	"biella.it 1\n" +
+	"bieszczady.pl 1\n" +
+	"bievat.no 1\n" +
+	"bifuka.hokkaido.jp 1\n" +
+	"bihar.in 1\n" +
+	"bihoro.hokkaido.jp 1\n" +
+	"bike 1\n" +
+	"bindal.no 1\n" +
+	"bing 1\n" +
+	"bingo 1\n" +
+	"binhdinh.vn 1\n" +
+	"binhduong.vn 1\n" +
+	"binhphuoc.vn 1\n" +
+	"binhthuan.vn 1\n" +
+	"bio 1\n" +
+	"bio.br 1\n" +
+	"biratori.hokkaido.jp 1\n" +
+	"birkenes.no 1\n" +
+	"biz 1\n" +
+	"biz.az 1\n" +
+	"biz.bb 1\n" +
+	"biz.cy 1\n" +
+	"biz.et 1\n" +
+	"biz.fj 1\n" +
+	"biz.gh 1\n" +
+	"biz.id 1\n" +
+	"biz.in 1\n" +
+	"biz.ki 1\n" +
+	"biz.ls 1\n" +
+	"biz.mv 1\n" +
+	"biz.mw 1\n" +
+	"biz.my 1\n" +
+	"biz.ni 1\n" +
+	"biz.nr 1\n" +
+	"biz.pk 1\n" +
+	"biz.pl 1\n" +
+	"biz.pr 1\n" +
+	"biz.ss 1\n" +
+	"biz.tj 1\n" +
+	"biz.tr 1\n" +
+	"biz.tt 1\n" +
+	"biz.vn 1\n" +
+	"biz.zm 1\n" +
+	"bizen.okayama.jp 1\n" +
+	"bj 1\n" +
+	"bj.cn 1\n" +
+	"bjerkreim.no 1\n" +
+	"bjugn.no 1\n" +
+	"bl.it 1\n" +
+	"black 1\n" +
+	"blackfriday 1\n" +
+	"blockbuster 1\n" +
+	"blog 1\n" +
+	"blog.bo 1\n" +
+	"blog.br 1\n" +
+	"bloomberg 1\n" +
+	"blue 1\n" +
+	"bm 1\n" +
+	"bmd.br 1\n" +
+	"bms 1\n" +
+	"bmw 1\n" +
+	"bn 1\n" +
+	"bn.it 1\n" +
+	"bnpparibas 1\n" +
+	"bo 1\n" +
+	"bo.it 1\n" +
+	"bo.nordland.no 1\n" +
+	"bo.telemark.no 1\n" +
+	"boats 1\n" +
+	"boavista.br 1\n" +
+	"bodo.no 1\n" +
+	"boehringer 1\n" +
+	"bofa 1\n" +
+	"bokn.no 1\n" +
+	"boleslawiec.pl 1\n" +
+	"bolivia.bo 1\n" +
+	"bologna.it 1\n" +
+	"bolt.hu 1\n" +
+	"bolzano-altoadige.it 1\n" +
+	"bolzano.it 1\n" +
+	"bom 1\n" +
+	"bomlo.no 1\n" +
+	"bond 1\n" +
+	"boo 1\n" +
+	"book 1\n" +
+	"booking 1\n" +
+	"bosch 1\n" +
+	"bostik 1\n" +
+	"boston 1\n" +
+	"bot 1\n" +
+	"boutique 1\n" +
+	"box 1\n" +
+	"bozen-sudtirol.it 1\n" +
+	"bozen-suedtirol.it 1\n" +
+	"bozen.it 1\n" +
+	"br 1\n" +
+	"br.it 1\n" +
+	"bradesco 1\n" +
+	"brand.se 1\n" +
+	"bremanger.no 1\n" +
+	"brescia.it 1\n" +
+	"bridgestone 1\n" +
+	"brindisi.it 1\n" +
+	"broadway 1\n" +
+	"broker 1\n" +
+	"broker.aero 1\n" +
+	"bronnoy.no 1\n" +
+	"bronnoysund.no 1\n" +
+	"brother 1\n" +
+	"brumunddal.no 1\n" +
+	"brussels 1\n" +
+	"bryne.no 1\n" +
+	"bs 1\n" +
+	"bs.it 1\n" +
+	"bsb.br 1\n" +
+	"bt 1\n" +
+	"bt.it 1\n" +
+	"bu.no 1\n" +
+	"budejju.no 1\n" +
+	"build 1\n" +
+	"builders 1\n" +
+	"bulsan-sudtirol.it 1\n" +
+	"bulsan-suedtirol.it 1\n" +
+	"bulsan.it 1\n" +
+	"bungoono.oita.jp 1\n" +
+	"bungotakada.oita.jp 1\n" +
+	"bunkyo.tokyo.jp 1\n" +
+	"busan.kr 1\n" +
+	"business 1\n" +
+	"business.in 1\n" +
+	"buskerud.no 0\n" +
+	"buy 1\n" +
+	"buzen.fukuoka.jp 1\n" +
+	"buzz 1\n" +
+	"bv 1\n" +
+	"bw 1\n" +
+	"by 1\n" +
+	"bydgoszcz.pl 1\n" +
+	"bygland.no 1\n" +
+	"bykle.no 1\n" +
+	"bytom.pl 1\n" +
+	"bz 1\n" +
+	"bz.it 1\n" +
+	"bzh 1\n" +
+	"c.bg 1\n" +
+	"c.se 1\n" +
+	"ca 1\n" +
+	"ca.in 1\n" +
+	"ca.it 1\n" +
+	"ca.us 1\n" +
+	"caa.aero 1\n" +
+	"cab 1\n" +
+	"cafe 1\n" +
+	"cagliari.it 1\n" +
+	"cahcesuolo.no 1\n" +
+	"cal 1\n" +
+	"cal.it 1\n" +
+	"calabria.it 1\n" +
+	"call 1\n" +
+	"caltanissetta.it 1\n" +
+	"calvinklein 1\n" +
+	"cam 1\n" +
+	"cam.it 1\n" +
+	"camau.vn 1\n" +
+	"camera 1\n" +
+	"camp 1\n" +
+	"campania.it 1\n" +
+	"campidano-medio.it 1\n" +
+	"campidanomedio.it 1\n" +
+	"campinagrande.br 1\n" +
+	"campinas.br 1\n" +
+	"campobasso.it 1\n" +
+	"canon 1\n" +
+	"cantho.vn 1\n" +
+	"caobang.vn 1\n" +
+	"capetown 1\n" +
+	"capital 1\n" +
+	"capitalone 1\n" +
+	"car 1\n" +
+	"caravan 1\n" +
+	"carbonia-iglesias.it 1\n" +
+	"carboniaiglesias.it 1\n" +
+	"cards 1\n" +
+	"care 1\n" +
+	"career 1\n" +
+	"careers 1\n" +
+	"cargo.aero 1\n" +
+	"carrara-massa.it 1\n" +
+	"carraramassa.it 1\n" +
+	"cars 1\n" +
+	"casa 1\n" +
+	"case 1\n" +
+	"caserta.it 1\n" +
+	"cash 1\n" +
+	"casino 1\n" +
+	"casino.hu 1\n" +
+	"cat 1\n" +
+	"catania.it 1\n" +
+	"catanzaro.it 1\n" +
+	"catering 1\n" +
+	"catering.aero 1\n" +
+	"catholic 1\n" +
+	"catholic.edu.au 1\n" +
+	"caxias.br 1\n" +
+	"cb.it 1\n" +
+	"cba 1\n" +
+	"cbn 1\n" +
+	"cbre 1\n" +
+	"cc 1\n" +
+	"cc.ak.us 1\n" +
+	"cc.al.us 1\n" +
+	"cc.ar.us 1\n" +
+	"cc.as.us 1\n" +
+	"cc.az.us 1\n" +
+	"cc.ca.us 1\n" +
+	"cc.co.us 1\n" +
+	"cc.ct.us 1\n" +
+	"cc.dc.us 1\n" +
+	"cc.de.us 1\n" +
+	"cc.fl.us 1\n" +
+	"cc.ga.us 1\n" +
+	"cc.gu.us 1\n" +
+	"cc.hi.us 1\n" +
+	"cc.ia.us 1\n" +
+	"cc.id.us 1\n" +
+	"cc.il.us 1\n" +
+	"cc.in.us 1\n" +
+	"cc.ks.us 1\n" +
+	"cc.ky.us 1\n" +
+	"cc.la.us 1\n" +
+	"cc.ma.us 1\n" +
+	"cc.md.us 1\n" +
+	"cc.me.us 1\n" +
+	"cc.mi.us 1\n" +
+	"cc.mn.us 1\n" +
+	"cc.mo.us 1\n" +
+	"cc.ms.us 1\n" +
+	"cc.mt.us 1\n" +
+	"cc.nc.us 1\n" +
+	"cc.nd.us 1\n" +
+	"cc.ne.us 1\n" +
+	"cc.nh.us 1\n" +
+	"cc.nj.us 1\n" +
+	"cc.nm.us 1\n" +
+	"cc.nv.us 1\n" +
+	"cc.ny.us 1\n" +
+	"cc.oh.us 1\n" +
+	"cc.ok.us 1\n" +
+	"cc.or.us 1\n" +
+	"cc.pa.us 1\n" +
+	"cc.pr.us 1\n" +
+	"cc.ri.us 1\n" +
+	"cc.sc.us 1\n" +
+	"cc.sd.us 1\n" +
+	"cc.tn.us 1\n" +
+	"cc.tx.us 1\n" +
+	"cc.ut.us 1\n" +
+	"cc.va.us 1\n" +
+	"cc.vi.us 1\n" +
+	"cc.vt.us 1\n" +
+	"cc.wa.us 1\n" +
+	"cc.wi.us 1\n" +
+	"cc.wv.us 1\n" +
+	"cc.wy.us 1\n" +
+	"cci.fr 1\n" +
+	"cd 1\n" +
+	"ce.gov.br 1\n" +
+	"ce.it 1\n" +
+	"center 1\n" +
+	"ceo 1\n" +
+	"cern 1\n" +
+	"certification.aero 1\n" +
+	"cesena-forli.it 1\n" +
+	"cesenaforli.it 1\n" +
+	"cf 1\n" +
+	"cfa 1\n" +
+	"cfd 1\n" +
+	"cg 1\n" +
+	"ch 1\n" +
+	"ch.it 1\n" +
+	"championship.aero 1\n" +
+	"chanel 1\n" +
+	"channel 1\n" +
+	"charity 1\n" +
+	"charter.aero 1\n" +
+	"chase 1\n" +
+	"chat 1\n" +
+	"cheap 1\n" +
+	"chef.ec 1\n" +
+	"cherkassy.ua 1\n" +
+	"cherkasy.ua 1\n" +
+	"chernigov.ua 1\n" +
+	"chernihiv.ua 1\n" +
+	"chernivtsi.ua 1\n" +
+	"chernovtsy.ua 1\n" +
+	"chiba.jp 1\n" +
+	"chichibu.saitama.jp 1\n" +
+	"chieti.it 1\n" +
+	"chigasaki.kanagawa.jp 1\n" +
+	"chihayaakasaka.osaka.jp 1\n" +
+	"chijiwa.nagasaki.jp 1\n" +
+	"chikugo.fukuoka.jp 1\n" +
+	"chikuho.fukuoka.jp 1\n" +
+	"chikuhoku.nagano.jp 1\n" +
+	"chikujo.fukuoka.jp 1\n" +
+	"chikuma.nagano.jp 1\n" +
+	"chikusei.ibaraki.jp 1\n" +
+	"chikushino.fukuoka.jp 1\n" +
+	"chikuzen.fukuoka.jp 1\n" +
+	"chino.nagano.jp 1\n" +
+	"chintai 1\n" +
+	"chippubetsu.hokkaido.jp 1\n" +
+	"chiryu.aichi.jp 1\n" +
+	"chita.aichi.jp 1\n" +
+	"chitose.hokkaido.jp 1\n" +
+	"chiyoda.gunma.jp 1\n" +
+	"chiyoda.tokyo.jp 1\n" +
+	"chizu.tottori.jp 1\n" +
+	"chofu.tokyo.jp 1\n" +
+	"chonan.chiba.jp 1\n" +
+	"chosei.chiba.jp 1\n" +
+	"choshi.chiba.jp 1\n" +
+	"choyo.kumamoto.jp 1\n" +
+	"christmas 1\n" +
+	"chrome 1\n" +
+	"chtr.k12.ma.us 1\n" +
+	"chungbuk.kr 1\n" +
+	"chungnam.kr 1\n" +
+	"chuo.chiba.jp 1\n" +
+	"chuo.fukuoka.jp 1\n" +
+	"chuo.osaka.jp 1\n" +
+	"chuo.tokyo.jp 1\n" +
+	"chuo.yamanashi.jp 1\n" +
+	"church 1\n" +
+	"ci 1\n" +
+	"ci.it 1\n" +
+	"ciencia.bo 1\n" +
+	"cieszyn.pl 1\n" +
+	"cim.br 1\n" +
+	"cipriani 1\n" +
+	"circle 1\n" +
+	"cisco 1\n" +
+	"citadel 1\n" +
+	"citi 1\n" +
+	"citic 1\n" +
+	"city 1\n" +
+	"city.hu 1\n" +
+	"city.kawasaki.jp 4\n" +
+	"city.kitakyushu.jp 4\n" +
+	"city.kobe.jp 4\n" +
+	"city.nagoya.jp 4\n" +
+	"city.sapporo.jp 4\n" +
+	"city.sendai.jp 4\n" +
+	"city.yokohama.jp 4\n" +
+	"civilaviation.aero 1\n" +
+	"ck 2\n" +
+	"ck.ua 1\n" +
+	"cl 1\n" +
+	"cl.it 1\n" +
+	"claims 1\n" +
+	"cleaning 1\n" +
+	"click 1\n" +
+	"clinic 1\n" +
+	"clinique 1\n" +
+	"clothing 1\n" +
+	"cloud 1\n" +
+	"club 1\n" +
+	"club.aero 1\n" +
+	"club.tw 1\n" +
+	"clubmed 1\n" +
+	"cm 1\n" +
+	"cn 1\n" +
+	"cn.in 1\n" +
+	"cn.it 1\n" +
+	"cn.ua 1\n" +
+	"cng.br 1\n" +
+	"cnt.br 1\n" +
+	"co 1\n" +
+	"co.ae 1\n" +
+	"co.ag 1\n" +
+	"co.am 1\n" +
+	"co.ao 1\n" +
+	"co.at 1\n" +
+	"co.az 1\n" +
+	"co.bb 1\n" +
+	"co.bd 1\n" +
+	"co.bi 1\n" +
+	"co.bj 1\n" +
+	"co.bw 1\n" +
+	"co.bz 1\n" +
+	"co.ci 1\n" +
+	"co.cl 1\n" +
+	"co.cm 1\n" +
+	"co.cr 1\n" +
+	"co.dm 1\n" +
+	"co.gg 1\n" +
+	"co.gl 1\n" +
+	"co.gy 1\n" +
+	"co.hu 1\n" +
+	"co.id 1\n" +
+	"co.il 1\n" +
+	"co.im 1\n" +
+	"co.in 1\n" +
+	"co.io 1\n" +
+	"co.ir 1\n" +
+	"co.it 1\n" +
+	"co.je 1\n" +
+	"co.jp 1\n" +
+	"co.ke 1\n" +
+	"co.kr 1\n" +
+	"co.lc 1\n" +
+	"co.ls 1\n" +
+	"co.ma 1\n" +
+	"co.me 1\n" +
+	"co.mg 1\n" +
+	"co.mu 1\n" +
+	"co.mw 1\n" +
+	"co.mz 1\n" +
+	"co.na 1\n" +
+	"co.ni 1\n" +
+	"co.nz 1\n" +
+	"co.om 1\n" +
+	"co.pn 1\n" +
+	"co.rs 1\n" +
+	"co.rw 1\n" +
+	"co.ss 1\n" +
+	"co.st 1\n" +
+	"co.sz 1\n" +
+	"co.th 1\n" +
+	"co.tj 1\n" +
+	"co.tm 1\n" +
+	"co.tt 1\n" +
+	"co.tz 1\n" +
+	"co.ug 1\n" +
+	"co.uk 1\n" +
+	"co.us 1\n" +
+	"co.uz 1\n" +
+	"co.ve 1\n" +
+	"co.vi 1\n" +
+	"co.za 1\n" +
+	"co.zm 1\n" +
+	"co.zw 1\n" +
+	"coach 1\n" +
+	"codes 1\n" +
+	"coffee 1\n" +
+	"cog.mi.us 1\n" +
+	"college 1\n" +
+	"cologne 1\n" +
+	"com 1\n" +
+	"com.ac 1\n" +
+	"com.af 1\n" +
+	"com.ag 1\n" +
+	"com.ai 1\n" +
+	"com.al 1\n" +
+	"com.am 1\n" +
+	"com.ar 1\n" +
+	"com.au 1\n" +
+	"com.aw 1\n" +
+	"com.az 1\n" +
+	"com.ba 1\n" +
+	"com.bb 1\n" +
+	"com.bd 1\n" +
+	"com.bh 1\n" +
+	"com.bi 1\n" +
+	"com.bj 1\n" +
+	"com.bm 1\n" +
+	"com.bn 1\n" +
+	"com.bo 1\n" +
+	"com.br 1\n" +
+	"com.bs 1\n" +
+	"com.bt 1\n" +
+	"com.by 1\n" +
+	"com.bz 1\n" +
+	"com.ci 1\n" +
+	"com.cm 1\n" +
+	"com.cn 1\n" +
+	"com.co 1\n" +
+	"com.cu 1\n" +
+	"com.cv 1\n" +
+	"com.cw 1\n" +
+	"com.cy 1\n" +
+	"com.dm 1\n" +
+	"com.do 1\n" +
+	"com.dz 1\n" +
+	"com.ec 1\n" +
+	"com.ee 1\n" +
+	"com.eg 1\n" +
+	"com.es 1\n" +
+	"com.et 1\n" +
+	"com.fj 1\n" +
+	"com.fm 1\n" +
+	"com.fr 1\n" +
+	"com.ge 1\n" +
+	"com.gh 1\n" +
+	"com.gi 1\n" +
+	"com.gl 1\n" +
+	"com.gn 1\n" +
+	"com.gp 1\n" +
+	"com.gr 1\n" +
+	"com.gt 1\n" +
+	"com.gu 1\n" +
+	"com.gy 1\n" +
+	"com.hk 1\n" +
+	"com.hn 1\n" +
+	"com.hr 1\n" +
+	"com.ht 1\n" +
+	"com.im 1\n" +
+	"com.in 1\n" +
+	"com.io 1\n" +
+	"com.iq 1\n" +
+	"com.jo 1\n" +
+	"com.kg 1\n" +
+	"com.kh 1\n" +
+	"com.ki 1\n" +
+	"com.km 1\n" +
+	"com.kp 1\n" +
+	"com.kw 1\n" +
+	"com.ky 1\n" +
+	"com.kz 1\n" +
+	"com.la 1\n" +
+	"com.lb 1\n" +
+	"com.lc 1\n" +
+	"com.lk 1\n" +
+	"com.lr 1\n" +
+	"com.lv 1\n" +
+	"com.ly 1\n" +
+	"com.mg 1\n" +
+	"com.mk 1\n" +
+	"com.ml 1\n" +
+	"com.mo 1\n" +
+	"com.ms 1\n" +
+	"com.mt 1\n" +
+	"com.mu 1\n" +
+	"com.mv 1\n" +
+	"com.mw 1\n" +
+	"com.mx 1\n" +
+	"com.my 1\n" +
+	"com.na 1\n" +
+	"com.nf 1\n" +
+	"com.ng 1\n" +
+	"com.ni 1\n" +
+	"com.nr 1\n" +
+	"com.om 1\n" +
+	"com.pa 1\n" +
+	"com.pe 1\n" +
+	"com.pf 1\n" +
+	"com.ph 1\n" +
+	"com.pk 1\n" +
+	"com.pl 1\n" +
+	"com.pr 1\n" +
+	"com.ps 1\n" +
+	"com.pt 1\n" +
+	"com.py 1\n" +
+	"com.qa 1\n" +
+	"com.re 1\n" +
+	"com.ro 1\n" +
+	"com.sa 1\n" +
+	"com.sb 1\n" +
+	"com.sc 1\n" +
+	"com.sd 1\n" +
+	"com.sg 1\n" +
+	"com.sh 1\n" +
+	"com.sl 1\n" +
+	"com.sn 1\n" +
+	"com.so 1\n" +
+	"com.ss 1\n" +
+	"com.st 1\n" +
+	"com.sv 1\n" +
+	"com.sy 1\n" +
+	"com.tj 1\n" +
+	"com.tm 1\n" +
+	"com.tn 1\n" +
+	"com.to 1\n" +
+	"com.tr 1\n" +
+	"com.tt 1\n" +
+	"com.tw 1\n" +
+	"com.ua 1\n" +
+	"com.ug 1\n" +
+	"com.uy 1\n" +
+	"com.uz 1\n" +
+	"com.vc 1\n" +
+	"com.ve 1\n" +
+	"com.vi 1\n" +
+	"com.vn 1\n" +
+	"com.vu 1\n" +
+	"com.ws 1\n" +
+	"com.ye 1\n" +
+	"com.zm 1\n" +
+	"commbank 1\n" +
+	"commune.am 1\n" +
+	"community 1\n" +
+	"como.it 1\n" +
+	"company 1\n" +
+	"compare 1\n" +
+	"computer 1\n" +
+	"comsec 1\n" +
+	"condos 1\n" +
+	"conf.au 1\n" +
+	"conf.lv 1\n" +
+	"conference.aero 1\n" +
+	"construction 1\n" +
+	"consulado.st 1\n" +
+	"consultant.aero 1\n" +
+	"consulting 1\n" +
+	"consulting.aero 1\n" +
+	"cont.ec 1\n" +
+	"contact 1\n" +
+	"contagem.br 1\n" +
+	"contractors 1\n" +
+	"control.aero 1\n" +
+	"cooking 1\n" +
+	"cool 1\n" +
+	"coop 1\n" +
+	"coop.ar 1\n" +
+	"coop.br 1\n" +
+	"coop.ht 1\n" +
+	"coop.in 1\n" +
+	"coop.km 1\n" +
+	"coop.mv 1\n" +
+	"coop.mw 1\n" +
+	"coop.py 1\n" +
+	"coop.rw 1\n" +
+	"cooperativa.bo 1\n" +
+	"corsica 1\n" +
+	"cosenza.it 1\n" +
+	"council.aero 1\n" +
+	"country 1\n" +
+	"coupon 1\n" +
+	"coupons 1\n" +
+	"courses 1\n" +
+	"coz.br 1\n" +
+	"cpa 1\n" +
+	"cpa.ec 1\n" +
+	"cpa.pro 1\n" +
+	"cq.cn 1\n" +
+	"cr 1\n" +
+	"cr.it 1\n" +
+	"cr.ua 1\n" +
+	"credit 1\n" +
+	"creditcard 1\n" +
+	"creditunion 1\n" +
+	"cremona.it 1\n" +
+	"crew.aero 1\n" +
+	"cri.br 1\n" +
+	"cri.nz 1\n" +
+	"cricket 1\n" +
+	"crimea.ua 1\n" +
+	"crotone.it 1\n" +
+	"crown 1\n" +
+	"crs 1\n" +
+	"cruise 1\n" +
+	"cruises 1\n" +
+	"cs.in 1\n" +
+	"cs.it 1\n" +
+	"ct.it 1\n" +
+	"ct.us 1\n" +
+	"cu 1\n" +
+	"cue.ec 1\n" +
+	"cuiaba.br 1\n" +
+	"cuisinella 1\n" +
+	"cuneo.it 1\n" +
+	"curitiba.br 1\n" +
+	"cv 1\n" +
+	"cv.ua 1\n" +
+	"cw 1\n" +
+	"cx 1\n" +
+	"cy 1\n" +
+	"cymru 1\n" +
+	"cyou 1\n" +
+	"cz 1\n" +
+	"cz.it 1\n" +
+	"czeladz.pl 1\n" +
+	"czest.pl 1\n" +
+	"d.bg 1\n" +
+	"d.se 1\n" +
+	"dad 1\n" +
+	"daegu.kr 1\n" +
+	"daejeon.kr 1\n" +
+	"daigo.ibaraki.jp 1\n" +
+	"daisen.akita.jp 1\n" +
+	"daito.osaka.jp 1\n" +
+	"daiwa.hiroshima.jp 1\n" +
+	"daklak.vn 1\n" +
+	"daknong.vn 1\n" +
+	"danang.vn 1\n" +
+	"dance 1\n" +
+	"data 1\n" +
+	"date 1\n" +
+	"date.fukushima.jp 1\n" +
+	"date.hokkaido.jp 1\n" +
+	"dating 1\n" +
+	"datsun 1\n" +
+	"davvenjarga.no 1\n" +
+	"davvesiida.no 1\n" +
+	"day 1\n" +
+	"dazaifu.fukuoka.jp 1\n" +
+	"dc.us 1\n" +
+	"dclk 1\n" +
+	"dds 1\n" +
+	"de 1\n" +
+	"de.us 1\n" +
+	"deal 1\n" +
+	"dealer 1\n" +
+	"deals 1\n" +
+	"deatnu.no 1\n" +
+	"def.br 1\n" +
+	"degree 1\n" +
+	"delhi.in 1\n" +
+	"delivery 1\n" +
+	"dell 1\n" +
+	"dell-ogliastra.it 1\n" +
+	"dellogliastra.it 1\n" +
+	"deloitte 1\n" +
+	"delta 1\n" +
+	"democracia.bo 1\n" +
+	"democrat 1\n" +
+	"dent.ec 1\n" +
+	"dental 1\n" +
+	"dentist 1\n" +
+	"dep.no 1\n" +
+	"deporte.bo 1\n" +
+	"des.br 1\n" +
+	"desa.id 1\n" +
+	"desi 1\n" +
+	"design 1\n" +
+	"design.aero 1\n" +
+	"det.br 1\n" +
+	"dev 1\n" +
+	"dev.br 1\n" +
+	"df.gov.br 1\n" +
+	"dgca.aero 1\n" +
+	"dgn.ec 1\n" +
+	"dhl 1\n" +
+	"diamonds 1\n" +
+	"dielddanuorri.no 1\n" +
+	"dienbien.vn 1\n" +
+	"diet 1\n" +
+	"digital 1\n" +
+	"direct 1\n" +
+	"directory 1\n" +
+	"disco.ec 1\n" +
+	"discount 1\n" +
+	"discover 1\n" +
+	"dish 1\n" +
+	"divtasvuodna.no 1\n" +
+	"divttasvuotna.no 1\n" +
+	"diy 1\n" +
+	"dj 1\n" +
+	"dk 1\n" +
+	"dlugoleka.pl 1\n" +
+	"dm 1\n" +
+	"dn.ua 1\n" +
+	"dnepropetrovsk.ua 1\n" +
+	"dni.us 1\n" +
+	"dnipropetrovsk.ua 1\n" +
+	"dnp 1\n" +
+	"do 1\n" +
+	"doc.ec 1\n" +
+	"docs 1\n" +
+	"doctor 1\n" +
+	"dog 1\n" +
+	"domains 1\n" +
+	"donetsk.ua 1\n" +
+	"dongnai.vn 1\n" +
+	"dongthap.vn 1\n" +
+	"donna.no 1\n" +
+	"doshi.yamanashi.jp 1\n" +
+	"dot 1\n" +
+	"dovre.no 1\n" +
+	"download 1\n" +
+	"dp.ua 1\n" +
+	"dr.in 1\n" +
+	"dr.tr 1\n" +
+	"drammen.no 1\n" +
+	"drangedal.no 1\n" +
+	"drive 1\n" +
+	"drobak.no 1\n" +
+	"dst.mi.us 1\n" +
+	"dtv 1\n" +
+	"dubai 1\n" +
+	"dupont 1\n" +
+	"durban 1\n" +
+	"dvag 1\n" +
+	"dvr 1\n" +
+	"dyroy.no 1\n" +
+	"dz 1\n" +
+	"e.bg 1\n" +
+	"e.se 1\n" +
+	"e12.ve 1\n" +
+	"e164.arpa 1\n" +
+	"earth 1\n" +
+	"eat 1\n" +
+	"eaton.mi.us 1\n" +
+	"ebetsu.hokkaido.jp 1\n" +
+	"ebina.kanagawa.jp 1\n" +
+	"ebino.miyazaki.jp 1\n" +
+	"ebiz.tw 1\n" +
+	"ec 1\n" +
+	"echizen.fukui.jp 1\n" +
+	"ecn.br 1\n" +
+	"eco 1\n" +
+	"eco.bj 1\n" +
+	"eco.br 1\n" +
+	"ecologia.bo 1\n" +
+	"econo.bj 1\n" +
+	"economia.bo 1\n" +
+	"ed.ao 1\n" +
+	"ed.ci 1\n" +
+	"ed.cr 1\n" +
+	"ed.jp 1\n" +
+	"edeka 1\n" +
+	"edogawa.tokyo.jp 1\n" +
+	"edu 1\n" +
+	"edu.ac 1\n" +
+	"edu.af 1\n" +
+	"edu.al 1\n" +
+	"edu.ao 1\n" +
+	"edu.ar 1\n" +
+	"edu.au 1\n" +
+	"edu.az 1\n" +
+	"edu.ba 1\n" +
+	"edu.bb 1\n" +
+	"edu.bd 1\n" +
+	"edu.bh 1\n" +
+	"edu.bi 1\n" +
+	"edu.bj 1\n" +
+	"edu.bm 1\n" +
+	"edu.bn 1\n" +
+	"edu.bo 1\n" +
+	"edu.br 1\n" +
+	"edu.bs 1\n" +
+	"edu.bt 1\n" +
+	"edu.bz 1\n" +
+	"edu.ci 1\n" +
+	"edu.cn 1\n" +
+	"edu.co 1\n" +
+	"edu.cu 1\n" +
+	"edu.cv 1\n" +
+	"edu.cw 1\n" +
+	"edu.dm 1\n" +
+	"edu.do 1\n" +
+	"edu.dz 1\n" +
+	"edu.ec 1\n" +
+	"edu.ee 1\n" +
+	"edu.eg 1\n" +
+	"edu.es 1\n" +
+	"edu.et 1\n" +
+	"edu.fj 1\n" +
+	"edu.fm 1\n" +
+	"edu.gd 1\n" +
+	"edu.ge 1\n" +
+	"edu.gh 1\n" +
+	"edu.gi 1\n" +
+	"edu.gl 1\n" +
+	"edu.gn 1\n" +
+	"edu.gp 1\n" +
+	"edu.gr 1\n" +
+	"edu.gt 1\n" +
+	"edu.gu 1\n" +
+	"edu.gy 1\n" +
+	"edu.hk 1\n" +
+	"edu.hn 1\n" +
+	"edu.ht 1\n" +
+	"edu.in 1\n" +
+	"edu.io 1\n" +
+	"edu.iq 1\n" +
+	"edu.it 1\n" +
+	"edu.jo 1\n" +
+	"edu.kg 1\n" +
+	"edu.kh 1\n" +
+	"edu.ki 1\n" +
+	"edu.km 1\n" +
+	"edu.kn 1\n" +
+	"edu.kp 1\n" +
+	"edu.kw 1\n" +
+	"edu.ky 1\n" +
+	"edu.kz 1\n" +
+	"edu.la 1\n" +
+	"edu.lb 1\n" +
+	"edu.lc 1\n" +
+	"edu.lk 1\n" +
+	"edu.lr 1\n" +
+	"edu.ls 1\n" +
+	"edu.lv 1\n" +
+	"edu.ly 1\n" +
+	"edu.me 1\n" +
+	"edu.mg 1\n" +
+	"edu.mk 1\n" +
+	"edu.ml 1\n" +
+	"edu.mn 1\n" +
+	"edu.mo 1\n" +
+	"edu.ms 1\n" +
+	"edu.mt 1\n" +
+	"edu.mv 1\n" +
+	"edu.mw 1\n" +
+	"edu.mx 1\n" +
+	"edu.my 1\n" +
+	"edu.mz 1\n" +
+	"edu.ng 1\n" +
+	"edu.ni 1\n" +
+	"edu.nr 1\n" +
+	"edu.om 1\n" +
+	"edu.pa 1\n" +
+	"edu.pe 1\n" +
+	"edu.pf 1\n" +
+	"edu.ph 1\n" +
+	"edu.pk 1\n" +
+	"edu.pl 1\n" +
+	"edu.pn 1\n" +
+	"edu.pr 1\n" +
+	"edu.ps 1\n" +
+	"edu.pt 1\n" +
+	"edu.py 1\n" +
+	"edu.qa 1\n" +
+	"edu.rs 1\n" +
+	"edu.sa 1\n" +
+	"edu.sb 1\n" +
+	"edu.sc 1\n" +
+	"edu.sd 1\n" +
+	"edu.sg 1\n" +
+	"edu.sl 1\n" +
+	"edu.sn 1\n" +
+	"edu.so 1\n" +
+	"edu.ss 1\n" +
+	"edu.st 1\n" +
+	"edu.sv 1\n" +
+	"edu.sy 1\n" +
+	"edu.tj 1\n" +
+	"edu.tm 1\n" +
+	"edu.to 1\n" +
+	"edu.tr 1\n" +
+	"edu.tt 1\n" +
+	"edu.tw 1\n" +
+	"edu.ua 1\n" +
+	"edu.ug 1\n" +
+	"edu.uy 1\n" +
+	"edu.vc 1\n" +
+	"edu.ve 1\n" +
+	"edu.vg 1\n" +
+	"edu.vn 1\n" +
+	"edu.vu 1\n" +
+	"edu.ws 1\n" +
+	"edu.ye 1\n" +
+	"edu.za 1\n" +
+	"edu.zm 1\n" +
+	"education 1\n" +
+	"educator.aero 1\n" +
+	"ee 1\n" +
+	"eg 1\n" +
+	"egersund.no 1\n" +
+	"ehime.jp 1\n" +
+	"eid.no 1\n" +
+	"eidfjord.no 1\n" +
+	"eidsberg.no 1\n" +
+	"eidskog.no 1\n" +
+	"eidsvoll.no 1\n" +
+	"eigersund.no 1\n" +
+	"eiheiji.fukui.jp 1\n" +
+	"ekloges.cy 1\n" +
+	"elblag.pl 1\n" +
+	"elk.pl 1\n" +
+	"elverum.no 1\n" +
+	"email 1\n" +
+	"emb.kw 1\n" +
+	"embaixada.st 1\n" +
+	"embetsu.hokkaido.jp 1\n" +
+	"emerck 1\n" +
+	"emergency.aero 1\n" +
+	"emilia-romagna.it 1\n" +
+	"emiliaromagna.it 1\n" +
+	"emp.br 1\n" +
+	"emprende.ve 1\n" +
+	"empresa.bo 1\n" +
+	"emr.it 1\n" +
+	"en.it 1\n" +
+	"ena.gifu.jp 1\n" +
+	"enebakk.no 1\n" +
+	"energy 1\n" +
+	"enf.br 1\n" +
+	"eng.br 1\n" +
+	"eng.ec 1\n" +
+	"eng.jo 1\n" +
+	"eng.pro 1\n" +
+	"engerdal.no 1\n" +
+	"engine.aero 1\n" +
+	"engineer 1\n" +
+	"engineer.aero 1\n" +
+	"engineering 1\n" +
+	"eniwa.hokkaido.jp 1\n" +
+	"enna.it 1\n" +
+	"ens.tn 1\n" +
+	"enterprises 1\n" +
+	"entertainment.aero 1\n" +
+	"epson 1\n" +
+	"equipment 1\n" +
+	"equipment.aero 1\n" +
+	"er 2\n" +
+	"er.in 1\n" +
+	"ericsson 1\n" +
+	"erimo.hokkaido.jp 1\n" +
+	"erni 1\n" +
+	"erotica.hu 1\n" +
+	"erotika.hu 1\n" +
+	"es 1\n" +
+	"es.gov.br 1\n" +
+	"es.kr 1\n" +
+	"esan.hokkaido.jp 1\n" +
+	"esashi.hokkaido.jp 1\n" +
+	"esm.ec 1\n" +
+	"esp.br 1\n" +
+	"esq 1\n" +
+	"est.pr 1\n" +
+	"estate 1\n" +
+	"et 1\n" +
+	"etajima.hiroshima.jp 1\n" +
+	"etc.br 1\n" +
+	"eti.br 1\n" +
+	"etne.no 1\n" +
+	"etnedal.no 1\n" +
+	"eu 1\n" +
+	"eu.int 1\n" +
+	"eun.eg 1\n" +
+	"eurovision 1\n" +
+	"eus 1\n" +
+	"evenassi.no 1\n" +
+	"evenes.no 1\n" +
+	"events 1\n" +
+	"evje-og-hornnes.no 1\n" +
+	"exchange 1\n" +
+	"exchange.aero 1\n" +
+	"expert 1\n" +
+	"exposed 1\n" +
+	"express 1\n" +
+	"express.aero 1\n" +
+	"extraspace 1\n" +
+	"f.bg 1\n" +
+	"f.se 1\n" +
+	"fage 1\n" +
+	"fail 1\n" +
+	"fairwinds 1\n" +
+	"faith 1\n" +
+	"fam.pk 1\n" +
+	"family 1\n" +
+	"fan 1\n" +
+	"fans 1\n" +
+	"far.br 1\n" +
+	"farm 1\n" +
+	"farmers 1\n" +
+	"farsund.no 1\n" +
+	"fashion 1\n" +
+	"fast 1\n" +
+	"fauske.no 1\n" +
+	"fc.it 1\n" +
+	"fe.it 1\n" +
+	"federation.aero 1\n" +
+	"fedex 1\n" +
+	"fedje.no 1\n" +
+	"feedback 1\n" +
+	"feira.br 1\n" +
+	"fermo.it 1\n" +
+	"ferrara.it 1\n" +
+	"ferrari 1\n" +
+	"ferrero 1\n" +
+	"fet.no 1\n" +
+	"fetsund.no 1\n" +
+	"fg.it 1\n" +
+	"fh.se 1\n" +
+	"fhs.no 1\n" +
+	"fhsk.se 1\n" +
+	"fhv.se 1\n" +
+	"fi 1\n" +
+	"fi.cr 1\n" +
+	"fi.it 1\n" +
+	"fidelity 1\n" +
+	"fido 1\n" +
+	"fie.ee 1\n" +
+	"film 1\n" +
+	"film.hu 1\n" +
+	"fin.ec 1\n" +
+	"fin.in 1\n" +
+	"fin.tn 1\n" +
+	"final 1\n" +
+	"finance 1\n" +
+	"financial 1\n" +
+	"finnoy.no 1\n" +
+	"fire 1\n" +
+	"firenze.it 1\n" +
+	"firestone 1\n" +
+	"firm.ht 1\n" +
+	"firm.in 1\n" +
+	"firm.nf 1\n" +
+	"firm.ro 1\n" +
+	"firm.ve 1\n" +
+	"firmdale 1\n" +
+	"fish 1\n" +
+	"fishing 1\n" +
+	"fit 1\n" +
+	"fitjar.no 1\n" +
+	"fitness 1\n" +
+	"fj 1\n" +
+	"fj.cn 1\n" +
+	"fjaler.no 1\n" +
+	"fjell.no 1\n" +
+	"fk 2\n" +
+	"fl.us 1\n" +
+	"fla.no 1\n" +
+	"flakstad.no 1\n" +
+	"flatanger.no 1\n" +
+	"flekkefjord.no 1\n" +
+	"flesberg.no 1\n" +
+	"flickr 1\n" +
+	"flight.aero 1\n" +
+	"flights 1\n" +
+	"flir 1\n" +
+	"flog.br 1\n" +
+	"flora.no 1\n" +
+	"florence.it 1\n" +
+	"floripa.br 1\n" +
+	"florist 1\n" +
+	"floro.no 1\n" +
+	"flowers 1\n" +
+	"fly 1\n" +
+	"fm 1\n" +
+	"fm.br 1\n" +
+	"fm.it 1\n" +
+	"fm.jo 1\n" +
+	"fm.no 1\n" +
+	"fnd.br 1\n" +
+	"fo 1\n" +
+	"foggia.it 1\n" +
+	"folkebibl.no 1\n" +
+	"folldal.no 1\n" +
+	"foo 1\n" +
+	"food 1\n" +
+	"football 1\n" +
+	"ford 1\n" +
+	"forde.no 1\n" +
+	"forex 1\n" +
+	"forli-cesena.it 1\n" +
+	"forlicesena.it 1\n" +
+	"forsale 1\n" +
+	"forsand.no 1\n" +
+	"fortal.br 1\n" +
+	"forum 1\n" +
+	"forum.hu 1\n" +
+	"fosnes.no 1\n" +
+	"fot.br 1\n" +
+	"fot.ec 1\n" +
+	"foundation 1\n" +
+	"fox 1\n" +
+	"foz.br 1\n" +
+	"fr 1\n" +
+	"fr.it 1\n" +
+	"frana.no 1\n" +
+	"fredrikstad.no 1\n" +
+	"free 1\n" +
+	"frei.no 1\n" +
+	"freight.aero 1\n" +
+	"fresenius 1\n" +
+	"friuli-v-giulia.it 1\n" +
+	"friuli-ve-giulia.it 1\n" +
+	"friuli-vegiulia.it 1\n" +
+	"friuli-venezia-giulia.it 1\n" +
+	"friuli-veneziagiulia.it 1\n" +
+	"friuli-vgiulia.it 1\n" +
+	"friuliv-giulia.it 1\n" +
+	"friulive-giulia.it 1\n" +
+	"friulivegiulia.it 1\n" +
+	"friulivenezia-giulia.it 1\n" +
+	"friuliveneziagiulia.it 1\n" +
+	"friulivgiulia.it 1\n" +
+	"frl 1\n" +
+	"frogans 1\n" +
+	"frogn.no 1\n" +
+	"froland.no 1\n" +
+	"from.hr 1\n" +
+	"frontier 1\n" +
+	"frosinone.it 1\n" +
+	"frosta.no 1\n" +
+	"froya.no 1\n" +
+	"fst.br 1\n" +
+	"ftr 1\n" +
+	"fuchu.hiroshima.jp 1\n" +
+	"fuchu.tokyo.jp 1\n" +
+	"fuchu.toyama.jp 1\n" +
+	"fudai.iwate.jp 1\n" +
+	"fuefuki.yamanashi.jp 1\n" +
+	"fuel.aero 1\n" +
+	"fuji.shizuoka.jp 1\n" +
+	"fujieda.shizuoka.jp 1\n" +
+	"fujiidera.osaka.jp 1\n" +
+	"fujikawa.shizuoka.jp 1\n" +
+	"fujikawa.yamanashi.jp 1\n" +
+	"fujikawaguchiko.yamanashi.jp 1\n" +
+	"fujimi.nagano.jp 1\n" +
+	"fujimi.saitama.jp 1\n" +
+	"fujimino.saitama.jp 1\n" +
+	"fujinomiya.shizuoka.jp 1\n" +
+	"fujioka.gunma.jp 1\n" +
+	"fujisato.akita.jp 1\n" +
+	"fujisawa.iwate.jp 1\n" +
+	"fujisawa.kanagawa.jp 1\n" +
+	"fujishiro.ibaraki.jp 1\n" +
+	"fujitsu 1\n" +
+	"fujiyoshida.yamanashi.jp 1\n" +
+	"fukagawa.hokkaido.jp 1\n" +
+	"fukaya.saitama.jp 1\n" +
+	"fukuchi.fukuoka.jp 1\n" +
+	"fukuchiyama.kyoto.jp 1\n" +
+	"fukudomi.saga.jp 1\n" +
+	"fukui.fukui.jp 1\n" +
+	"fukui.jp 1\n" +
+	"fukumitsu.toyama.jp 1\n" +
+	"fukuoka.jp 1\n" +
+	"fukuroi.shizuoka.jp 1\n" +
+	"fukusaki.hyogo.jp 1\n" +
+	"fukushima.fukushima.jp 1\n" +
+	"fukushima.hokkaido.jp 1\n" +
+	"fukushima.jp 1\n" +
+	"fukuyama.hiroshima.jp 1\n" +
+	"fun 1\n" +
+	"funabashi.chiba.jp 1\n" +
+	"funagata.yamagata.jp 1\n" +
+	"funahashi.toyama.jp 1\n" +
+	"fund 1\n" +
+	"fuoisku.no 1\n" +
+	"fuossko.no 1\n" +
+	"furano.hokkaido.jp 1\n" +
+	"furniture 1\n" +
+	"furubira.hokkaido.jp 1\n" +
+	"furudono.fukushima.jp 1\n" +
+	"furukawa.miyagi.jp 1\n" +
+	"fusa.no 1\n" +
+	"fuso.aichi.jp 1\n" +
+	"fussa.tokyo.jp 1\n" +
+	"futaba.fukushima.jp 1\n" +
+	"futbol 1\n" +
+	"futsu.nagasaki.jp 1\n" +
+	"futtsu.chiba.jp 1\n" +
+	"fvg.it 1\n" +
+	"fyi 1\n" +
+	"fylkesbibl.no 1\n" +
+	"fyresdal.no 1\n" +
+	"g.bg 1\n" +
+	"g.se 1\n" +
+	"g12.br 1\n" +
+	"ga 1\n" +
+	"ga.us 1\n" +
+	"gaivuotna.no 1\n" +
+	"gal 1\n" +
+	"gal.ec 1\n" +
+	"gallery 1\n" +
+	"gallo 1\n" +
+	"gallup 1\n" +
+	"galsa.no 1\n" +
+	"gamagori.aichi.jp 1\n" +
+	"game 1\n" +
+	"game.tw 1\n" +
+	"games 1\n" +
+	"games.hu 1\n" +
+	"gamo.shiga.jp 1\n" +
+	"gamvik.no 1\n" +
+	"gangaviika.no 1\n" +
+	"gangwon.kr 1\n" +
+	"gap 1\n" +
+	"garden 1\n" +
+	"gaular.no 1\n" +
+	"gausdal.no 1\n" +
+	"gay 1\n" +
+	"gb 1\n" +
+	"gbiz 1\n" +
+	"gc.ca 1\n" +
+	"gd 1\n" +
+	"gd.cn 1\n" +
+	"gdn 1\n" +
+	"ge 1\n" +
+	"ge.it 1\n" +
+	"gea 1\n" +
+	"geek.nz 1\n" +
+	"geisei.kochi.jp 1\n" +
+	"gen.in 1\n" +
+	"gen.mi.us 1\n" +
+	"gen.nz 1\n" +
+	"gen.tr 1\n" +
+	"genkai.saga.jp 1\n" +
+	"genoa.it 1\n" +
+	"genova.it 1\n" +
+	"gent 1\n" +
+	"genting 1\n" +
+	"geo.br 1\n" +
+	"george 1\n" +
+	"gf 1\n" +
+	"gg 1\n" +
+	"ggee 1\n" +
+	"ggf.br 1\n" +
+	"gh 1\n" +
+	"gi 1\n" +
+	"gialai.vn 1\n" +
+	"giehtavuoatna.no 1\n" +
+	"gift 1\n" +
+	"gifts 1\n" +
+	"gifu.gifu.jp 1\n" +
+	"gifu.jp 1\n" +
+	"gildeskal.no 1\n" +
+	"ginan.gifu.jp 1\n" +
+	"ginowan.okinawa.jp 1\n" +
+	"ginoza.okinawa.jp 1\n" +
+	"giske.no 1\n" +
+	"gives 1\n" +
+	"giving 1\n" +
+	"gjemnes.no 1\n" +
+	"gjerdrum.no 1\n" +
+	"gjerstad.no 1\n" +
+	"gjesdal.no 1\n" +
+	"gjovik.no 1\n" +
+	"gkp.pk 1\n" +
+	"gl 1\n" +
+	"glass 1\n" +
+	"gle 1\n" +
+	"gliding.aero 1\n" +
+	"global 1\n" +
+	"globo 1\n" +
+	"glogow.pl 1\n" +
+	"gloppen.no 1\n" +
+	"gm 1\n" +
+	"gmail 1\n" +
+	"gmbh 1\n" +
+	"gmina.pl 1\n" +
+	"gmo 1\n" +
+	"gmx 1\n" +
+	"gn 1\n" +
+	"gniezno.pl 1\n" +
+	"go.ci 1\n" +
+	"go.cr 1\n" +
+	"go.gov.br 1\n" +
+	"go.id 1\n" +
+	"go.it 1\n" +
+	"go.jp 1\n" +
+	"go.ke 1\n" +
+	"go.kr 1\n" +
+	"go.th 1\n" +
+	"go.tj 1\n" +
+	"go.tz 1\n" +
+	"go.ug 1\n" +
+	"gob.ar 1\n" +
+	"gob.bo 1\n" +
+	"gob.cl 1\n" +
+	"gob.cu 1\n" +
+	"gob.do 1\n" +
+	"gob.ec 1\n" +
+	"gob.es 1\n" +
+	"gob.gt 1\n" +
+	"gob.hn 1\n" +
+	"gob.mx 1\n" +
+	"gob.ni 1\n" +
+	"gob.pa 1\n" +
+	"gob.pe 1\n" +
+	"gob.pk 1\n" +
+	"gob.sv 1\n" +
+	"gob.ve 1\n" +
+	"gobo.wakayama.jp 1\n" +
+	"godaddy 1\n" +
+	"godo.gifu.jp 1\n" +
+	"gog.pk 1\n" +
+	"goiania.br 1\n" +
+	"gojome.akita.jp 1\n" +
+	"gok.pk 1\n" +
+	"gokase.miyazaki.jp 1\n" +
+	"gol.no 1\n" +
+	"gold 1\n" +
+	"goldpoint 1\n" +
+	"golf 1\n" +
+	"gonohe.aomori.jp 1\n" +
+	"goodyear 1\n" +
+	"goog 1\n" +
+	"google 1\n" +
+	"gop 1\n" +
+	"gop.pk 1\n" +
+	"gorizia.it 1\n" +
+	"gorlice.pl 1\n" +
+	"gos.pk 1\n" +
+	"gose.nara.jp 1\n" +
+	"gosen.niigata.jp 1\n" +
+	"goshiki.hyogo.jp 1\n" +
+	"got 1\n" +
+	"gotemba.shizuoka.jp 1\n" +
+	"goto.nagasaki.jp 1\n" +
+	"gotsu.shimane.jp 1\n" +
+	"gouv.ci 1\n" +
+	"gouv.fr 1\n" +
+	"gouv.ht 1\n" +
+	"gouv.km 1\n" +
+	"gouv.ml 1\n" +
+	"gouv.sn 1\n" +
+	"gov 1\n" +
+	"gov.ac 1\n" +
+	"gov.ae 1\n" +
+	"gov.af 1\n" +
+	"gov.al 1\n" +
+	"gov.ao 1\n" +
+	"gov.ar 1\n" +
+	"gov.as 1\n" +
+	"gov.au 1\n" +
+	"gov.az 1\n" +
+	"gov.ba 1\n" +
+	"gov.bb 1\n" +
+	"gov.bd 1\n" +
+	"gov.bf 1\n" +
+	"gov.bh 1\n" +
+	"gov.bm 1\n" +
+	"gov.bn 1\n" +
+	"gov.br 1\n" +
+	"gov.bs 1\n" +
+	"gov.bt 1\n" +
+	"gov.bw 1\n" +
+	"gov.by 1\n" +
+	"gov.bz 1\n" +
+	"gov.cd 1\n" +
+	"gov.cl 1\n" +
+	"gov.cm 1\n" +
+	"gov.cn 1\n" +
+	"gov.co 1\n" +
+	"gov.cx 1\n" +
+	"gov.cy 1\n" +
+	"gov.cz 1\n" +
+	"gov.dm 1\n" +
+	"gov.do 1\n" +
+	"gov.dz 1\n" +
+	"gov.ec 1\n" +
+	"gov.ee 1\n" +
+	"gov.eg 1\n" +
+	"gov.et 1\n" +
+	"gov.fj 1\n" +
+	"gov.gd 1\n" +
+	"gov.ge 1\n" +
+	"gov.gh 1\n" +
+	"gov.gi 1\n" +
+	"gov.gn 1\n" +
+	"gov.gr 1\n" +
+	"gov.gu 1\n" +
+	"gov.gy 1\n" +
+	"gov.hk 1\n" +
+	"gov.ie 1\n" +
+	"gov.il 1\n" +
+	"gov.in 1\n" +
+	"gov.io 1\n" +
+	"gov.iq 1\n" +
+	"gov.ir 1\n" +
+	"gov.it 1\n" +
+	"gov.jo 1\n" +
+	"gov.kg 1\n" +
+	"gov.kh 1\n" +
+	"gov.ki 1\n" +
+	"gov.km 1\n" +
+	"gov.kn 1\n" +
+	"gov.kp 1\n" +
+	"gov.kw 1\n" +
+	"gov.kz 1\n" +
+	"gov.la 1\n" +
+	"gov.lb 1\n" +
+	"gov.lc 1\n" +
+	"gov.lk 1\n" +
+	"gov.lr 1\n" +
+	"gov.ls 1\n" +
+	"gov.lt 1\n" +
+	"gov.lv 1\n" +
+	"gov.ly 1\n" +
+	"gov.ma 1\n" +
+	"gov.me 1\n" +
+	"gov.mg 1\n" +
+	"gov.mk 1\n" +
+	"gov.ml 1\n" +
+	"gov.mn 1\n" +
+	"gov.mo 1\n" +
+	"gov.mr 1\n" +
+	"gov.ms 1\n" +
+	"gov.mu 1\n" +
+	"gov.mv 1\n" +
+	"gov.mw 1\n" +
+	"gov.my 1\n" +
+	"gov.mz 1\n" +
+	"gov.na 1\n" +
+	"gov.nc.tr 1\n" +
+	"gov.ng 1\n" +
+	"gov.nr 1\n" +
+	"gov.om 1\n" +
+	"gov.ph 1\n" +
+	"gov.pk 1\n" +
+	"gov.pl 1\n" +
+	"gov.pn 1\n" +
+	"gov.pr 1\n" +
+	"gov.ps 1\n" +
+	"gov.pt 1\n" +
+	"gov.pw 1\n" +
+	"gov.py 1\n" +
+	"gov.qa 1\n" +
+	"gov.rs 1\n" +
+	"gov.rw 1\n" +
+	"gov.sa 1\n" +
+	"gov.sb 1\n" +
+	"gov.sc 1\n" +
+	"gov.sd 1\n" +
+	"gov.sg 1\n" +
+	"gov.sh 1\n" +
+	"gov.sl 1\n" +
+	"gov.so 1\n" +
+	"gov.ss 1\n" +
+	"gov.sx 1\n" +
+	"gov.sy 1\n" +
+	"gov.tj 1\n" +
+	"gov.tl 1\n" +
+	"gov.tm 1\n" +
+	"gov.tn 1\n" +
+	"gov.to 1\n" +
+	"gov.tr 1\n" +
+	"gov.tt 1\n" +
+	"gov.tw 1\n" +
+	"gov.ua 1\n" +
+	"gov.ug 1\n" +
+	"gov.uk 1\n" +
+	"gov.vc 1\n" +
+	"gov.ve 1\n" +
+	"gov.vn 1\n" +
+	"gov.ws 1\n" +
+	"gov.ye 1\n" +
+	"gov.za 1\n" +
+	"gov.zm 1\n" +
+	"gov.zw 1\n" +
+	"government.aero 1\n" +
+	"govt.nz 1\n" +
+	"gp 1\n" +
+	"gq 1\n" +
+	"gr 1\n" +
+	"gr.it 1\n" +
+	"gr.jp 1\n" +
+	"grainger 1\n" +
+	"grajewo.pl 1\n" +
+	"gran.no 1\n" +
+	"grane.no 1\n" +
+	"granvin.no 1\n" +
+	"graphics 1\n" +
+	"gratangen.no 1\n" +
+	"gratis 1\n" +
+	"green 1\n" +
+	"greta.fr 1\n" +
+	"grimstad.no 1\n" +
+	"gripe 1\n" +
+	"griw.gov.pl 1\n" +
+	"grocery 1\n" +
+	"grondar.za 1\n" +
+	"grong.no 1\n" +
+	"grosseto.it 1\n" +
+	"groundhandling.aero 1\n" +
+	"group 1\n" +
+	"group.aero 1\n" +
+	"grp.lk 1\n" +
+	"gru.br 1\n" +
+	"grue.no 1\n" +
+	"gs 1\n" +
+	"gs.aa.no 1\n" +
+	"gs.ah.no 1\n" +
+	"gs.bu.no 1\n" +
+	"gs.cn 1\n" +
+	"gs.fm.no 1\n" +
+	"gs.hl.no 1\n" +
+	"gs.hm.no 1\n" +
+	"gs.jan-mayen.no 1\n" +
+	"gs.mr.no 1\n" +
+	"gs.nl.no 1\n" +
+	"gs.nt.no 1\n" +
+	"gs.of.no 1\n" +
+	"gs.ol.no 1\n" +
+	"gs.oslo.no 1\n" +
+	"gs.rl.no 1\n" +
+	"gs.sf.no 1\n" +
+	"gs.st.no 1\n" +
+	"gs.svalbard.no 1\n" +
+	"gs.tm.no 1\n" +
+	"gs.tr.no 1\n" +
+	"gs.va.no 1\n" +
+	"gs.vf.no 1\n" +
+	"gsm.pl 1\n" +
+	"gt 1\n" +
+	"gu 1\n" +
+	"gu.us 1\n" +
+	"guam.gu 1\n" +
+	"gub.uy 1\n" +
+	"gucci 1\n" +
+	"guge 1\n" +
+	"guide 1\n" +
+	"guitars 1\n" +
+	"gujarat.in 1\n" +
+	"gujo.gifu.jp 1\n" +
+	"gulen.no 1\n" +
+	"gunma.jp 1\n" +
+	"guovdageaidnu.no 1\n" +
+	"guru 1\n" +
+	"gushikami.okinawa.jp 1\n" +
+	"gv.ao 1\n" +
+	"gv.at 1\n" +
+	"gw 1\n" +
+	"gwangju.kr 1\n" +
+	"gx.cn 1\n" +
+	"gy 1\n" +
+	"gye.ec 1\n" +
+	"gyeongbuk.kr 1\n" +
+	"gyeonggi.kr 1\n" +
+	"gyeongnam.kr 1\n" +
+	"gyokuto.kumamoto.jp 1\n" +
+	"gz.cn 1\n" +
+	"h.bg 1\n" +
+	"h.se 1\n" +
+	"ha.cn 1\n" +
+	"ha.no 1\n" +
+	"habikino.osaka.jp 1\n" +
+	"habmer.no 1\n" +
+	"haboro.hokkaido.jp 1\n" +
+	"hachijo.tokyo.jp 1\n" +
+	"hachinohe.aomori.jp 1\n" +
+	"hachioji.tokyo.jp 1\n" +
+	"hachirogata.akita.jp 1\n" +
+	"hadano.kanagawa.jp 1\n" +
+	"hadsel.no 1\n" +
+	"haebaru.okinawa.jp 1\n" +
+	"haga.tochigi.jp 1\n" +
+	"hagebostad.no 1\n" +
+	"hagi.yamaguchi.jp 1\n" +
+	"hagiang.vn 1\n" +
+	"haibara.shizuoka.jp 1\n" +
+	"haiduong.vn 1\n" +
+	"haiphong.vn 1\n" +
+	"hair 1\n" +
+	"hakata.fukuoka.jp 1\n" +
+	"hakodate.hokkaido.jp 1\n" +
+	"hakone.kanagawa.jp 1\n" +
+	"hakuba.nagano.jp 1\n" +
+	"hakui.ishikawa.jp 1\n" +
+	"hakusan.ishikawa.jp 1\n" +
+	"halden.no 1\n" +
+	"halsa.no 1\n" +
+	"hamada.shimane.jp 1\n" +
+	"hamamatsu.shizuoka.jp 1\n" +
+	"hamar.no 1\n" +
+	"hamaroy.no 1\n" +
+	"hamatama.saga.jp 1\n" +
+	"hamatonbetsu.hokkaido.jp 1\n" +
+	"hamburg 1\n" +
+	"hammarfeasta.no 1\n" +
+	"hammerfest.no 1\n" +
+	"hamura.tokyo.jp 1\n" +
+	"hanam.vn 1\n" +
+	"hanamaki.iwate.jp 1\n" +
+	"hanamigawa.chiba.jp 1\n" +
+	"hanawa.fukushima.jp 1\n" +
+	"handa.aichi.jp 1\n" +
+	"hanggliding.aero 1\n" +
+	"hangout 1\n" +
+	"hannan.osaka.jp 1\n" +
+	"hanno.saitama.jp 1\n" +
+	"hanoi.vn 1\n" +
+	"hanyu.saitama.jp 1\n" +
+	"hapmir.no 1\n" +
+	"happou.akita.jp 1\n" +
+	"hara.nagano.jp 1\n" +
+	"haram.no 1\n" +
+	"hareid.no 1\n" +
+	"harima.hyogo.jp 1\n" +
+	"harstad.no 1\n" +
+	"hasama.oita.jp 1\n" +
+	"hasami.nagasaki.jp 1\n" +
+	"hashikami.aomori.jp 1\n" +
+	"hashima.gifu.jp 1\n" +
+	"hashimoto.wakayama.jp 1\n" +
+	"hasuda.saitama.jp 1\n" +
+	"hasvik.no 1\n" +
+	"hatinh.vn 1\n" +
+	"hatogaya.saitama.jp 1\n" +
+	"hatoyama.saitama.jp 1\n" +
+	"hatsukaichi.hiroshima.jp 1\n" +
+	"hattfjelldal.no 1\n" +
+	"haugesund.no 1\n" +
+	"haugiang.vn 1\n" +
+	"haus 1\n" +
+	"hayakawa.yamanashi.jp 1\n" +
+	"hayashima.okayama.jp 1\n" +
+	"hazu.aichi.jp 1\n" +
+	"hb.cn 1\n" +
+	"hbo 1\n" +
+	"hdfc 1\n" +
+	"hdfcbank 1\n" +
+	"he.cn 1\n" +
+	"health 1\n" +
+	"health.nz 1\n" +
+	"health.vn 1\n" +
+	"healthcare 1\n" +
+	"hedmark.no 0\n" +
+	"heguri.nara.jp 1\n" +
+	"hekinan.aichi.jp 1\n" +
+	"help 1\n" +
+	"helsinki 1\n" +
+	"hemne.no 1\n" +
+	"hemnes.no 1\n" +
+	"hemsedal.no 1\n" +
+	"herad.no 1\n" +
+	"here 1\n" +
+	"hermes 1\n" +
+	"heroy.more-og-romsdal.no 1\n" +
+	"heroy.nordland.no 1\n" +
+	"hi.cn 1\n" +
+	"hi.us 1\n" +
+	"hichiso.gifu.jp 1\n" +
+	"hida.gifu.jp 1\n" +
+	"hidaka.hokkaido.jp 1\n" +
+	"hidaka.kochi.jp 1\n" +
+	"hidaka.saitama.jp 1\n" +
+	"hidaka.wakayama.jp 1\n" +
+	"higashi.fukuoka.jp 1\n" +
+	"higashi.fukushima.jp 1\n" +
+	"higashi.okinawa.jp 1\n" +
+	"higashiagatsuma.gunma.jp 1\n" +
+	"higashichichibu.saitama.jp 1\n" +
+	"higashihiroshima.hiroshima.jp 1\n" +
+	"higashiizu.shizuoka.jp 1\n" +
+	"higashiizumo.shimane.jp 1\n" +
+	"higashikagawa.kagawa.jp 1\n" +
+	"higashikagura.hokkaido.jp 1\n" +
+	"higashikawa.hokkaido.jp 1\n" +
+	"higashikurume.tokyo.jp 1\n" +
+	"higashimatsushima.miyagi.jp 1\n" +
+	"higashimatsuyama.saitama.jp 1\n" +
+	"higashimurayama.tokyo.jp 1\n" +
+	"higashinaruse.akita.jp 1\n" +
+	"higashine.yamagata.jp 1\n" +
+	"higashiomi.shiga.jp 1\n" +
+	"higashiosaka.osaka.jp 1\n" +
+	"higashishirakawa.gifu.jp 1\n" +
+	"higashisumiyoshi.osaka.jp 1\n" +
+	"higashitsuno.kochi.jp 1\n" +
+	"higashiura.aichi.jp 1\n" +
+	"higashiyama.kyoto.jp 1\n" +
+	"higashiyamato.tokyo.jp 1\n" +
+	"higashiyodogawa.osaka.jp 1\n" +
+	"higashiyoshino.nara.jp 1\n" +
+	"hiji.oita.jp 1\n" +
+	"hikari.yamaguchi.jp 1\n" +
+	"hikawa.shimane.jp 1\n" +
+	"hikimi.shimane.jp 1\n" +
+	"hikone.shiga.jp 1\n" +
+	"himeji.hyogo.jp 1\n" +
+	"himeshima.oita.jp 1\n" +
+	"himi.toyama.jp 1\n" +
+	"hino.tokyo.jp 1\n" +
+	"hino.tottori.jp 1\n" +
+	"hinode.tokyo.jp 1\n" +
+	"hinohara.tokyo.jp 1\n" +
+	"hioki.kagoshima.jp 1\n" +
+	"hiphop 1\n" +
+	"hirado.nagasaki.jp 1\n" +
+	"hiraizumi.iwate.jp 1\n" +
+	"hirakata.osaka.jp 1\n" +
+	"hiranai.aomori.jp 1\n" +
+	"hirara.okinawa.jp 1\n" +
+	"hirata.fukushima.jp 1\n" +
+	"hiratsuka.kanagawa.jp 1\n" +
+	"hiraya.nagano.jp 1\n" +
+	"hirogawa.wakayama.jp 1\n" +
+	"hirokawa.fukuoka.jp 1\n" +
+	"hirono.fukushima.jp 1\n" +
+	"hirono.iwate.jp 1\n" +
+	"hiroo.hokkaido.jp 1\n" +
+	"hirosaki.aomori.jp 1\n" +
+	"hiroshima.jp 1\n" +
+	"hisamitsu 1\n" +
+	"hisayama.fukuoka.jp 1\n" +
+	"hita.oita.jp 1\n" +
+	"hitachi 1\n" +
+	"hitachi.ibaraki.jp 1\n" +
+	"hitachinaka.ibaraki.jp 1\n" +
+	"hitachiomiya.ibaraki.jp 1\n" +
+	"hitachiota.ibaraki.jp 1\n" +
+	"hitra.no 1\n" +
+	"hiv 1\n" +
+	"hizen.saga.jp 1\n" +
+	"hjartdal.no 1\n" +
+	"hjelmeland.no 1\n" +
+	"hk 1\n" +
+	"hk.cn 1\n" +
+	"hkt 1\n" +
+	"hl.cn 1\n" +
+	"hl.no 1\n" +
+	"hm 1\n" +
+	"hm.no 1\n" +
+	"hn 1\n" +
+	"hn.cn 1\n" +
+	"hoabinh.vn 1\n" +
+	"hobol.no 1\n" +
+	"hockey 1\n" +
+	"hof.no 1\n" +
+	"hofu.yamaguchi.jp 1\n" +
+	"hokkaido.jp 1\n" +
+	"hokksund.no 1\n" +
+	"hokuryu.hokkaido.jp 1\n" +
+	"hokuto.hokkaido.jp 1\n" +
+	"hokuto.yamanashi.jp 1\n" +
+	"hol.no 1\n" +
+	"holdings 1\n" +
+	"hole.no 1\n" +
+	"holiday 1\n" +
+	"holmestrand.no 1\n" +
+	"holtalen.no 1\n" +
+	"home.arpa 1\n" +
+	"homebuilt.aero 1\n" +
+	"homedepot 1\n" +
+	"homegoods 1\n" +
+	"homes 1\n" +
+	"homesense 1\n" +
+	"honai.ehime.jp 1\n" +
+	"honbetsu.hokkaido.jp 1\n" +
+	"honda 1\n" +
+	"honefoss.no 1\n" +
+	"hongo.hiroshima.jp 1\n" +
+	"honjo.akita.jp 1\n" +
+	"honjo.saitama.jp 1\n" +
+	"honjyo.akita.jp 1\n" +
+	"hordaland.no 0\n" +
+	"hornindal.no 1\n" +
+	"horokanai.hokkaido.jp 1\n" +
+	"horonobe.hokkaido.jp 1\n" +
+	"horse 1\n" +
+	"horten.no 1\n" +
+	"hospital 1\n" +
+	"host 1\n" +
+	"hosting 1\n" +
+	"hot 1\n" +
+	"hotel 1\n" +
+	"hotel.hu 1\n" +
+	"hotel.lk 1\n" +
+	"hotel.tz 1\n" +
+	"hotels 1\n" +
+	"hotmail 1\n" +
+	"house 1\n" +
+	"how 1\n" +
+	"hoyanger.no 1\n" +
+	"hoylandet.no 1\n" +
+	"hr 1\n" +
+	"hs.kr 1\n" +
+	"hsbc 1\n" +
+	"ht 1\n" +
+	"hu 1\n" +
+	"hue.vn 1\n" +
+	"hughes 1\n" +
+	"huissier-justice.fr 1\n" +
+	"hungyen.vn 1\n" +
+	"hurdal.no 1\n" +
+	"hurum.no 1\n" +
+	"hvaler.no 1\n" +
+	"hyatt 1\n" +
+	"hyllestad.no 1\n" +
+	"hyogo.jp 1\n" +
+	"hyuga.miyazaki.jp 1\n" +
+	"hyundai 1\n" +
+	"i.bg 1\n" +
+	"i.ng 1\n" +
+	"i.ph 1\n" +
+	"i.se 1\n" +
+	"ia.br 1\n" +
+	"ia.us 1\n" +
+	"ia.ve 1\n" +
+	"ibara.okayama.jp 1\n" +
+	"ibaraki.ibaraki.jp 1\n" +
+	"ibaraki.jp 1\n" +
+	"ibaraki.osaka.jp 1\n" +
+	"ibestad.no 1\n" +
+	"ibigawa.gifu.jp 1\n" +
+	"ibm 1\n" +
+	"ibr.ec 1\n" +
+	"ic.gov.pl 1\n" +
+	"icbc 1\n" +
+	"ice 1\n" +
+	"ichiba.tokushima.jp 1\n" +
+	"ichihara.chiba.jp 1\n" +
+	"ichikai.tochigi.jp 1\n" +
+	"ichikawa.chiba.jp 1\n" +
+	"ichikawa.hyogo.jp 1\n" +
+	"ichikawamisato.yamanashi.jp 1\n" +
+	"ichinohe.iwate.jp 1\n" +
+	"ichinomiya.aichi.jp 1\n" +
+	"ichinomiya.chiba.jp 1\n" +
+	"ichinoseki.iwate.jp 1\n" +
+	"icu 1\n" +
+	"id 1\n" +
+	"id.au 1\n" +
+	"id.bd 1\n" +
+	"id.cv 1\n" +
+	"id.fj 1\n" +
+	"id.ir 1\n" +
+	"id.lv 1\n" +
+	"id.ly 1\n" +
+	"id.us 1\n" +
+	"id.vn 1\n" +
+	"ide.kyoto.jp 1\n" +
+	"idf.il 1\n" +
+	"idrett.no 1\n" +
+	"idv.hk 1\n" +
+	"idv.tw 1\n" +
+	"ie 1\n" +
+	"ieee 1\n" +
+	"if.ua 1\n" +
+	"ifm 1\n" +
+	"iglesias-carbonia.it 1\n" +
+	"iglesiascarbonia.it 1\n" +
+	"iheya.okinawa.jp 1\n" +
+	"iida.nagano.jp 1\n" +
+	"iide.yamagata.jp 1\n" +
+	"iijima.nagano.jp 1\n" +
+	"iitate.fukushima.jp 1\n" +
+	"iiyama.nagano.jp 1\n" +
+	"iizuka.fukuoka.jp 1\n" +
+	"iizuna.nagano.jp 1\n" +
+	"ikano 1\n" +
+	"ikaruga.nara.jp 1\n" +
+	"ikata.ehime.jp 1\n" +
+	"ikawa.akita.jp 1\n" +
+	"ikeda.fukui.jp 1\n" +
+	"ikeda.gifu.jp 1\n" +
+	"ikeda.hokkaido.jp 1\n" +
+	"ikeda.nagano.jp 1\n" +
+	"ikeda.osaka.jp 1\n" +
+	"iki.nagasaki.jp 1\n" +
+	"ikoma.nara.jp 1\n" +
+	"ikusaka.nagano.jp 1\n" +
+	"il 1\n" +
+	"il.us 1\n" +
+	"ilawa.pl 1\n" +
+	"im 1\n" +
+	"im.it 1\n" +
+	"imabari.ehime.jp 1\n" +
+	"imakane.hokkaido.jp 1\n" +
+	"imamat 1\n" +
+	"imari.saga.jp 1\n" +
+	"imb.br 1\n" +
+	"imdb 1\n" +
+	"imizu.toyama.jp 1\n" +
+	"immo 1\n" +
+	"immobilien 1\n" +
+	"imperia.it 1\n" +
+	"in 1\n" +
+	"in-addr.arpa 1\n" +
+	"in.ni 1\n" +
+	"in.rs 1\n" +
+	"in.th 1\n" +
+	"in.ua 1\n" +
+	"in.us 1\n" +
+	"ina.ibaraki.jp 1\n" +
+	"ina.nagano.jp 1\n" +
+	"ina.saitama.jp 1\n" +
+	"inabe.mie.jp 1\n" +
+	"inagawa.hyogo.jp 1\n" +
+	"inagi.tokyo.jp 1\n" +
+	"inami.toyama.jp 1\n" +
+	"inami.wakayama.jp 1\n" +
+	"inashiki.ibaraki.jp 1\n" +
+	"inatsuki.fukuoka.jp 1\n" +
+	"inawashiro.fukushima.jp 1\n" +
+	"inazawa.aichi.jp 1\n" +
+	"inc 1\n" +
+	"incheon.kr 1\n" +
+	"ind.br 1\n" +
+	"ind.gt 1\n" +
+	"ind.in 1\n" +
+	"ind.kw 1\n" +
+	"ind.tn 1\n" +
+	"inderoy.no 1\n" +
+	"indigena.bo 1\n" +
+	"industria.bo 1\n" +
+	"industries 1\n" +
+	"ine.kyoto.jp 1\n" +
+	"inf.br 1\n" +
+	"inf.cu 1\n" +
+	"inf.mk 1\n" +
+	"infiniti 1\n" +
+	"info 1\n" +
+	"info.az 1\n" +
+	"info.bb 1\n" +
+	"info.bd 1\n" +
+	"info.bj 1\n" +
+	"info.bo 1\n" +
+	"info.ec 1\n" +
+	"info.eg 1\n" +
+	"info.et 1\n" +
+	"info.fj 1\n" +
+	"info.gu 1\n" +
+	"info.ht 1\n" +
+	"info.hu 1\n" +
+	"info.in 1\n" +
+	"info.ke 1\n" +
+	"info.ki 1\n" +
+	"info.la 1\n" +
+	"info.ls 1\n" +
+	"info.ml 1\n" +
+	"info.mv 1\n" +
+	"info.nf 1\n" +
+	"info.ni 1\n" +
+	"info.nr 1\n" +
+	"info.pl 1\n" +
+	"info.pr 1\n" +
+	"info.ro 1\n" +
+	"info.sd 1\n" +
+	"info.tn 1\n" +
+	"info.tr 1\n" +
+	"info.tt 1\n" +
+	"info.tz 1\n" +
+	"info.ve 1\n" +
+	"info.vn 1\n" +
+	"info.zm 1\n" +
+	"ing 1\n" +
+	"ing.pa 1\n" +
+	"ingatlan.hu 1\n" +
+	"ink 1\n" +
+	"ino.kochi.jp 1\n" +
+	"inst.ml 1\n" +
+	"institute 1\n" +
+	"insurance 1\n" +
+	"insurance.aero 1\n" +
+	"insure 1\n" +
+	"int 1\n" +
+	"int.ar 1\n" +
+	"int.az 1\n" +
+	"int.bo 1\n" +
+	"int.ci 1\n" +
+	"int.cv 1\n" +
+	"int.in 1\n" +
+	"int.la 1\n" +
+	"int.lk 1\n" +
+	"int.mv 1\n" +
+	"int.mw 1\n" +
+	"int.ni 1\n" +
+	"int.pt 1\n" +
+	"int.tj 1\n" +
+	"int.ve 1\n" +
+	"int.vn 1\n" +
+	"international 1\n" +
+	"internet.in 1\n" +
+	"intl.tn 1\n" +
+	"intuit 1\n" +
+	"inuyama.aichi.jp 1\n" +
+	"investments 1\n" +
+	"inzai.chiba.jp 1\n" +
+	"io 1\n" +
+	"io.in 1\n" +
+	"io.kr 1\n" +
+	"io.vn 1\n" +
+	"ip6.arpa 1\n" +
+	"ipiranga 1\n" +
+	"iq 1\n" +
+	"ir 1\n" +
+	"iris.arpa 1\n" +
+	"irish 1\n" +
+	"iruma.saitama.jp 1\n" +
+	"is 1\n" +
+	"is.gov.pl 1\n" +
+	"is.it 1\n" +
+	"isa.kagoshima.jp 1\n" +
+	"isa.us 1\n" +
+	"isahaya.nagasaki.jp 1\n" +
+	"ise.mie.jp 1\n" +
+	"isehara.kanagawa.jp 1\n" +
+	"isen.kagoshima.jp 1\n" +
+	"isernia.it 1\n" +
+	"isesaki.gunma.jp 1\n" +
+	"ishigaki.okinawa.jp 1\n" +
+	"ishikari.hokkaido.jp 1\n" +
+	"ishikawa.fukushima.jp 1\n" +
+	"ishikawa.jp 1\n" +
+	"ishikawa.okinawa.jp 1\n" +
+	"ishinomaki.miyagi.jp 1\n" +
+	"isla.pr 1\n" +
+	"ismaili 1\n" +
+	"isshiki.aichi.jp 1\n" +
+	"ist 1\n" +
+	"istanbul 1\n" +
+	"isumi.chiba.jp 1\n" +
+	"it 1\n" +
+	"it.ao 1\n" +
+	"it.bd 1\n" +
+	"it.kr 1\n" +
+	"itabashi.tokyo.jp 1\n" +
+	"itako.ibaraki.jp 1\n" +
+	"itakura.gunma.jp 1\n" +
+	"itami.hyogo.jp 1\n" +
+	"itano.tokushima.jp 1\n" +
+	"itau 1\n" +
+	"itayanagi.aomori.jp 1\n" +
+	"ito.shizuoka.jp 1\n" +
+	"itoigawa.niigata.jp 1\n" +
+	"itoman.okinawa.jp 1\n" +
+	"its.me 1\n" +
+	"itv 1\n" +
+	"ivano-frankivsk.ua 1\n" +
+	"iveland.no 1\n" +
+	"ivgu.no 1\n" +
+	"iwade.wakayama.jp 1\n" +
+	"iwafune.tochigi.jp 1\n" +
+	"iwaizumi.iwate.jp 1\n" +
+	"iwaki.fukushima.jp 1\n" +
+	"iwakuni.yamaguchi.jp 1\n" +
+	"iwakura.aichi.jp 1\n" +
+	"iwama.ibaraki.jp 1\n" +
+	"iwamizawa.hokkaido.jp 1\n" +
+	"iwanai.hokkaido.jp 1\n" +
+	"iwanuma.miyagi.jp 1\n" +
+	"iwata.shizuoka.jp 1\n" +
+	"iwate.iwate.jp 1\n" +
+	"iwate.jp 1\n" +
+	"iwatsuki.saitama.jp 1\n" +
+	"iwi.nz 1\n" +
+	"iyo.ehime.jp 1\n" +
+	"iz.hr 1\n" +
+	"izena.okinawa.jp 1\n" +
+	"izu.shizuoka.jp 1\n" +
+	"izumi.kagoshima.jp 1\n" +
+	"izumi.osaka.jp 1\n" +
+	"izumiotsu.osaka.jp 1\n" +
+	"izumisano.osaka.jp 1\n" +
+	"izumizaki.fukushima.jp 1\n" +
+	"izumo.shimane.jp 1\n" +
+	"izumozaki.niigata.jp 1\n" +
+	"izunokuni.shizuoka.jp 1\n" +
+	"j.bg 1\n" +
+	"jab.br 1\n" +
+	"jaguar 1\n" +
+	"jampa.br 1\n" +
+	"jan-mayen.no 1\n" +
+	"java 1\n" +
+	"jaworzno.pl 1\n" +
+	"jcb 1\n" +
+	"jdf.br 1\n" +
+	"je 1\n" +
+	"jeep 1\n" +
+	"jeju.kr 1\n" +
+	"jelenia-gora.pl 1\n" +
+	"jeonbuk.kr 1\n" +
+	"jeonnam.kr 1\n" +
+	"jessheim.no 1\n" +
+	"jetzt 1\n" +
+	"jevnaker.no 1\n" +
+	"jewelry 1\n" +
+	"jgora.pl 1\n" +
+	"jinsekikogen.hiroshima.jp 1\n" +
+	"jio 1\n" +
+	"jl.cn 1\n" +
+	"jll 1\n" +
+	"jm 2\n" +
+	"jmp 1\n" +
+	"jnj 1\n" +
+	"jo 1\n" +
+	"joboji.iwate.jp 1\n" +
+	"jobs 1\n" +
+	"joburg 1\n" +
+	"joetsu.niigata.jp 1\n" +
+	"jogasz.hu 1\n" +
+	"johana.toyama.jp 1\n" +
+	"joinville.br 1\n" +
+	"jolster.no 1\n" +
+	"jondal.no 1\n" +
+	"jor.br 1\n" +
+	"jorpeland.no 1\n" +
+	"joso.ibaraki.jp 1\n" +
+	"jot 1\n" +
+	"journal.aero 1\n" +
+	"journalist.aero 1\n" +
+	"joy 1\n" +
+	"joyo.kyoto.jp 1\n" +
+	"jp 1\n" +
+	"jpmorgan 1\n" +
+	"jprs 1\n" +
+	"js.cn 1\n" +
+	"juegos 1\n" +
+	"juniper 1\n" +
+	"jur.pro 1\n" +
+	"jus.br 1\n" +
+	"jx.cn 1\n" +
+	"k.bg 1\n" +
+	"k.se 1\n" +
+	"k12.ak.us 1\n" +
+	"k12.al.us 1\n" +
+	"k12.ar.us 1\n" +
+	"k12.as.us 1\n" +
+	"k12.az.us 1\n" +
+	"k12.ca.us 1\n" +
+	"k12.co.us 1\n" +
+	"k12.ct.us 1\n" +
+	"k12.dc.us 1\n" +
+	"k12.ec 1\n" +
+	"k12.fl.us 1\n" +
+	"k12.ga.us 1\n" +
+	"k12.gu.us 1\n" +
+	"k12.ia.us 1\n" +
+	"k12.id.us 1\n" +
+	"k12.il 1\n" +
+	"k12.il.us 1\n" +
+	"k12.in.us 1\n" +
+	"k12.ks.us 1\n" +
+	"k12.ky.us 1\n" +
+	"k12.la.us 1\n" +
+	"k12.ma.us 1\n" +
+	"k12.md.us 1\n" +
+	"k12.me.us 1\n" +
+	"k12.mi.us 1\n" +
+	"k12.mn.us 1\n" +
+	"k12.mo.us 1\n" +
+	"k12.ms.us 1\n" +
+	"k12.mt.us 1\n" +
+	"k12.nc.us 1\n" +
+	"k12.ne.us 1\n" +
+	"k12.nh.us 1\n" +
+	"k12.nj.us 1\n" +
+	"k12.nm.us 1\n" +
+	"k12.nv.us 1\n" +
+	"k12.ny.us 1\n" +
+	"k12.oh.us 1\n" +
+	"k12.ok.us 1\n" +
+	"k12.or.us 1\n" +
+	"k12.pa.us 1\n" +
+	"k12.pr.us 1\n" +
+	"k12.sc.us 1\n" +
+	"k12.tn.us 1\n" +
+	"k12.tr 1\n" +
+	"k12.tx.us 1\n" +
+	"k12.ut.us 1\n" +
+	"k12.va.us 1\n" +
+	"k12.vi 1\n" +
+	"k12.vi.us 1\n" +
+	"k12.vt.us 1\n" +
+	"k12.wa.us 1\n" +
+	"k12.wi.us 1\n" +
+	"k12.wy.us 1\n" +
+	"kadena.okinawa.jp 1\n" +
+	"kadogawa.miyazaki.jp 1\n" +
+	"kadoma.osaka.jp 1\n" +
+	"kafjord.no 1\n" +
+	"kaga.ishikawa.jp 1\n" +
+	"kagami.kochi.jp 1\n" +
+	"kagamiishi.fukushima.jp 1\n" +
+	"kagamino.okayama.jp 1\n" +
+	"kagawa.jp 1\n" +
+	"kagoshima.jp 1\n" +
+	"kagoshima.kagoshima.jp 1\n" +
+	"kaho.fukuoka.jp 1\n" +
+	"kahoku.ishikawa.jp 1\n" +
+	"kahoku.yamagata.jp 1\n" +
+	"kai.yamanashi.jp 1\n" +
+	"kainan.tokushima.jp 1\n" +
+	"kainan.wakayama.jp 1\n" +
+	"kaisei.kanagawa.jp 1\n" +
+	"kaita.hiroshima.jp 1\n" +
+	"kaizuka.osaka.jp 1\n" +
+	"kakamigahara.gifu.jp 1\n" +
+	"kakegawa.shizuoka.jp 1\n" +
+	"kakinoki.shimane.jp 1\n" +
+	"kakogawa.hyogo.jp 1\n" +
+	"kakuda.miyagi.jp 1\n" +
+	"kalisz.pl 1\n" +
+	"kamagaya.chiba.jp 1\n" +
+	"kamaishi.iwate.jp 1\n" +
+	"kamakura.kanagawa.jp 1\n" +
+	"kameoka.kyoto.jp 1\n" +
+	"kameyama.mie.jp 1\n" +
+	"kami.kochi.jp 1\n" +
+	"kami.miyagi.jp 1\n" +
+	"kamiamakusa.kumamoto.jp 1\n" +
+	"kamifurano.hokkaido.jp 1\n" +
+	"kamigori.hyogo.jp 1\n" +
+	"kamiichi.toyama.jp 1\n" +
+	"kamiizumi.saitama.jp 1\n" +
+	"kamijima.ehime.jp 1\n" +
+	"kamikawa.hokkaido.jp 1\n" +
+	"kamikawa.hyogo.jp 1\n" +
+	"kamikawa.saitama.jp 1\n" +
+	"kamikitayama.nara.jp 1\n" +
+	"kamikoani.akita.jp 1\n" +
+	"kamimine.saga.jp 1\n" +
+	"kaminokawa.tochigi.jp 1\n" +
+	"kaminoyama.yamagata.jp 1\n" +
+	"kamioka.akita.jp 1\n" +
+	"kamisato.saitama.jp 1\n" +
+	"kamishihoro.hokkaido.jp 1\n" +
+	"kamisu.ibaraki.jp 1\n" +
+	"kamisunagawa.hokkaido.jp 1\n" +
+	"kamitonda.wakayama.jp 1\n" +
+	"kamitsue.oita.jp 1\n" +
+	"kamo.kyoto.jp 1\n" +
+	"kamo.niigata.jp 1\n" +
+	"kamoenai.hokkaido.jp 1\n" +
+	"kamogawa.chiba.jp 1\n" +
+	"kanagawa.jp 1\n" +
+	"kanan.osaka.jp 1\n" +
+	"kanazawa.ishikawa.jp 1\n" +
+	"kanegasaki.iwate.jp 1\n" +
+	"kaneyama.fukushima.jp 1\n" +
+	"kaneyama.yamagata.jp 1\n" +
+	"kani.gifu.jp 1\n" +
+	"kanie.aichi.jp 1\n" +
+	"kanmaki.nara.jp 1\n" +
+	"kanna.gunma.jp 1\n" +
+	"kannami.shizuoka.jp 1\n" +
+	"kanonji.kagawa.jp 1\n" +
+	"kanoya.kagoshima.jp 1\n" +
+	"kanra.gunma.jp 1\n" +
+	"kanuma.tochigi.jp 1\n" +
+	"kanzaki.saga.jp 1\n" +
+	"karasjohka.no 1\n" +
+	"karasjok.no 1\n" +
+	"karasuyama.tochigi.jp 1\n" +
+	"karatsu.saga.jp 1\n" +
+	"kariwa.niigata.jp 1\n" +
+	"kariya.aichi.jp 1\n" +
+	"karlsoy.no 1\n" +
+	"karmoy.no 1\n" +
+	"karpacz.pl 1\n" +
+	"kartuzy.pl 1\n" +
+	"karuizawa.nagano.jp 1\n" +
+	"karumai.iwate.jp 1\n" +
+	"kasahara.gifu.jp 1\n" +
+	"kasai.hyogo.jp 1\n" +
+	"kasama.ibaraki.jp 1\n" +
+	"kasamatsu.gifu.jp 1\n" +
+	"kasaoka.okayama.jp 1\n" +
+	"kashiba.nara.jp 1\n" +
+	"kashihara.nara.jp 1\n" +
+	"kashima.ibaraki.jp 1\n" +
+	"kashima.saga.jp 1\n" +
+	"kashiwa.chiba.jp 1\n" +
+	"kashiwara.osaka.jp 1\n" +
+	"kashiwazaki.niigata.jp 1\n" +
+	"kasuga.fukuoka.jp 1\n" +
+	"kasuga.hyogo.jp 1\n" +
+	"kasugai.aichi.jp 1\n" +
+	"kasukabe.saitama.jp 1\n" +
+	"kasumigaura.ibaraki.jp 1\n" +
+	"kasuya.fukuoka.jp 1\n" +
+	"kaszuby.pl 1\n" +
+	"katagami.akita.jp 1\n" +
+	"katano.osaka.jp 1\n" +
+	"katashina.gunma.jp 1\n" +
+	"katori.chiba.jp 1\n" +
+	"katowice.pl 1\n" +
+	"katsuragi.nara.jp 1\n" +
+	"katsuragi.wakayama.jp 1\n" +
+	"katsushika.tokyo.jp 1\n" +
+	"katsuura.chiba.jp 1\n" +
+	"katsuyama.fukui.jp 1\n" +
+	"kaufen 1\n" +
+	"kautokeino.no 1\n" +
+	"kawaba.gunma.jp 1\n" +
+	"kawachinagano.osaka.jp 1\n" +
+	"kawagoe.mie.jp 1\n" +
+	"kawagoe.saitama.jp 1\n" +
+	"kawaguchi.saitama.jp 1\n" +
+	"kawahara.tottori.jp 1\n" +
+	"kawai.iwate.jp 1\n" +
+	"kawai.nara.jp 1\n" +
+	"kawajima.saitama.jp 1\n" +
+	"kawakami.nagano.jp 1\n" +
+	"kawakami.nara.jp 1\n" +
+	"kawakita.ishikawa.jp 1\n" +
+	"kawamata.fukushima.jp 1\n" +
+	"kawaminami.miyazaki.jp 1\n" +
+	"kawanabe.kagoshima.jp 1\n" +
+	"kawanehon.shizuoka.jp 1\n" +
+	"kawanishi.hyogo.jp 1\n" +
+	"kawanishi.nara.jp 1\n" +
+	"kawanishi.yamagata.jp 1\n" +
+	"kawara.fukuoka.jp 1\n" +
+	"kawasaki.jp 2\n" +
+	"kawasaki.miyagi.jp 1\n" +
+	"kawatana.nagasaki.jp 1\n" +
+	"kawaue.gifu.jp 1\n" +
+	"kawazu.shizuoka.jp 1\n" +
+	"kayabe.hokkaido.jp 1\n" +
+	"kazimierz-dolny.pl 1\n" +
+	"kazo.saitama.jp 1\n" +
+	"kazuno.akita.jp 1\n" +
+	"kddi 1\n" +
+	"ke 1\n" +
+	"keisen.fukuoka.jp 1\n" +
+	"kembuchi.hokkaido.jp 1\n" +
+	"kep.tr 1\n" +
+	"kepno.pl 1\n" +
+	"kerryhotels 1\n" +
+	"kerryproperties 1\n" +
+	"ketrzyn.pl 1\n" +
+	"kfh 1\n" +
+	"kg 1\n" +
+	"kg.kr 1\n" +
+	"kh 1\n" +
+	"kh.ua 1\n" +
+	"khanhhoa.vn 1\n" +
+	"kharkiv.ua 1\n" +
+	"kharkov.ua 1\n" +
+	"kherson.ua 1\n" +
+	"khmelnitskiy.ua 1\n" +
+	"khmelnytskyi.ua 1\n" +
+	"ki 1\n" +
+	"kia 1\n" +
+	"kibichuo.okayama.jp 1\n" +
+	"kids 1\n" +
+	"kiengiang.vn 1\n" +
+	"kiev.ua 1\n" +
+	"kiho.mie.jp 1\n" +
+	"kihoku.ehime.jp 1\n" +
+	"kijo.miyazaki.jp 1\n" +
+	"kikonai.hokkaido.jp 1\n" +
+	"kikuchi.kumamoto.jp 1\n" +
+	"kikugawa.shizuoka.jp 1\n" +
+	"kim 1\n" +
+	"kimino.wakayama.jp 1\n" +
+	"kimitsu.chiba.jp 1\n" +
+	"kimobetsu.hokkaido.jp 1\n" +
+	"kin.okinawa.jp 1\n" +
+	"kindle 1\n" +
+	"kinko.kagoshima.jp 1\n" +
+	"kinokawa.wakayama.jp 1\n" +
+	"kira.aichi.jp 1\n" +
+	"kirkenes.no 1\n" +
+	"kirovograd.ua 1\n" +
+	"kiryu.gunma.jp 1\n" +
+	"kisarazu.chiba.jp 1\n" +
+	"kishiwada.osaka.jp 1\n" +
+	"kiso.nagano.jp 1\n" +
+	"kisofukushima.nagano.jp 1\n" +
+	"kisosaki.mie.jp 1\n" +
+	"kita.kyoto.jp 1\n" +
+	"kita.osaka.jp 1\n" +
+	"kita.tokyo.jp 1\n" +
+	"kitaaiki.nagano.jp 1\n" +
+	"kitaakita.akita.jp 1\n" +
+	"kitadaito.okinawa.jp 1\n" +
+	"kitagata.gifu.jp 1\n" +
+	"kitagata.saga.jp 1\n" +
+	"kitagawa.kochi.jp 1\n" +
+	"kitagawa.miyazaki.jp 1\n" +
+	"kitahata.saga.jp 1\n" +
+	"kitahiroshima.hokkaido.jp 1\n" +
+	"kitakami.iwate.jp 1\n" +
+	"kitakata.fukushima.jp 1\n" +
+	"kitakata.miyazaki.jp 1\n" +
+	"kitakyushu.jp 2\n" +
+	"kitami.hokkaido.jp 1\n" +
+	"kitamoto.saitama.jp 1\n" +
+	"kitanakagusuku.okinawa.jp 1\n" +
+	"kitashiobara.fukushima.jp 1\n" +
+	"kitaura.miyazaki.jp 1\n" +
+	"kitayama.wakayama.jp 1\n" +
+	"kitchen 1\n" +
+	"kiwa.mie.jp 1\n" +
+	"kiwi 1\n" +
+	"kiwi.nz 1\n" +
+	"kiyama.saga.jp 1\n" +
+	"kiyokawa.kanagawa.jp 1\n" +
+	"kiyosato.hokkaido.jp 1\n" +
+	"kiyose.tokyo.jp 1\n" +
+	"kiyosu.aichi.jp 1\n" +
+	"kizu.kyoto.jp 1\n" +
+	"klabu.no 1\n" +
+	"klepp.no 1\n" +
+	"klodzko.pl 1\n" +
+	"km 1\n" +
+	"km.ua 1\n" +
+	"kmpsp.gov.pl 1\n" +
+	"kn 1\n" +
+	"kobayashi.miyazaki.jp 1\n" +
+	"kobe.jp 2\n" +
+	"kobierzyce.pl 1\n" +
+	"kochi.jp 1\n" +
+	"kochi.kochi.jp 1\n" +
+	"kodaira.tokyo.jp 1\n" +
+	"koeln 1\n" +
+	"kofu.yamanashi.jp 1\n" +
+	"koga.fukuoka.jp 1\n" +
+	"koga.ibaraki.jp 1\n" +
+	"koganei.tokyo.jp 1\n" +
+	"koge.tottori.jp 1\n" +
+	"koka.shiga.jp 1\n" +
+	"kokonoe.oita.jp 1\n" +
+	"kokubunji.tokyo.jp 1\n" +
+	"kolobrzeg.pl 1\n" +
+	"komae.tokyo.jp 1\n" +
+	"komagane.nagano.jp 1\n" +
+	"komaki.aichi.jp 1\n" +
+	"komatsu 1\n" +
+	"komatsu.ishikawa.jp 1\n" +
+	"komatsushima.tokushima.jp 1\n" +
+	"komforb.se 1\n" +
+	"kommunalforbund.se 1\n" +
+	"kommune.no 1\n" +
+	"komono.mie.jp 1\n" +
+	"komoro.nagano.jp 1\n" +
+	"komvux.se 1\n" +
+	"konan.aichi.jp 1\n" +
+	"konan.shiga.jp 1\n" +
+	"kongsberg.no 1\n" +
+	"kongsvinger.no 1\n" +
+	"konin.pl 1\n" +
+	"konskowola.pl 1\n" +
+	"konsulat.gov.pl 1\n" +
+	"kontum.vn 1\n" +
+	"konyvelo.hu 1\n" +
+	"koori.fukushima.jp 1\n" +
+	"kop.id 1\n" +
+	"kopervik.no 1\n" +
+	"koriyama.fukushima.jp 1\n" +
+	"koryo.nara.jp 1\n" +
+	"kosai.shizuoka.jp 1\n" +
+	"kosaka.akita.jp 1\n" +
+	"kosei.shiga.jp 1\n" +
+	"kosher 1\n" +
+	"koshigaya.saitama.jp 1\n" +
+	"koshimizu.hokkaido.jp 1\n" +
+	"koshu.yamanashi.jp 1\n" +
+	"kosuge.yamanashi.jp 1\n" +
+	"kota.aichi.jp 1\n" +
+	"koto.shiga.jp 1\n" +
+	"koto.tokyo.jp 1\n" +
+	"kotohira.kagawa.jp 1\n" +
+	"kotoura.tottori.jp 1\n" +
+	"kouhoku.saga.jp 1\n" +
+	"kounosu.saitama.jp 1\n" +
+	"kouyama.kagoshima.jp 1\n" +
+	"kouzushima.tokyo.jp 1\n" +
+	"koya.wakayama.jp 1\n" +
+	"koza.wakayama.jp 1\n" +
+	"kozagawa.wakayama.jp 1\n" +
+	"kozaki.chiba.jp 1\n" +
+	"kp 1\n" +
+	"kpmg 1\n" +
+	"kpn 1\n" +
+	"kppsp.gov.pl 1\n" +
+	"kr 1\n" +
+	"kr.it 1\n" +
+	"kr.ua 1\n" +
+	"kraanghke.no 1\n" +
+	"kragero.no 1\n" +
+	"krd 1\n" +
+	"kred 1\n" +
+	"kristiansand.no 1\n" +
+	"kristiansund.no 1\n" +
+	"krodsherad.no 1\n" +
+	"krokstadelva.no 1\n" +
+	"kropyvnytskyi.ua 1\n" +
+	"krym.ua 1\n" +
+	"ks.ua 1\n" +
+	"ks.us 1\n" +
+	"kuchinotsu.nagasaki.jp 1\n" +
+	"kudamatsu.yamaguchi.jp 1\n" +
+	"kudoyama.wakayama.jp 1\n" +
+	"kui.hiroshima.jp 1\n" +
+	"kuji.iwate.jp 1\n" +
+	"kuju.oita.jp 1\n" +
+	"kujukuri.chiba.jp 1\n" +
+	"kuki.saitama.jp 1\n" +
+	"kumagaya.saitama.jp 1\n" +
+	"kumakogen.ehime.jp 1\n" +
+	"kumamoto.jp 1\n" +
+	"kumamoto.kumamoto.jp 1\n" +
+	"kumano.hiroshima.jp 1\n" +
+	"kumano.mie.jp 1\n" +
+	"kumatori.osaka.jp 1\n" +
+	"kumejima.okinawa.jp 1\n" +
+	"kumenan.okayama.jp 1\n" +
+	"kumiyama.kyoto.jp 1\n" +
+	"kunigami.okinawa.jp 1\n" +
+	"kunimi.fukushima.jp 1\n" +
+	"kunisaki.oita.jp 1\n" +
+	"kunitachi.tokyo.jp 1\n" +
+	"kunitomi.miyazaki.jp 1\n" +
+	"kunneppu.hokkaido.jp 1\n" +
+	"kunohe.iwate.jp 1\n" +
+	"kuokgroup 1\n" +
+	"kurashiki.okayama.jp 1\n" +
+	"kurate.fukuoka.jp 1\n" +
+	"kure.hiroshima.jp 1\n" +
+	"kuriyama.hokkaido.jp 1\n" +
+	"kurobe.toyama.jp 1\n" +
+	"kurogi.fukuoka.jp 1\n" +
+	"kuroishi.aomori.jp 1\n" +
+	"kuroiso.tochigi.jp 1\n" +
+	"kuromatsunai.hokkaido.jp 1\n" +
+	"kurotaki.nara.jp 1\n" +
+	"kurume.fukuoka.jp 1\n" +
+	"kusatsu.gunma.jp 1\n" +
+	"kusatsu.shiga.jp 1\n" +
+	"kushima.miyazaki.jp 1\n" +
+	"kushimoto.wakayama.jp 1\n" +
+	"kushiro.hokkaido.jp 1\n" +
+	"kusu.oita.jp 1\n" +
+	"kutchan.hokkaido.jp 1\n" +
+	"kutno.pl 1\n" +
+	"kuwana.mie.jp 1\n" +
+	"kuzumaki.iwate.jp 1\n" +
+	"kv.ua 1\n" +
+	"kvafjord.no 1\n" +
+	"kvalsund.no 1\n" +
+	"kvam.no 1\n" +
+	"kvanangen.no 1\n" +
+	"kvinesdal.no 1\n" +
+	"kvinnherad.no 1\n" +
+	"kviteseid.no 1\n" +
+	"kvitsoy.no 1\n" +
+	"kw 1\n" +
+	"kwp.gov.pl 1\n" +
+	"kwpsp.gov.pl 1\n" +
+	"ky 1\n" +
+	"ky.us 1\n" +
+	"kyiv.ua 1\n" +
+	"kyonan.chiba.jp 1\n" +
+	"kyotamba.kyoto.jp 1\n" +
+	"kyotanabe.kyoto.jp 1\n" +
+	"kyotango.kyoto.jp 1\n" +
+	"kyoto 1\n" +
+	"kyoto.jp 1\n" +
+	"kyowa.akita.jp 1\n" +
+	"kyowa.hokkaido.jp 1\n" +
+	"kyuragi.saga.jp 1\n" +
+	"kz 1\n" +
+	"l.bg 1\n" +
+	"l.se 1\n" +
+	"la 1\n" +
+	"la-spezia.it 1\n" +
+	"la.us 1\n" +
+	"laakesvuemie.no 1\n" +
+	"lacaixa 1\n" +
+	"lahppi.no 1\n" +
+	"laichau.vn 1\n" +
+	"lakas.hu 1\n" +
+	"lamborghini 1\n" +
+	"lamdong.vn 1\n" +
+	"lamer 1\n" +
+	"lanbib.se 1\n" +
+	"land 1\n" +
+	"landrover 1\n" +
+	"langevag.no 1\n" +
+	"langson.vn 1\n" +
+	"lanxess 1\n" +
+	"laocai.vn 1\n" +
+	"lapy.pl 1\n" +
+	"laquila.it 1\n" +
+	"lardal.no 1\n" +
+	"larvik.no 1\n" +
+	"lasalle 1\n" +
+	"laspezia.it 1\n" +
+	"lat 1\n" +
+	"lat.ec 1\n" +
+	"latina.it 1\n" +
+	"latino 1\n" +
+	"latrobe 1\n" +
+	"lavagis.no 1\n" +
+	"lavangen.no 1\n" +
+	"law 1\n" +
+	"law.pro 1\n" +
+	"law.za 1\n" +
+	"lawyer 1\n" +
+	"laz.it 1\n" +
+	"lazio.it 1\n" +
+	"lb 1\n" +
+	"lc 1\n" +
+	"lc.it 1\n" +
+	"lds 1\n" +
+	"le.it 1\n" +
+	"leangaviika.no 1\n" +
+	"lease 1\n" +
+	"leasing.aero 1\n" +
+	"lebesby.no 1\n" +
+	"lebork.pl 1\n" +
+	"lecce.it 1\n" +
+	"lecco.it 1\n" +
+	"leclerc 1\n" +
+	"lefrak 1\n" +
+	"leg.br 1\n" +
+	"legal 1\n" +
+	"legnica.pl 1\n" +
+	"lego 1\n" +
+	"leikanger.no 1\n" +
+	"leilao.br 1\n" +
+	"leirfjord.no 1\n" +
+	"leirvik.no 1\n" +
+	"leka.no 1\n" +
+	"leksvik.no 1\n" +
+	"lel.br 1\n" +
+	"lenvik.no 1\n" +
+	"lerdal.no 1\n" +
+	"lesja.no 1\n" +
+	"levanger.no 1\n" +
+	"lexus 1\n" +
+	"lezajsk.pl 1\n" +
+	"lg.jp 1\n" +
+	"lg.ua 1\n" +
+	"lgbt 1\n" +
+	"li 1\n" +
+	"li.it 1\n" +
+	"lib.ak.us 1\n" +
+	"lib.al.us 1\n" +
+	"lib.ar.us 1\n" +
+	"lib.as.us 1\n" +
+	"lib.az.us 1\n" +
+	"lib.ca.us 1\n" +
+	"lib.co.us 1\n" +
+	"lib.ct.us 1\n" +
+	"lib.dc.us 1\n" +
+	"lib.ee 1\n" +
+	"lib.fl.us 1\n" +
+	"lib.ga.us 1\n" +
+	"lib.gu.us 1\n" +
+	"lib.hi.us 1\n" +
+	"lib.ia.us 1\n" +
+	"lib.id.us 1\n" +
+	"lib.il.us 1\n" +
+	"lib.in.us 1\n" +
+	"lib.ks.us 1\n" +
+	"lib.ky.us 1\n" +
+	"lib.la.us 1\n" +
+	"lib.ma.us 1\n" +
+	"lib.md.us 1\n" +
+	"lib.me.us 1\n" +
+	"lib.mi.us 1\n" +
+	"lib.mn.us 1\n" +
+	"lib.mo.us 1\n" +
+	"lib.mt.us 1\n" +
+	"lib.nc.us 1\n" +
+	"lib.nd.us 1\n" +
+	"lib.ne.us 1\n" +
+	"lib.nh.us 1\n" +
+	"lib.nj.us 1\n" +
+	"lib.nm.us 1\n" +
+	"lib.nv.us 1\n" +
+	"lib.ny.us 1\n" +
+	"lib.oh.us 1\n" +
+	"lib.ok.us 1\n" +
+	"lib.or.us 1\n" +
+	"lib.pa.us 1\n" +
+	"lib.pr.us 1\n" +
+	"lib.ri.us 1\n" +
+	"lib.sc.us 1\n" +
+	"lib.sd.us 1\n" +
+	"lib.tn.us 1\n" +
+	"lib.tx.us 1\n" +
+	"lib.ut.us 1\n" +
+	"lib.va.us 1\n" +
+	"lib.vi.us 1\n" +
+	"lib.vt.us 1\n" +
+	"lib.wa.us 1\n" +
+	"lib.wi.us 1\n" +
+	"lib.wy.us 1\n" +
+	"lidl 1\n" +
+	"lier.no 1\n" +
+	"lierne.no 1\n" +
+	"life 1\n" +
+	"lifeinsurance 1\n" +
+	"lifestyle 1\n" +
+	"lig.it 1\n" +
+	"lighting 1\n" +
+	"liguria.it 1\n" +
+	"like 1\n" +
+	"lillehammer.no 1\n" +
+	"lillesand.no 1\n" +
+	"lilly 1\n" +
+	"limanowa.pl 1\n" +
+	"limited 1\n" +
+	"limo 1\n" +
+	"lincoln 1\n" +
+	"lindas.no 1\n" +
+	"lindesnes.no 1\n" +
+	"link 1\n" +
+	"live 1\n" +
+	"living 1\n" +
+	"livorno.it 1\n" +
+	"lk 1\n" +
+	"llc 1\n" +
+	"llp 1\n" +
+	"ln.cn 1\n" +
+	"lo.it 1\n" +
+	"loabat.no 1\n" +
+	"loan 1\n" +
+	"loans 1\n" +
+	"locker 1\n" +
+	"locus 1\n" +
+	"lodi.it 1\n" +
+	"lodingen.no 1\n" +
+	"log.br 1\n" +
+	"logistics.aero 1\n" +
+	"loisirs.bj 1\n" +
+	"loj.ec 1\n" +
+	"lol 1\n" +
+	"lom.it 1\n" +
+	"lom.no 1\n" +
+	"lombardia.it 1\n" +
+	"lombardy.it 1\n" +
+	"lomza.pl 1\n" +
+	"london 1\n" +
+	"londrina.br 1\n" +
+	"longan.vn 1\n" +
+	"loppa.no 1\n" +
+	"lorenskog.no 1\n" +
+	"loten.no 1\n" +
+	"lotte 1\n" +
+	"lotto 1\n" +
+	"love 1\n" +
+	"lowicz.pl 1\n" +
+	"lpl 1\n" +
+	"lplfinancial 1\n" +
+	"lr 1\n" +
+	"ls 1\n" +
+	"lt 1\n" +
+	"lt.it 1\n" +
+	"lt.ua 1\n" +
+	"ltd 1\n" +
+	"ltd.co.im 1\n" +
+	"ltd.cy 1\n" +
+	"ltd.gi 1\n" +
+	"ltd.lk 1\n" +
+	"ltd.uk 1\n" +
+	"ltda 1\n" +
+	"lu 1\n" +
+	"lu.it 1\n" +
+	"lubin.pl 1\n" +
+	"lucania.it 1\n" +
+	"lucca.it 1\n" +
+	"lugansk.ua 1\n" +
+	"luhansk.ua 1\n" +
+	"lukow.pl 1\n" +
+	"lund.no 1\n" +
+	"lundbeck 1\n" +
+	"lunner.no 1\n" +
+	"luroy.no 1\n" +
+	"luster.no 1\n" +
+	"lutsk.ua 1\n" +
+	"luxe 1\n" +
+	"luxury 1\n" +
+	"lv 1\n" +
+	"lv.ua 1\n" +
+	"lviv.ua 1\n" +
+	"ly 1\n" +
+	"lyngdal.no 1\n" +
+	"lyngen.no 1\n" +
+	"m.bg 1\n" +
+	"m.se 1\n" +
+	"ma 1\n" +
+	"ma.gov.br 1\n" +
+	"ma.us 1\n" +
+	"macapa.br 1\n" +
+	"maceio.br 1\n" +
+	"macerata.it 1\n" +
+	"machida.tokyo.jp 1\n" +
+	"madrid 1\n" +
+	"maebashi.gunma.jp 1\n" +
+	"magazine.aero 1\n" +
+	"maibara.shiga.jp 1\n" +
+	"maif 1\n" +
+	"mail.pl 1\n" +
+	"maintenance.aero 1\n" +
+	"maison 1\n" +
+	"maizuru.kyoto.jp 1\n" +
+	"makeup 1\n" +
+	"makinohara.shizuoka.jp 1\n" +
+	"makurazaki.kagoshima.jp 1\n" +
+	"malatvuopmi.no 1\n" +
+	"malbork.pl 1\n" +
+	"malopolska.pl 1\n" +
+	"malselv.no 1\n" +
+	"malvik.no 1\n" +
+	"mamurogawa.yamagata.jp 1\n" +
+	"man 1\n" +
+	"management 1\n" +
+	"manaus.br 1\n" +
+	"mandal.no 1\n" +
+	"mango 1\n" +
+	"maniwa.okayama.jp 1\n" +
+	"manno.kagawa.jp 1\n" +
+	"mantova.it 1\n" +
+	"maori.nz 1\n" +
+	"map 1\n" +
+	"mar.it 1\n" +
+	"marche.it 1\n" +
+	"maringa.br 1\n" +
+	"marker.no 1\n" +
+	"market 1\n" +
+	"marketing 1\n" +
+	"marketplace.aero 1\n" +
+	"markets 1\n" +
+	"marnardal.no 1\n" +
+	"marriott 1\n" +
+	"marshalls 1\n" +
+	"marugame.kagawa.jp 1\n" +
+	"marumori.miyagi.jp 1\n" +
+	"masaki.ehime.jp 1\n" +
+	"masfjorden.no 1\n" +
+	"mashike.hokkaido.jp 1\n" +
+	"mashiki.kumamoto.jp 1\n" +
+	"mashiko.tochigi.jp 1\n" +
+	"masoy.no 1\n" +
+	"massa-carrara.it 1\n" +
+	"massacarrara.it 1\n" +
+	"masuda.shimane.jp 1\n" +
+	"mat.br 1\n" +
+	"matera.it 1\n" +
+	"matsubara.osaka.jp 1\n" +
+	"matsubushi.saitama.jp 1\n" +
+	"matsuda.kanagawa.jp 1\n" +
+	"matsudo.chiba.jp 1\n" +
+	"matsue.shimane.jp 1\n" +
+	"matsukawa.nagano.jp 1\n" +
+	"matsumae.hokkaido.jp 1\n" +
+	"matsumoto.kagoshima.jp 1\n" +
+	"matsumoto.nagano.jp 1\n" +
+	"matsuno.ehime.jp 1\n" +
+	"matsusaka.mie.jp 1\n" +
+	"matsushige.tokushima.jp 1\n" +
+	"matsushima.miyagi.jp 1\n" +
+	"matsuura.nagasaki.jp 1\n" +
+	"matsuyama.ehime.jp 1\n" +
+	"matsuzaki.shizuoka.jp 1\n" +
+	"matta-varjjat.no 1\n" +
+	"mattel 1\n" +
+	"mazowsze.pl 1\n" +
+	"mazury.pl 1\n" +
+	"mb.ca 1\n" +
+	"mb.it 1\n" +
+	"mba 1\n" +
+	"mc 1\n" +
+	"mc.it 1\n" +
+	"mckinsey 1\n" +
+	"md 1\n" +
+	"md.us 1\n" +
+	"me 1\n" +
+	"me.eg 1\n" +
+	"me.in 1\n" +
+	"me.it 1\n" +
+	"me.ke 1\n" +
+	"me.kr 1\n" +
+	"me.so 1\n" +
+	"me.ss 1\n" +
+	"me.tz 1\n" +
+	"me.uk 1\n" +
+	"me.us 1\n" +
+	"med 1\n" +
+	"med.br 1\n" +
+	"med.ec 1\n" +
+	"med.ee 1\n" +
+	"med.ht 1\n" +
+	"med.ly 1\n" +
+	"med.om 1\n" +
+	"med.pa 1\n" +
+	"med.pro 1\n" +
+	"med.sa 1\n" +
+	"med.sd 1\n" +
+	"medecin.km 1\n" +
+	"media 1\n" +
+	"media.aero 1\n" +
+	"media.hu 1\n" +
+	"media.pl 1\n" +
+	"medicina.bo 1\n" +
+	"medio-campidano.it 1\n" +
+	"mediocampidano.it 1\n" +
+	"meet 1\n" +
+	"meguro.tokyo.jp 1\n" +
+	"meiwa.gunma.jp 1\n" +
+	"meiwa.mie.jp 1\n" +
+	"meland.no 1\n" +
+	"melbourne 1\n" +
+	"meldal.no 1\n" +
+	"melhus.no 1\n" +
+	"meloy.no 1\n" +
+	"meme 1\n" +
+	"memorial 1\n" +
+	"men 1\n" +
+	"menu 1\n" +
+	"meraker.no 1\n" +
+	"merck 1\n" +
+	"merckmsd 1\n" +
+	"messina.it 1\n" +
+	"mg 1\n" +
+	"mg.gov.br 1\n" +
+	"mh 1\n" +
+	"mi.it 1\n" +
+	"mi.th 1\n" +
+	"mi.us 1\n" +
+	"miami 1\n" +
+	"miasa.nagano.jp 1\n" +
+	"miasta.pl 1\n" +
+	"mibu.tochigi.jp 1\n" +
+	"microlight.aero 1\n" +
+	"microsoft 1\n" +
+	"midori.chiba.jp 1\n" +
+	"midori.gunma.jp 1\n" +
+	"midsund.no 1\n" +
+	"midtre-gauldal.no 1\n" +
+	"mie.jp 1\n" +
+	"mielec.pl 1\n" +
+	"mielno.pl 1\n" +
+	"mifune.kumamoto.jp 1\n" +
+	"mihama.aichi.jp 1\n" +
+	"mihama.chiba.jp 1\n" +
+	"mihama.fukui.jp 1\n" +
+	"mihama.mie.jp 1\n" +
+	"mihama.wakayama.jp 1\n" +
+	"mihara.hiroshima.jp 1\n" +
+	"mihara.kochi.jp 1\n" +
+	"miharu.fukushima.jp 1\n" +
+	"miho.ibaraki.jp 1\n" +
+	"mikasa.hokkaido.jp 1\n" +
+	"mikawa.yamagata.jp 1\n" +
+	"miki.hyogo.jp 1\n" +
+	"mil 1\n" +
+	"mil.ac 1\n" +
+	"mil.ae 1\n" +
+	"mil.al 1\n" +
+	"mil.ar 1\n" +
+	"mil.az 1\n" +
+	"mil.ba 1\n" +
+	"mil.bd 1\n" +
+	"mil.bo 1\n" +
+	"mil.br 1\n" +
+	"mil.by 1\n" +
+	"mil.cl 1\n" +
+	"mil.cn 1\n" +
+	"mil.co 1\n" +
+	"mil.cy 1\n" +
+	"mil.do 1\n" +
+	"mil.ec 1\n" +
+	"mil.eg 1\n" +
+	"mil.fj 1\n" +
+	"mil.gh 1\n" +
+	"mil.gt 1\n" +
+	"mil.hn 1\n" +
+	"mil.id 1\n" +
+	"mil.in 1\n" +
+	"mil.io 1\n" +
+	"mil.iq 1\n" +
+	"mil.jo 1\n" +
+	"mil.kg 1\n" +
+	"mil.km 1\n" +
+	"mil.kr 1\n" +
+	"mil.kz 1\n" +
+	"mil.lv 1\n" +
+	"mil.mg 1\n" +
+	"mil.mv 1\n" +
+	"mil.my 1\n" +
+	"mil.mz 1\n" +
+	"mil.ng 1\n" +
+	"mil.ni 1\n" +
+	"mil.no 1\n" +
+	"mil.nz 1\n" +
+	"mil.pe 1\n" +
+	"mil.ph 1\n" +
+	"mil.pl 1\n" +
+	"mil.py 1\n" +
+	"mil.qa 1\n" +
+	"mil.rw 1\n" +
+	"mil.sh 1\n" +
+	"mil.st 1\n" +
+	"mil.sy 1\n" +
+	"mil.tj 1\n" +
+	"mil.tm 1\n" +
+	"mil.to 1\n" +
+	"mil.tr 1\n" +
+	"mil.tt 1\n" +
+	"mil.tw 1\n" +
+	"mil.tz 1\n" +
+	"mil.ug 1\n" +
+	"mil.uy 1\n" +
+	"mil.vc 1\n" +
+	"mil.ve 1\n" +
+	"mil.ye 1\n" +
+	"mil.za 1\n" +
+	"mil.zm 1\n" +
+	"mil.zw 1\n" +
+	"milan.it 1\n" +
+	"milano.it 1\n" +
+	"mima.tokushima.jp 1\n" +
+	"mimata.miyazaki.jp 1\n" +
+	"minakami.gunma.jp 1\n" +
+	"minamata.kumamoto.jp 1\n" +
+	"minami-alps.yamanashi.jp 1\n" +
+	"minami.fukuoka.jp 1\n" +
+	"minami.kyoto.jp 1\n" +
+	"minami.tokushima.jp 1\n" +
+	"minamiaiki.nagano.jp 1\n" +
+	"minamiashigara.kanagawa.jp 1\n" +
+	"minamiawaji.hyogo.jp 1\n" +
+	"minamiboso.chiba.jp 1\n" +
+	"minamidaito.okinawa.jp 1\n" +
+	"minamiechizen.fukui.jp 1\n" +
+	"minamifurano.hokkaido.jp 1\n" +
+	"minamiise.mie.jp 1\n" +
+	"minamiizu.shizuoka.jp 1\n" +
+	"minamimaki.nagano.jp 1\n" +
+	"minamiminowa.nagano.jp 1\n" +
+	"minamioguni.kumamoto.jp 1\n" +
+	"minamisanriku.miyagi.jp 1\n" +
+	"minamitane.kagoshima.jp 1\n" +
+	"minamiuonuma.niigata.jp 1\n" +
+	"minamiyamashiro.kyoto.jp 1\n" +
+	"minano.saitama.jp 1\n" +
+	"minato.osaka.jp 1\n" +
+	"minato.tokyo.jp 1\n" +
+	"mincom.tn 1\n" +
+	"mini 1\n" +
+	"mino.gifu.jp 1\n" +
+	"minobu.yamanashi.jp 1\n" +
+	"minoh.osaka.jp 1\n" +
+	"minokamo.gifu.jp 1\n" +
+	"minowa.nagano.jp 1\n" +
+	"mint 1\n" +
+	"misaki.okayama.jp 1\n" +
+	"misaki.osaka.jp 1\n" +
+	"misasa.tottori.jp 1\n" +
+	"misato.akita.jp 1\n" +
+	"misato.miyagi.jp 1\n" +
+	"misato.saitama.jp 1\n" +
+	"misato.shimane.jp 1\n" +
+	"misato.wakayama.jp 1\n" +
+	"misawa.aomori.jp 1\n" +
+	"mishima.fukushima.jp 1\n" +
+	"mishima.shizuoka.jp 1\n" +
+	"misugi.mie.jp 1\n" +
+	"mit 1\n" +
+	"mitaka.tokyo.jp 1\n" +
+	"mitake.gifu.jp 1\n" +
+	"mitane.akita.jp 1\n" +
+	"mito.ibaraki.jp 1\n" +
+	"mitou.yamaguchi.jp 1\n" +
+	"mitoyo.kagawa.jp 1\n" +
+	"mitsubishi 1\n" +
+	"mitsue.nara.jp 1\n" +
+	"mitsuke.niigata.jp 1\n" +
+	"miura.kanagawa.jp 1\n" +
+	"miyada.nagano.jp 1\n" +
+	"miyagi.jp 1\n" +
+	"miyake.nara.jp 1\n" +
+	"miyako.fukuoka.jp 1\n" +
+	"miyako.iwate.jp 1\n" +
+	"miyakonojo.miyazaki.jp 1\n" +
+	"miyama.fukuoka.jp 1\n" +
+	"miyama.mie.jp 1\n" +
+	"miyashiro.saitama.jp 1\n" +
+	"miyawaka.fukuoka.jp 1\n" +
+	"miyazaki.jp 1\n" +
+	"miyazaki.miyazaki.jp 1\n" +
+	"miyazu.kyoto.jp 1\n" +
+	"miyoshi.aichi.jp 1\n" +
+	"miyoshi.hiroshima.jp 1\n" +
+	"miyoshi.saitama.jp 1\n" +
+	"miyoshi.tokushima.jp 1\n" +
+	"miyota.nagano.jp 1\n" +
+	"mizuho.tokyo.jp 1\n" +
+	"mizumaki.fukuoka.jp 1\n" +
+	"mizunami.gifu.jp 1\n" +
+	"mizusawa.iwate.jp 1\n" +
+	"mjondalen.no 1\n" +
+	"mk 1\n" +
+	"mk.ua 1\n" +
+	"mktg.ec 1\n" +
+	"ml 1\n" +
+	"mlb 1\n" +
+	"mls 1\n" +
+	"mm 2\n" +
+	"mma 1\n" +
+	"mn 1\n" +
+	"mn.it 1\n" +
+	"mn.us 1\n" +
+	"mo 1\n" +
+	"mo-i-rana.no 1\n" +
+	"mo.cn 1\n" +
+	"mo.it 1\n" +
+	"mo.us 1\n" +
+	"moareke.no 1\n" +
+	"mobara.chiba.jp 1\n" +
+	"mobi 1\n" +
+	"mobi.gp 1\n" +
+	"mobi.ke 1\n" +
+	"mobi.ng 1\n" +
+	"mobi.tz 1\n" +
+	"mobile 1\n" +
+	"mochizuki.nagano.jp 1\n" +
+	"mod.gi 1\n" +
+	"moda 1\n" +
+	"modalen.no 1\n" +
+	"modelling.aero 1\n" +
+	"modena.it 1\n" +
+	"modum.no 1\n" +
+	"moe 1\n" +
+	"moi 1\n" +
+	"moka.tochigi.jp 1\n" +
+	"mol.it 1\n" +
+	"molde.no 1\n" +
+	"molise.it 1\n" +
+	"mom 1\n" +
+	"mombetsu.hokkaido.jp 1\n" +
+	"mon.ec 1\n" +
+	"monash 1\n" +
+	"money 1\n" +
+	"money.bj 1\n" +
+	"monster 1\n" +
+	"monza-brianza.it 1\n" +
+	"monza-e-della-brianza.it 1\n" +
+	"monza.it 1\n" +
+	"monzabrianza.it 1\n" +
+	"monzaebrianza.it 1\n" +
+	"monzaedellabrianza.it 1\n" +
+	"more-og-romsdal.no 0\n" +
+	"morena.br 1\n" +
+	"moriguchi.osaka.jp 1\n" +
+	"morimachi.shizuoka.jp 1\n" +
+	"morioka.iwate.jp 1\n" +
+	"moriya.ibaraki.jp 1\n" +
+	"moriyama.shiga.jp 1\n" +
+	"moriyoshi.akita.jp 1\n" +
+	"mormon 1\n" +
+	"morotsuka.miyazaki.jp 1\n" +
+	"moroyama.saitama.jp 1\n" +
+	"mortgage 1\n" +
+	"moscow 1\n" +
+	"moseushi.hokkaido.jp 1\n" +
+	"mosjoen.no 1\n" +
+	"moskenes.no 1\n" +
+	"moss.no 1\n" +
+	"motegi.tochigi.jp 1\n" +
+	"moto 1\n" +
+	"motobu.okinawa.jp 1\n" +
+	"motorcycles 1\n" +
+	"motosu.gifu.jp 1\n" +
+	"motoyama.kochi.jp 1\n" +
+	"mov 1\n" +
+	"movie 1\n" +
+	"movimiento.bo 1\n" +
+	"mp 1\n" +
+	"mp.br 1\n" +
+	"mq 1\n" +
+	"mr 1\n" +
+	"mr.no 1\n" +
+	"mragowo.pl 1\n" +
+	"ms 1\n" +
+	"ms.gov.br 1\n" +
+	"ms.it 1\n" +
+	"ms.kr 1\n" +
+	"ms.us 1\n" +
+	"msd 1\n" +
+	"mt 1\n" +
+	"mt.gov.br 1\n" +
+	"mt.it 1\n" +
+	"mt.us 1\n" +
+	"mtn 1\n" +
+	"mtr 1\n" +
+	"mu 1\n" +
+	"mugi.tokushima.jp 1\n" +
+	"muika.niigata.jp 1\n" +
+	"mukawa.hokkaido.jp 1\n" +
+	"muko.kyoto.jp 1\n" +
+	"munakata.fukuoka.jp 1\n" +
+	"muni.il 1\n" +
+	"muosat.no 1\n" +
+	"mup.gov.pl 1\n" +
+	"murakami.niigata.jp 1\n" +
+	"murata.miyagi.jp 1\n" +
+	"murayama.yamagata.jp 1\n" +
+	"muroran.hokkaido.jp 1\n" +
+	"muroto.kochi.jp 1\n" +
+	"mus.br 1\n" +
+	"mus.mi.us 1\n" +
+	"musashimurayama.tokyo.jp 1\n" +
+	"musashino.tokyo.jp 1\n" +
+	"museum 1\n" +
+	"museum.mv 1\n" +
+	"museum.no 1\n" +
+	"museum.om 1\n" +
+	"music 1\n" +
+	"musica.ar 1\n" +
+	"musica.bo 1\n" +
+	"mutsu.aomori.jp 1\n" +
+	"mutsuzawa.chiba.jp 1\n" +
+	"mutual.ar 1\n" +
+	"mv 1\n" +
+	"mw 1\n" +
+	"mw.gov.pl 1\n" +
+	"mx 1\n" +
+	"my 1\n" +
+	"my.id 1\n" +
+	"mykolaiv.ua 1\n" +
+	"myoko.niigata.jp 1\n" +
+	"mz 1\n" +
+	"n.bg 1\n" +
+	"n.se 1\n" +
+	"na 1\n" +
+	"na.it 1\n" +
+	"naamesjevuemie.no 1\n" +
+	"nab 1\n" +
+	"nabari.mie.jp 1\n" +
+	"nachikatsuura.wakayama.jp 1\n" +
+	"nagahama.shiga.jp 1\n" +
+	"nagai.yamagata.jp 1\n" +
+	"nagano.jp 1\n" +
+	"nagano.nagano.jp 1\n" +
+	"naganohara.gunma.jp 1\n" +
+	"nagaoka.niigata.jp 1\n" +
+	"nagaokakyo.kyoto.jp 1\n" +
+	"nagara.chiba.jp 1\n" +
+	"nagareyama.chiba.jp 1\n" +
+	"nagasaki.jp 1\n" +
+	"nagasaki.nagasaki.jp 1\n" +
+	"nagasu.kumamoto.jp 1\n" +
+	"nagato.yamaguchi.jp 1\n" +
+	"nagatoro.saitama.jp 1\n" +
+	"nagawa.nagano.jp 1\n" +
+	"nagi.okayama.jp 1\n" +
+	"nagiso.nagano.jp 1\n" +
+	"nago.okinawa.jp 1\n" +
+	"nagoya 1\n" +
+	"nagoya.jp 2\n" +
+	"naha.okinawa.jp 1\n" +
+	"nahari.kochi.jp 1\n" +
+	"naie.hokkaido.jp 1\n" +
+	"naka.hiroshima.jp 1\n" +
+	"naka.ibaraki.jp 1\n" +
+	"nakadomari.aomori.jp 1\n" +
+	"nakagawa.fukuoka.jp 1\n" +
+	"nakagawa.hokkaido.jp 1\n" +
+	"nakagawa.nagano.jp 1\n" +
+	"nakagawa.tokushima.jp 1\n" +
+	"nakagusuku.okinawa.jp 1\n" +
+	"nakagyo.kyoto.jp 1\n" +
+	"nakai.kanagawa.jp 1\n" +
+	"nakama.fukuoka.jp 1\n" +
+	"nakamichi.yamanashi.jp 1\n" +
+	"nakamura.kochi.jp 1\n" +
+	"nakaniikawa.toyama.jp 1\n" +
+	"nakano.nagano.jp 1\n" +
+	"nakano.tokyo.jp 1\n" +
+	"nakanojo.gunma.jp 1\n" +
+	"nakanoto.ishikawa.jp 1\n" +
+	"nakasatsunai.hokkaido.jp 1\n" +
+	"nakatane.kagoshima.jp 1\n" +
+	"nakatombetsu.hokkaido.jp 1\n" +
+	"nakatsugawa.gifu.jp 1\n" +
+	"nakayama.yamagata.jp 1\n" +
+	"nakijin.okinawa.jp 1\n" +
+	"naklo.pl 1\n" +
+	"namdalseid.no 1\n" +
+	"namdinh.vn 1\n" +
+	"name 1\n" +
+	"name.az 1\n" +
+	"name.eg 1\n" +
+	"name.et 1\n" +
+	"name.fj 1\n" +
+	"name.hr 1\n" +
+	"name.mk 1\n" +
+	"name.mv 1\n" +
+	"name.my 1\n" +
+	"name.ng 1\n" +
+	"name.pr 1\n" +
+	"name.qa 1\n" +
+	"name.tj 1\n" +
+	"name.tr 1\n" +
+	"name.tt 1\n" +
+	"name.vn 1\n" +
+	"namegata.ibaraki.jp 1\n" +
+	"namegawa.saitama.jp 1\n" +
+	"namerikawa.toyama.jp 1\n" +
+	"namie.fukushima.jp 1\n" +
+	"namikata.ehime.jp 1\n" +
+	"namsos.no 1\n" +
+	"namsskogan.no 1\n" +
+	"nanae.hokkaido.jp 1\n" +
+	"nanao.ishikawa.jp 1\n" +
+	"nanbu.tottori.jp 1\n" +
+	"nanbu.yamanashi.jp 1\n" +
+	"nango.fukushima.jp 1\n" +
+	"nanjo.okinawa.jp 1\n" +
+	"nankoku.kochi.jp 1\n" +
+	"nanmoku.gunma.jp 1\n" +
+	"nannestad.no 1\n" +
+	"nanporo.hokkaido.jp 1\n" +
+	"nantan.kyoto.jp 1\n" +
+	"nanto.toyama.jp 1\n" +
+	"nanyo.yamagata.jp 1\n" +
+	"naoshima.kagawa.jp 1\n" +
+	"naples.it 1\n" +
+	"napoli.it 1\n" +
+	"nara.jp 1\n" +
+	"nara.nara.jp 1\n" +
+	"narashino.chiba.jp 1\n" +
+	"narita.chiba.jp 1\n" +
+	"naroy.no 1\n" +
+	"narusawa.yamanashi.jp 1\n" +
+	"naruto.tokushima.jp 1\n" +
+	"narviika.no 1\n" +
+	"narvik.no 1\n" +
+	"nasu.tochigi.jp 1\n" +
+	"nasushiobara.tochigi.jp 1\n" +
+	"nat.cu 1\n" +
+	"nat.tn 1\n" +
+	"natal.br 1\n" +
+	"natori.miyagi.jp 1\n" +
+	"natural.bo 1\n" +
+	"naturbruksgymn.se 1\n" +
+	"naustdal.no 1\n" +
+	"navigation.aero 1\n" +
+	"navuotna.no 1\n" +
+	"navy 1\n" +
+	"nayoro.hokkaido.jp 1\n" +
+	"nb.ca 1\n" +
+	"nba 1\n" +
+	"nc 1\n" +
+	"nc.tr 1\n" +
+	"nc.us 1\n" +
+	"nd.us 1\n" +
+	"ne 1\n" +
+	"ne.jp 1\n" +
+	"ne.ke 1\n" +
+	"ne.kr 1\n" +
+	"ne.tz 1\n" +
+	"ne.ug 1\n" +
+	"ne.us 1\n" +
+	"nec 1\n" +
+	"nedre-eiker.no 1\n" +
+	"nemuro.hokkaido.jp 1\n" +
+	"nerima.tokyo.jp 1\n" +
+	"nes.akershus.no 1\n" +
+	"nes.buskerud.no 1\n" +
+	"nesna.no 1\n" +
+	"nesodden.no 1\n" +
+	"nesoddtangen.no 1\n" +
+	"nesseby.no 1\n" +
+	"nesset.no 1\n" +
+	"net 1\n" +
+	"net.ac 1\n" +
+	"net.ae 1\n" +
+	"net.af 1\n" +
+	"net.ag 1\n" +
+	"net.ai 1\n" +
+	"net.al 1\n" +
+	"net.am 1\n" +
+	"net.ar 1\n" +
+	"net.au 1\n" +
+	"net.az 1\n" +
+	"net.ba 1\n" +
+	"net.bb 1\n" +
+	"net.bd 1\n" +
+	"net.bh 1\n" +
+	"net.bj 1\n" +
+	"net.bm 1\n" +
+	"net.bn 1\n" +
+	"net.bo 1\n" +
+	"net.br 1\n" +
+	"net.bs 1\n" +
+	"net.bt 1\n" +
+	"net.bw 1\n" +
+	"net.bz 1\n" +
+	"net.ci 1\n" +
+	"net.cm 1\n" +
+	"net.cn 1\n" +
+	"net.co 1\n" +
+	"net.cu 1\n" +
+	"net.cv 1\n" +
+	"net.cw 1\n" +
+	"net.cy 1\n" +
+	"net.dm 1\n" +
+	"net.do 1\n" +
+	"net.dz 1\n" +
+	"net.ec 1\n" +
+	"net.eg 1\n" +
+	"net.et 1\n" +
+	"net.fj 1\n" +
+	"net.fm 1\n" +
+	"net.ge 1\n" +
+	"net.gg 1\n" +
+	"net.gh 1\n" +
+	"net.gl 1\n" +
+	"net.gn 1\n" +
+	"net.gp 1\n" +
+	"net.gr 1\n" +
+	"net.gt 1\n" +
+	"net.gu 1\n" +
+	"net.gy 1\n" +
+	"net.hk 1\n" +
+	"net.hn 1\n" +
+	"net.ht 1\n" +
+	"net.id 1\n" +
+	"net.il 1\n" +
+	"net.im 1\n" +
+	"net.in 1\n" +
+	"net.io 1\n" +
+	"net.iq 1\n" +
+	"net.ir 1\n" +
+	"net.je 1\n" +
+	"net.jo 1\n" +
+	"net.kg 1\n" +
+	"net.kh 1\n" +
+	"net.ki 1\n" +
+	"net.kn 1\n" +
+	"net.kw 1\n" +
+	"net.ky 1\n" +
+	"net.kz 1\n" +
+	"net.la 1\n" +
+	"net.lb 1\n" +
+	"net.lc 1\n" +
+	"net.lk 1\n" +
+	"net.lr 1\n" +
+	"net.ls 1\n" +
+	"net.lv 1\n" +
+	"net.ly 1\n" +
+	"net.ma 1\n" +
+	"net.me 1\n" +
+	"net.mk 1\n" +
+	"net.ml 1\n" +
+	"net.mo 1\n" +
+	"net.ms 1\n" +
+	"net.mt 1\n" +
+	"net.mu 1\n" +
+	"net.mv 1\n" +
+	"net.mw 1\n" +
+	"net.mx 1\n" +
+	"net.my 1\n" +
+	"net.mz 1\n" +
+	"net.na 1\n" +
+	"net.nf 1\n" +
+	"net.ng 1\n" +
+	"net.ni 1\n" +
+	"net.nr 1\n" +
+	"net.nz 1\n" +
+	"net.om 1\n" +
+	"net.pa 1\n" +
+	"net.pe 1\n" +
+	"net.ph 1\n" +
+	"net.pk 1\n" +
+	"net.pl 1\n" +
+	"net.pn 1\n" +
+	"net.pr 1\n" +
+	"net.ps 1\n" +
+	"net.pt 1\n" +
+	"net.py 1\n" +
+	"net.qa 1\n" +
+	"net.rw 1\n" +
+	"net.sa 1\n" +
+	"net.sb 1\n" +
+	"net.sc 1\n" +
+	"net.sd 1\n" +
+	"net.sg 1\n" +
+	"net.sh 1\n" +
+	"net.sl 1\n" +
+	"net.so 1\n" +
+	"net.ss 1\n" +
+	"net.st 1\n" +
+	"net.sy 1\n" +
+	"net.th 1\n" +
+	"net.tj 1\n" +
+	"net.tm 1\n" +
+	"net.tn 1\n" +
+	"net.to 1\n" +
+	"net.tr 1\n" +
+	"net.tt 1\n" +
+	"net.tw 1\n" +
+	"net.ua 1\n" +
+	"net.uk 1\n" +
+	"net.uy 1\n" +
+	"net.uz 1\n" +
+	"net.vc 1\n" +
+	"net.ve 1\n" +
+	"net.vi 1\n" +
+	"net.vn 1\n" +
+	"net.vu 1\n" +
+	"net.ws 1\n" +
+	"net.ye 1\n" +
+	"net.za 1\n" +
+	"net.zm 1\n" +
+	"netbank 1\n" +
+	"netflix 1\n" +
+	"network 1\n" +
+	"neustar 1\n" +
+	"new 1\n" +
+	"news 1\n" +
+	"news.hu 1\n" +
+	"next 1\n" +
+	"nextdirect 1\n" +
+	"nexus 1\n" +
+	"neyagawa.osaka.jp 1\n" +
+	"nf 1\n" +
+	"nf.ca 1\n" +
+	"nfl 1\n" +
+	"ng 1\n" +
+	"nghean.vn 1\n" +
+	"ngo 1\n" +
+	"ngo.lk 1\n" +
+	"ngo.ph 1\n" +
+	"ngo.za 1\n" +
+	"nh.us 1\n" +
+	"nhk 1\n" +
+	"nhs.uk 1\n" +
+	"ni 1\n" +
+	"nic.in 1\n" +
+	"nic.tj 1\n" +
+	"nic.za 1\n" +
+	"nichinan.miyazaki.jp 1\n" +
+	"nichinan.tottori.jp 1\n" +
+	"nico 1\n" +
+	"nieruchomosci.pl 1\n" +
+	"niigata.jp 1\n" +
+	"niigata.niigata.jp 1\n" +
+	"niihama.ehime.jp 1\n" +
+	"niikappu.hokkaido.jp 1\n" +
+	"niimi.okayama.jp 1\n" +
+	"niiza.saitama.jp 1\n" +
+	"nikaho.akita.jp 1\n" +
+	"nike 1\n" +
+	"niki.hokkaido.jp 1\n" +
+	"nikko.tochigi.jp 1\n" +
+	"nikolaev.ua 1\n" +
+	"nikon 1\n" +
+	"ninhbinh.vn 1\n" +
+	"ninhthuan.vn 1\n" +
+	"ninja 1\n" +
+	"ninohe.iwate.jp 1\n" +
+	"ninomiya.kanagawa.jp 1\n" +
+	"nirasaki.yamanashi.jp 1\n" +
+	"nis.za 1\n" +
+	"nishi.fukuoka.jp 1\n" +
+	"nishi.osaka.jp 1\n" +
+	"nishiaizu.fukushima.jp 1\n" +
+	"nishiarita.saga.jp 1\n" +
+	"nishiawakura.okayama.jp 1\n" +
+	"nishiazai.shiga.jp 1\n" +
+	"nishigo.fukushima.jp 1\n" +
+	"nishihara.kumamoto.jp 1\n" +
+	"nishihara.okinawa.jp 1\n" +
+	"nishiizu.shizuoka.jp 1\n" +
+	"nishikata.tochigi.jp 1\n" +
+	"nishikatsura.yamanashi.jp 1\n" +
+	"nishikawa.yamagata.jp 1\n" +
+	"nishimera.miyazaki.jp 1\n" +
+	"nishinomiya.hyogo.jp 1\n" +
+	"nishinoomote.kagoshima.jp 1\n" +
+	"nishinoshima.shimane.jp 1\n" +
+	"nishio.aichi.jp 1\n" +
+	"nishiokoppe.hokkaido.jp 1\n" +
+	"nishitosa.kochi.jp 1\n" +
+	"nishiwaki.hyogo.jp 1\n" +
+	"nissan 1\n" +
+	"nissay 1\n" +
+	"nissedal.no 1\n" +
+	"nisshin.aichi.jp 1\n" +
+	"niteroi.br 1\n" +
+	"nittedal.no 1\n" +
+	"niyodogawa.kochi.jp 1\n" +
+	"nj.us 1\n" +
+	"nl 1\n" +
+	"nl.ca 1\n" +
+	"nl.no 1\n" +
+	"nm.cn 1\n" +
+	"nm.us 1\n" +
+	"no 1\n" +
+	"no.it 1\n" +
+	"nobeoka.miyazaki.jp 1\n" +
+	"noboribetsu.hokkaido.jp 1\n" +
+	"noda.chiba.jp 1\n" +
+	"noda.iwate.jp 1\n" +
+	"nogata.fukuoka.jp 1\n" +
+	"nogi.tochigi.jp 1\n" +
+	"noheji.aomori.jp 1\n" +
+	"nokia 1\n" +
+	"nom.ag 1\n" +
+	"nom.br 2\n" +
+	"nom.co 1\n" +
+	"nom.es 1\n" +
+	"nom.fr 1\n" +
+	"nom.io 1\n" +
+	"nom.km 1\n" +
+	"nom.mg 1\n" +
+	"nom.nc 1\n" +
+	"nom.ni 1\n" +
+	"nom.pa 1\n" +
+	"nom.pe 1\n" +
+	"nom.pl 1\n" +
+	"nom.ro 1\n" +
+	"nom.tm 1\n" +
+	"nom.ve 1\n" +
+	"nom.za 1\n" +
+	"nombre.bo 1\n" +
+	"nome.cv 1\n" +
+	"nome.pt 1\n" +
+	"nomi.ishikawa.jp 1\n" +
+	"nonoichi.ishikawa.jp 1\n" +
+	"nord-aurdal.no 1\n" +
+	"nord-fron.no 1\n" +
+	"nord-odal.no 1\n" +
+	"norddal.no 1\n" +
+	"nordkapp.no 1\n" +
+	"nordland.no 0\n" +
+	"nordre-land.no 1\n" +
+	"nordreisa.no 1\n" +
+	"nore-og-uvdal.no 1\n" +
+	"norton 1\n" +
+	"nose.osaka.jp 1\n" +
+	"nosegawa.nara.jp 1\n" +
+	"noshiro.akita.jp 1\n" +
+	"not.br 1\n" +
+	"notaires.km 1\n" +
+	"noticias.bo 1\n" +
+	"noto.ishikawa.jp 1\n" +
+	"notodden.no 1\n" +
+	"notogawa.shiga.jp 1\n" +
+	"notteroy.no 1\n" +
+	"novara.it 1\n" +
+	"now 1\n" +
+	"nowaruda.pl 1\n" +
+	"nowruz 1\n" +
+	"nowtv 1\n" +
+	"nozawaonsen.nagano.jp 1\n" +
+	"np 2\n" +
+	"nr 1\n" +
+	"nra 1\n" +
+	"nrw 1\n" +
+	"ns.ca 1\n" +
+	"nsn.us 1\n" +
+	"nsw.au 1\n" +
+	"nsw.edu.au 1\n" +
+	"nt.au 1\n" +
+	"nt.ca 1\n" +
+	"nt.edu.au 1\n" +
+	"nt.no 1\n" +
+	"nt.ro 1\n" +
+	"ntr.br 1\n" +
+	"ntr.ec 1\n" +
+	"ntt 1\n" +
+	"nu 1\n" +
+	"nu.ca 1\n" +
+	"nu.it 1\n" +
+	"numata.gunma.jp 1\n" +
+	"numata.hokkaido.jp 1\n" +
+	"numazu.shizuoka.jp 1\n" +
+	"nuoro.it 1\n" +
+	"nv.us 1\n" +
+	"nx.cn 1\n" +
+	"ny.us 1\n" +
+	"nyc 1\n" +
+	"nysa.pl 1\n" +
+	"nyuzen.toyama.jp 1\n" +
+	"nz 1\n" +
+	"o.bg 1\n" +
+	"o.se 1\n" +
+	"oamishirasato.chiba.jp 1\n" +
+	"oarai.ibaraki.jp 1\n" +
+	"obama.fukui.jp 1\n" +
+	"obama.nagasaki.jp 1\n" +
+	"obanazawa.yamagata.jp 1\n" +
+	"obi 1\n" +
+	"obihiro.hokkaido.jp 1\n" +
+	"obira.hokkaido.jp 1\n" +
+	"observer 1\n" +
+	"obu.aichi.jp 1\n" +
+	"obuse.nagano.jp 1\n" +
+	"ochi.kochi.jp 1\n" +
+	"od.ua 1\n" +
+	"odate.akita.jp 1\n" +
+	"odawara.kanagawa.jp 1\n" +
+	"odda.no 1\n" +
+	"odesa.ua 1\n" +
+	"odessa.ua 1\n" +
+	"odo.br 1\n" +
+	"odont.ec 1\n" +
+	"oe.yamagata.jp 1\n" +
+	"of.by 1\n" +
+	"of.no 1\n" +
+	"off.ai 1\n" +
+	"office 1\n" +
+	"ofunato.iwate.jp 1\n" +
+	"og.ao 1\n" +
+	"og.it 1\n" +
+	"oga.akita.jp 1\n" +
+	"ogaki.gifu.jp 1\n" +
+	"ogano.saitama.jp 1\n" +
+	"ogasawara.tokyo.jp 1\n" +
+	"ogata.akita.jp 1\n" +
+	"ogawa.ibaraki.jp 1\n" +
+	"ogawa.nagano.jp 1\n" +
+	"ogawa.saitama.jp 1\n" +
+	"ogawara.miyagi.jp 1\n" +
+	"ogi.saga.jp 1\n" +
+	"ogimi.okinawa.jp 1\n" +
+	"ogliastra.it 1\n" +
+	"ogori.fukuoka.jp 1\n" +
+	"ogose.saitama.jp 1\n" +
+	"oguchi.aichi.jp 1\n" +
+	"oguni.kumamoto.jp 1\n" +
+	"oguni.yamagata.jp 1\n" +
+	"oh.us 1\n" +
+	"oharu.aichi.jp 1\n" +
+	"ohda.shimane.jp 1\n" +
+	"ohi.fukui.jp 1\n" +
+	"ohira.miyagi.jp 1\n" +
+	"ohira.tochigi.jp 1\n" +
+	"ohkura.yamagata.jp 1\n" +
+	"ohtawara.tochigi.jp 1\n" +
+	"oi.kanagawa.jp 1\n" +
+	"oia.gov.pl 1\n" +
+	"oirase.aomori.jp 1\n" +
+	"oirm.gov.pl 1\n" +
+	"oishida.yamagata.jp 1\n" +
+	"oiso.kanagawa.jp 1\n" +
+	"oita.jp 1\n" +
+	"oita.oita.jp 1\n" +
+	"oizumi.gunma.jp 1\n" +
+	"oji.nara.jp 1\n" +
+	"ojiya.niigata.jp 1\n" +
+	"ok.us 1\n" +
+	"okagaki.fukuoka.jp 1\n" +
+	"okawa.fukuoka.jp 1\n" +
+	"okawa.kochi.jp 1\n" +
+	"okaya.nagano.jp 1\n" +
+	"okayama.jp 1\n" +
+	"okayama.okayama.jp 1\n" +
+	"okazaki.aichi.jp 1\n" +
+	"oke.gov.pl 1\n" +
+	"okegawa.saitama.jp 1\n" +
+	"oketo.hokkaido.jp 1\n" +
+	"oki.fukuoka.jp 1\n" +
+	"okinawa 1\n" +
+	"okinawa.jp 1\n" +
+	"okinawa.okinawa.jp 1\n" +
+	"okinoshima.shimane.jp 1\n" +
+	"okoppe.hokkaido.jp 1\n" +
+	"oksnes.no 1\n" +
+	"okuizumo.shimane.jp 1\n" +
+	"okuma.fukushima.jp 1\n" +
+	"okutama.tokyo.jp 1\n" +
+	"ol.no 1\n" +
+	"olawa.pl 1\n" +
+	"olayan 1\n" +
+	"olayangroup 1\n" +
+	"olbia-tempio.it 1\n" +
+	"olbiatempio.it 1\n" +
+	"olecko.pl 1\n" +
+	"olkusz.pl 1\n" +
+	"ollo 1\n" +
+	"olsztyn.pl 1\n" +
+	"om 1\n" +
+	"omachi.nagano.jp 1\n" +
+	"omachi.saga.jp 1\n" +
+	"omaezaki.shizuoka.jp 1\n" +
+	"omasvuotna.no 1\n" +
+	"ome.tokyo.jp 1\n" +
+	"omega 1\n" +
+	"omi.nagano.jp 1\n" +
+	"omi.niigata.jp 1\n" +
+	"omigawa.chiba.jp 1\n" +
+	"omihachiman.shiga.jp 1\n" +
+	"omitama.ibaraki.jp 1\n" +
+	"omiya.saitama.jp 1\n" +
+	"omotego.fukushima.jp 1\n" +
+	"omura.nagasaki.jp 1\n" +
+	"omuta.fukuoka.jp 1\n" +
+	"on.ca 1\n" +
+	"onagawa.miyagi.jp 1\n" +
+	"one 1\n" +
+	"ong 1\n" +
+	"ong.br 1\n" +
+	"onga.fukuoka.jp 1\n" +
+	"onion 1\n" +
+	"onjuku.chiba.jp 1\n" +
+	"onl 1\n" +
+	"online 1\n" +
+	"onna.okinawa.jp 1\n" +
+	"ono.fukui.jp 1\n" +
+	"ono.fukushima.jp 1\n" +
+	"ono.hyogo.jp 1\n" +
+	"onojo.fukuoka.jp 1\n" +
+	"onomichi.hiroshima.jp 1\n" +
+	"ookuwa.nagano.jp 1\n" +
+	"ooo 1\n" +
+	"ooshika.nagano.jp 1\n" +
+	"oow.gov.pl 1\n" +
+	"open 1\n" +
+	"opoczno.pl 1\n" +
+	"opole.pl 1\n" +
+	"oppdal.no 1\n" +
+	"oppegard.no 1\n" +
+	"or.at 1\n" +
+	"or.bi 1\n" +
+	"or.ci 1\n" +
+	"or.cr 1\n" +
+	"or.id 1\n" +
+	"or.it 1\n" +
+	"or.jp 1\n" +
+	"or.ke 1\n" +
+	"or.kr 1\n" +
+	"or.mu 1\n" +
+	"or.th 1\n" +
+	"or.tz 1\n" +
+	"or.ug 1\n" +
+	"or.us 1\n" +
+	"ora.gunma.jp 1\n" +
+	"oracle 1\n" +
+	"orange 1\n" +
+	"org 1\n" +
+	"org.ac 1\n" +
+	"org.ae 1\n" +
+	"org.af 1\n" +
+	"org.ag 1\n" +
+	"org.ai 1\n" +
+	"org.al 1\n" +
+	"org.am 1\n" +
+	"org.ao 1\n" +
+	"org.ar 1\n" +
+	"org.au 1\n" +
+	"org.az 1\n" +
+	"org.ba 1\n" +
+	"org.bb 1\n" +
+	"org.bd 1\n" +
+	"org.bh 1\n" +
+	"org.bi 1\n" +
+	"org.bj 1\n" +
+	"org.bm 1\n" +
+	"org.bn 1\n" +
+	"org.bo 1\n" +
+	"org.br 1\n" +
+	"org.bs 1\n" +
+	"org.bt 1\n" +
+	"org.bw 1\n" +
+	"org.bz 1\n" +
+	"org.ci 1\n" +
+	"org.cn 1\n" +
+	"org.co 1\n" +
+	"org.cu 1\n" +
+	"org.cv 1\n" +
+	"org.cw 1\n" +
+	"org.cy 1\n" +
+	"org.dm 1\n" +
+	"org.do 1\n" +
+	"org.dz 1\n" +
+	"org.ec 1\n" +
+	"org.ee 1\n" +
+	"org.eg 1\n" +
+	"org.es 1\n" +
+	"org.et 1\n" +
+	"org.fj 1\n" +
+	"org.fm 1\n" +
+	"org.ge 1\n" +
+	"org.gg 1\n" +
+	"org.gh 1\n" +
+	"org.gi 1\n" +
+	"org.gl 1\n" +
+	"org.gn 1\n" +
+	"org.gp 1\n" +
+	"org.gr 1\n" +
+	"org.gt 1\n" +
+	"org.gu 1\n" +
+	"org.gy 1\n" +
+	"org.hk 1\n" +
+	"org.hn 1\n" +
+	"org.ht 1\n" +
+	"org.hu 1\n" +
+	"org.il 1\n" +
+	"org.im 1\n" +
+	"org.in 1\n" +
+	"org.io 1\n" +
+	"org.iq 1\n" +
+	"org.ir 1\n" +
+	"org.je 1\n" +
+	"org.jo 1\n" +
+	"org.kg 1\n" +
+	"org.kh 1\n" +
+	"org.ki 1\n" +
+	"org.km 1\n" +
+	"org.kn 1\n" +
+	"org.kp 1\n" +
+	"org.kw 1\n" +
+	"org.ky 1\n" +
+	"org.kz 1\n" +
+	"org.la 1\n" +
+	"org.lb 1\n" +
+	"org.lc 1\n" +
+	"org.lk 1\n" +
+	"org.lr 1\n" +
+	"org.ls 1\n" +
+	"org.lv 1\n" +
+	"org.ly 1\n" +
+	"org.ma 1\n" +
+	"org.me 1\n" +
+	"org.mg 1\n" +
+	"org.mk 1\n" +
+	"org.ml 1\n" +
+	"org.mn 1\n" +
+	"org.mo 1\n" +
+	"org.ms 1\n" +
+	"org.mt 1\n" +
+	"org.mu 1\n" +
+	"org.mv 1\n" +
+	"org.mw 1\n" +
+	"org.mx 1\n" +
+	"org.my 1\n" +
+	"org.mz 1\n" +
+	"org.na 1\n" +
+	"org.ng 1\n" +
+	"org.ni 1\n" +
+	"org.nr 1\n" +
+	"org.nz 1\n" +
+	"org.om 1\n" +
+	"org.pa 1\n" +
+	"org.pe 1\n" +
+	"org.pf 1\n" +
+	"org.ph 1\n" +
+	"org.pk 1\n" +
+	"org.pl 1\n" +
+	"org.pn 1\n" +
+	"org.pr 1\n" +
+	"org.ps 1\n" +
+	"org.pt 1\n" +
+	"org.py 1\n" +
+	"org.qa 1\n" +
+	"org.ro 1\n" +
+	"org.rs 1\n" +
+	"org.rw 1\n" +
+	"org.sa 1\n" +
+	"org.sb 1\n" +
+	"org.sc 1\n" +
+	"org.sd 1\n" +
+	"org.se 1\n" +
+	"org.sg 1\n" +
+	"org.sh 1\n" +
+	"org.sk 1\n" +
+	"org.sl 1\n" +
+	"org.sn 1\n" +
+	"org.so 1\n" +
+	"org.ss 1\n" +
+	"org.st 1\n" +
+	"org.sv 1\n" +
+	"org.sy 1\n" +
+	"org.sz 1\n" +
+	"org.tj 1\n" +
+	"org.tm 1\n" +
+	"org.tn 1\n" +
+	"org.to 1\n" +
+	"org.tr 1\n" +
+	"org.tt 1\n" +
+	"org.tw 1\n" +
+	"org.ua 1\n" +
+	"org.ug 1\n" +
+	"org.uk 1\n" +
+	"org.uy 1\n" +
+	"org.uz 1\n" +
+	"org.vc 1\n" +
+	"org.ve 1\n" +
+	"org.vi 1\n" +
+	"org.vn 1\n" +
+	"org.vu 1\n" +
+	"org.ws 1\n" +
+	"org.ye 1\n" +
+	"org.za 1\n" +
+	"org.zm 1\n" +
+	"org.zw 1\n" +
+	"organic 1\n" +
+	"origins 1\n" +
+	"oristano.it 1\n" +
+	"orkanger.no 1\n" +
+	"orkdal.no 1\n" +
+	"orland.no 1\n" +
+	"orskog.no 1\n" +
+	"orsta.no 1\n" +
+	"os.hedmark.no 1\n" +
+	"os.hordaland.no 1\n" +
+	"osaka 1\n" +
+	"osaka.jp 1\n" +
+	"osakasayama.osaka.jp 1\n" +
+	"osaki.miyagi.jp 1\n" +
+	"osakikamijima.hiroshima.jp 1\n" +
+	"osasco.br 1\n" +
+	"oschr.gov.pl 1\n" +
+	"osen.no 1\n" +
+	"oseto.nagasaki.jp 1\n" +
+	"oshima.tokyo.jp 1\n" +
+	"oshima.yamaguchi.jp 1\n" +
+	"oshino.yamanashi.jp 1\n" +
+	"oshu.iwate.jp 1\n" +
+	"oslo.no 1\n" +
+	"osoyro.no 1\n" +
+	"osteroy.no 1\n" +
+	"ostfold.no 0\n" +
+	"ostre-toten.no 1\n" +
+	"ostroda.pl 1\n" +
+	"ostroleka.pl 1\n" +
+	"ostrowiec.pl 1\n" +
+	"ostrowwlkp.pl 1\n" +
+	"ot.it 1\n" +
+	"ota.gunma.jp 1\n" +
+	"ota.tokyo.jp 1\n" +
+	"otake.hiroshima.jp 1\n" +
+	"otaki.chiba.jp 1\n" +
+	"otaki.nagano.jp 1\n" +
+	"otaki.saitama.jp 1\n" +
+	"otama.fukushima.jp 1\n" +
+	"otari.nagano.jp 1\n" +
+	"otaru.hokkaido.jp 1\n" +
+	"ote.bj 1\n" +
+	"other.nf 1\n" +
+	"oto.fukuoka.jp 1\n" +
+	"otobe.hokkaido.jp 1\n" +
+	"otofuke.hokkaido.jp 1\n" +
+	"otoineppu.hokkaido.jp 1\n" +
+	"otoyo.kochi.jp 1\n" +
+	"otsu.shiga.jp 1\n" +
+	"otsuchi.iwate.jp 1\n" +
+	"otsuka 1\n" +
+	"otsuki.kochi.jp 1\n" +
+	"otsuki.yamanashi.jp 1\n" +
+	"ott 1\n" +
+	"ouchi.saga.jp 1\n" +
+	"ouda.nara.jp 1\n" +
+	"oum.gov.pl 1\n" +
+	"oumu.hokkaido.jp 1\n" +
+	"overhalla.no 1\n" +
+	"ovh 1\n" +
+	"ovre-eiker.no 1\n" +
+	"owani.aomori.jp 1\n" +
+	"owariasahi.aichi.jp 1\n" +
+	"oyabe.toyama.jp 1\n" +
+	"oyama.tochigi.jp 1\n" +
+	"oyamazaki.kyoto.jp 1\n" +
+	"oyer.no 1\n" +
+	"oygarden.no 1\n" +
+	"oyodo.nara.jp 1\n" +
+	"oystre-slidre.no 1\n" +
+	"oz.au 1\n" +
+	"ozora.hokkaido.jp 1\n" +
+	"ozu.ehime.jp 1\n" +
+	"ozu.kumamoto.jp 1\n" +
+	"p.bg 1\n" +
+	"p.se 1\n" +
+	"pa 1\n" +
+	"pa.gov.br 1\n" +
+	"pa.gov.pl 1\n" +
+	"pa.it 1\n" +
+	"pa.us 1\n" +
+	"padova.it 1\n" +
+	"padua.it 1\n" +
+	"page 1\n" +
+	"palermo.it 1\n" +
+	"palmas.br 1\n" +
+	"panasonic 1\n" +
+	"parachuting.aero 1\n" +
+	"paragliding.aero 1\n" +
+	"paris 1\n" +
+	"parliament.nz 1\n" +
+	"parma.it 1\n" +
+	"paroch.k12.ma.us 1\n" +
+	"pars 1\n" +
+	"parti.se 1\n" +
+	"partners 1\n" +
+	"parts 1\n" +
+	"party 1\n" +
+	"passenger-association.aero 1\n" +
+	"patria.bo 1\n" +
+	"pavia.it 1\n" +
+	"pay 1\n" +
+	"pb.ao 1\n" +
+	"pb.gov.br 1\n" +
+	"pc.it 1\n" +
+	"pc.pl 1\n" +
+	"pccw 1\n" +
+	"pd.it 1\n" +
+	"pe 1\n" +
+	"pe.ca 1\n" +
+	"pe.gov.br 1\n" +
+	"pe.it 1\n" +
+	"pe.kr 1\n" +
+	"per.jo 1\n" +
+	"per.la 1\n" +
+	"per.nf 1\n" +
+	"perso.ht 1\n" +
+	"perso.tn 1\n" +
+	"perugia.it 1\n" +
+	"pesaro-urbino.it 1\n" +
+	"pesarourbino.it 1\n" +
+	"pescara.it 1\n" +
+	"pet 1\n" +
+	"pf 1\n" +
+	"pfizer 1\n" +
+	"pg 2\n" +
+	"pg.in 1\n" +
+	"pg.it 1\n" +
+	"ph 1\n" +
+	"pharmaciens.km 1\n" +
+	"pharmacy 1\n" +
+	"phd 1\n" +
+	"phd.jo 1\n" +
+	"philips 1\n" +
+	"phone 1\n" +
+	"photo 1\n" +
+	"photography 1\n" +
+	"photos 1\n" +
+	"phutho.vn 1\n" +
+	"phuyen.vn 1\n" +
+	"physio 1\n" +
+	"pi.gov.br 1\n" +
+	"pi.it 1\n" +
+	"piacenza.it 1\n" +
+	"pics 1\n" +
+	"pictet 1\n" +
+	"pictures 1\n" +
+	"pid 1\n" +
+	"piedmont.it 1\n" +
+	"piemonte.it 1\n" +
+	"pila.pl 1\n" +
+	"pilot.aero 1\n" +
+	"pin 1\n" +
+	"pinb.gov.pl 1\n" +
+	"ping 1\n" +
+	"pink 1\n" +
+	"pioneer 1\n" +
+	"pippu.hokkaido.jp 1\n" +
+	"pisa.it 1\n" +
+	"pistoia.it 1\n" +
+	"pisz.pl 1\n" +
+	"piw.gov.pl 1\n" +
+	"pizza 1\n" +
+	"pk 1\n" +
+	"pl 1\n" +
+	"pl.ua 1\n" +
+	"place 1\n" +
+	"play 1\n" +
+	"playstation 1\n" +
+	"plc.co.im 1\n" +
+	"plc.ly 1\n" +
+	"plc.uk 1\n" +
+	"plo.ps 1\n" +
+	"plumbing 1\n" +
+	"plurinacional.bo 1\n" +
+	"plus 1\n" +
+	"pm 1\n" +
+	"pmn.it 1\n" +
+	"pn 1\n" +
+	"pn.it 1\n" +
+	"pnc 1\n" +
+	"po.gov.pl 1\n" +
+	"po.it 1\n" +
+	"poa.br 1\n" +
+	"podhale.pl 1\n" +
+	"podlasie.pl 1\n" +
+	"pohl 1\n" +
+	"poker 1\n" +
+	"pol.dz 1\n" +
+	"pol.ht 1\n" +
+	"pol.tr 1\n" +
+	"police.uk 1\n" +
+	"politica.bo 1\n" +
+	"politie 1\n" +
+	"polkowice.pl 1\n" +
+	"poltava.ua 1\n" +
+	"pomorskie.pl 1\n" +
+	"pomorze.pl 1\n" +
+	"ponpes.id 1\n" +
+	"pordenone.it 1\n" +
+	"porn 1\n" +
+	"porsanger.no 1\n" +
+	"porsangu.no 1\n" +
+	"porsgrunn.no 1\n" +
+	"post 1\n" +
+	"post.in 1\n" +
+	"potenza.it 1\n" +
+	"powiat.pl 1\n" +
+	"pp.az 1\n" +
+	"pp.se 1\n" +
+	"ppg.br 1\n" +
+	"pr 1\n" +
+	"pr.gov.br 1\n" +
+	"pr.gov.pl 1\n" +
+	"pr.it 1\n" +
+	"pr.ml 1\n" +
+	"pr.us 1\n" +
+	"prato.it 1\n" +
+	"praxi 1\n" +
+	"prd.fr 1\n" +
+	"prd.km 1\n" +
+	"prd.mg 1\n" +
+	"press 1\n" +
+	"press.aero 1\n" +
+	"press.cy 1\n" +
+	"press.ma 1\n" +
+	"press.se 1\n" +
+	"presse.km 1\n" +
+	"presse.ml 1\n" +
+	"pri.ee 1\n" +
+	"prime 1\n" +
+	"principe.st 1\n" +
+	"priv.hu 1\n" +
+	"priv.me 1\n" +
+	"priv.no 1\n" +
+	"priv.pl 1\n" +
+	"pro 1\n" +
+	"pro.az 1\n" +
+	"pro.br 1\n" +
+	"pro.cy 1\n" +
+	"pro.ec 1\n" +
+	"pro.fj 1\n" +
+	"pro.ht 1\n" +
+	"pro.in 1\n" +
+	"pro.mv 1\n" +
+	"pro.om 1\n" +
+	"pro.pr 1\n" +
+	"pro.tt 1\n" +
+	"pro.vn 1\n" +
+	"prochowice.pl 1\n" +
+	"prod 1\n" +
+	"production.aero 1\n" +
+	"productions 1\n" +
+	"prof 1\n" +
+	"prof.ec 1\n" +
+	"prof.pr 1\n" +
+	"profesional.bo 1\n" +
+	"progressive 1\n" +
+	"promo 1\n" +
+	"properties 1\n" +
+	"property 1\n" +
+	"protection 1\n" +
+	"pru 1\n" +
+	"prudential 1\n" +
+	"pruszkow.pl 1\n" +
+	"przeworsk.pl 1\n" +
+	"ps 1\n" +
+	"psc.br 1\n" +
+	"psi.br 1\n" +
+	"psic.ec 1\n" +
+	"psiq.ec 1\n" +
+	"psp.gov.pl 1\n" +
+	"psse.gov.pl 1\n" +
+	"pt 1\n" +
+	"pt.it 1\n" +
+	"pu.it 1\n" +
+	"pub 1\n" +
+	"pub.ec 1\n" +
+	"pub.sa 1\n" +
+	"publ.cv 1\n" +
+	"publ.pt 1\n" +
+	"pueblo.bo 1\n" +
+	"pug.it 1\n" +
+	"puglia.it 1\n" +
+	"pulawy.pl 1\n" +
+	"pup.gov.pl 1\n" +
+	"pv.it 1\n" +
+	"pvh.br 1\n" +
+	"pvt.ge 1\n" +
+	"pvt.k12.ma.us 1\n" +
+	"pw 1\n" +
+	"pwc 1\n" +
+	"py 1\n" +
+	"pz.it 1\n" +
+	"q.bg 1\n" +
+	"qa 1\n" +
+	"qc.ca 1\n" +
+	"qh.cn 1\n" +
+	"qld.au 1\n" +
+	"qld.edu.au 1\n" +
+	"qld.gov.au 1\n" +
+	"qpon 1\n" +
+	"qsl.br 1\n" +
+	"quangbinh.vn 1\n" +
+	"quangnam.vn 1\n" +
+	"quangngai.vn 1\n" +
+	"quangninh.vn 1\n" +
+	"quangtri.vn 1\n" +
+	"quebec 1\n" +
+	"quest 1\n" +
+	"r.bg 1\n" +
+	"r.se 1\n" +
+	"ra.it 1\n" +
+	"racing 1\n" +
+	"rade.no 1\n" +
+	"radio 1\n" +
+	"radio.br 1\n" +
+	"radom.pl 1\n" +
+	"radoy.no 1\n" +
+	"ragusa.it 1\n" +
+	"rahkkeravju.no 1\n" +
+	"raholt.no 1\n" +
+	"raisa.no 1\n" +
+	"rakkestad.no 1\n" +
+	"ralingen.no 1\n" +
+	"rana.no 1\n" +
+	"randaberg.no 1\n" +
+	"rankoshi.hokkaido.jp 1\n" +
+	"ranzan.saitama.jp 1\n" +
+	"rar.ve 1\n" +
+	"rauma.no 1\n" +
+	"ravenna.it 1\n" +
+	"rawa-maz.pl 1\n" +
+	"rc.it 1\n" +
+	"re 1\n" +
+	"re.it 1\n" +
+	"re.kr 1\n" +
+	"read 1\n" +
+	"realestate 1\n" +
+	"realestate.pl 1\n" +
+	"realtor 1\n" +
+	"realty 1\n" +
+	"rebun.hokkaido.jp 1\n" +
+	"rec.br 1\n" +
+	"rec.nf 1\n" +
+	"rec.ro 1\n" +
+	"rec.ve 1\n" +
+	"recht.pro 1\n" +
+	"recife.br 1\n" +
+	"recipes 1\n" +
+	"recreation.aero 1\n" +
+	"red 1\n" +
+	"red.sv 1\n" +
+	"redumbrella 1\n" +
+	"reggio-calabria.it 1\n" +
+	"reggio-emilia.it 1\n" +
+	"reggiocalabria.it 1\n" +
+	"reggioemilia.it 1\n" +
+	"rehab 1\n" +
+	"reise 1\n" +
+	"reisen 1\n" +
+	"reit 1\n" +
+	"reklam.hu 1\n" +
+	"rel.ht 1\n" +
+	"rel.pl 1\n" +
+	"reliance 1\n" +
+	"ren 1\n" +
+	"rendalen.no 1\n" +
+	"rennebu.no 1\n" +
+	"rennesoy.no 1\n" +
+	"rent 1\n" +
+	"rentals 1\n" +
+	"rep.br 1\n" +
+	"rep.kp 1\n" +
+	"repair 1\n" +
+	"repbody.aero 1\n" +
+	"report 1\n" +
+	"republican 1\n" +
+	"res.aero 1\n" +
+	"res.in 1\n" +
+	"research.aero 1\n" +
+	"rest 1\n" +
+	"restaurant 1\n" +
+	"restaurant.bj 1\n" +
+	"resto.bj 1\n" +
+	"review 1\n" +
+	"reviews 1\n" +
+	"revista.bo 1\n" +
+	"rexroth 1\n" +
+	"rg.it 1\n" +
+	"ri.it 1\n" +
+	"ri.us 1\n" +
+	"ribeirao.br 1\n" +
+	"rich 1\n" +
+	"richardli 1\n" +
+	"ricoh 1\n" +
+	"rieti.it 1\n" +
+	"rifu.miyagi.jp 1\n" +
+	"riik.ee 1\n" +
+	"rikubetsu.hokkaido.jp 1\n" +
+	"rikuzentakata.iwate.jp 1\n" +
+	"ril 1\n" +
+	"rimini.it 1\n" +
+	"rindal.no 1\n" +
+	"ringebu.no 1\n" +
+	"ringerike.no 1\n" +
+	"ringsaker.no 1\n" +
+	"rio 1\n" +
+	"rio.br 1\n" +
+	"rio.ec 1\n" +
+	"riobranco.br 1\n" +
+	"riopreto.br 1\n" +
+	"rip 1\n" +
+	"rishiri.hokkaido.jp 1\n" +
+	"rishirifuji.hokkaido.jp 1\n" +
+	"risor.no 1\n" +
+	"rissa.no 1\n" +
+	"ritto.shiga.jp 1\n" +
+	"rivne.ua 1\n" +
+	"rj.gov.br 1\n" +
+	"rl.no 1\n" +
+	"rm.it 1\n" +
+	"rn.gov.br 1\n" +
+	"rn.it 1\n" +
+	"ro 1\n" +
+	"ro.gov.br 1\n" +
+	"ro.it 1\n" +
+	"roan.no 1\n" +
+	"rocks 1\n" +
+	"rodeo 1\n" +
+	"rodoy.no 1\n" +
+	"rogers 1\n" +
+	"rokunohe.aomori.jp 1\n" +
+	"rollag.no 1\n" +
+	"roma.it 1\n" +
+	"rome.it 1\n" +
+	"romsa.no 1\n" +
+	"romskog.no 1\n" +
+	"room 1\n" +
+	"roros.no 1\n" +
+	"rost.no 1\n" +
+	"rotorcraft.aero 1\n" +
+	"rovigo.it 1\n" +
+	"rovno.ua 1\n" +
+	"royken.no 1\n" +
+	"royrvik.no 1\n" +
+	"rr.gov.br 1\n" +
+	"rrpp.ec 1\n" +
+	"rs 1\n" +
+	"rs.gov.br 1\n" +
+	"rsvp 1\n" +
+	"ru 1\n" +
+	"rugby 1\n" +
+	"ruhr 1\n" +
+	"run 1\n" +
+	"ruovat.no 1\n" +
+	"rv.ua 1\n" +
+	"rw 1\n" +
+	"rwe 1\n" +
+	"rybnik.pl 1\n" +
+	"rygge.no 1\n" +
+	"ryokami.saitama.jp 1\n" +
+	"ryugasaki.ibaraki.jp 1\n" +
+	"ryukyu 1\n" +
+	"ryuoh.shiga.jp 1\n" +
+	"rzeszow.pl 1\n" +
+	"rzgw.gov.pl 1\n" +
+	"s.bg 1\n" +
+	"s.se 1\n" +
+	"sa 1\n" +
+	"sa.au 1\n" +
+	"sa.cr 1\n" +
+	"sa.edu.au 1\n" +
+	"sa.gov.au 1\n" +
+	"sa.gov.pl 1\n" +
+	"sa.it 1\n" +
+	"saarland 1\n" +
+	"sabae.fukui.jp 1\n" +
+	"sado.niigata.jp 1\n" +
+	"safe 1\n" +
+	"safety 1\n" +
+	"safety.aero 1\n" +
+	"saga.jp 1\n" +
+	"saga.saga.jp 1\n" +
+	"sagae.yamagata.jp 1\n" +
+	"sagamihara.kanagawa.jp 1\n" +
+	"saigawa.fukuoka.jp 1\n" +
+	"saijo.ehime.jp 1\n" +
+	"saikai.nagasaki.jp 1\n" +
+	"saiki.oita.jp 1\n" +
+	"saitama.jp 1\n" +
+	"saitama.saitama.jp 1\n" +
+	"saito.miyazaki.jp 1\n" +
+	"saka.hiroshima.jp 1\n" +
+	"sakado.saitama.jp 1\n" +
+	"sakae.chiba.jp 1\n" +
+	"sakae.nagano.jp 1\n" +
+	"sakahogi.gifu.jp 1\n" +
+	"sakai.fukui.jp 1\n" +
+	"sakai.ibaraki.jp 1\n" +
+	"sakai.osaka.jp 1\n" +
+	"sakaiminato.tottori.jp 1\n" +
+	"sakaki.nagano.jp 1\n" +
+	"sakata.yamagata.jp 1\n" +
+	"sakawa.kochi.jp 1\n" +
+	"sakegawa.yamagata.jp 1\n" +
+	"saku.nagano.jp 1\n" +
+	"sakuho.nagano.jp 1\n" +
+	"sakura 1\n" +
+	"sakura.chiba.jp 1\n" +
+	"sakura.tochigi.jp 1\n" +
+	"sakuragawa.ibaraki.jp 1\n" +
+	"sakurai.nara.jp 1\n" +
+	"sakyo.kyoto.jp 1\n" +
+	"sal.ec 1\n" +
+	"salangen.no 1\n" +
+	"salat.no 1\n" +
+	"sale 1\n" +
+	"salerno.it 1\n" +
+	"salon 1\n" +
+	"saltdal.no 1\n" +
+	"salud.bo 1\n" +
+	"salvador.br 1\n" +
+	"samegawa.fukushima.jp 1\n" +
+	"samnanger.no 1\n" +
+	"sampa.br 1\n" +
+	"samsclub 1\n" +
+	"samsung 1\n" +
+	"samukawa.kanagawa.jp 1\n" +
+	"sanagochi.tokushima.jp 1\n" +
+	"sanda.hyogo.jp 1\n" +
+	"sande.more-og-romsdal.no 1\n" +
+	"sande.vestfold.no 1\n" +
+	"sande.xn--mre-og-romsdal-qqb.no 1\n" +
+	"sandefjord.no 1\n" +
+	"sandnes.no 1\n" +
+	"sandnessjoen.no 1\n" +
+	"sandoy.no 1\n" +
+	"sandvik 1\n" +
+	"sandvikcoromant 1\n" +
+	"sango.nara.jp 1\n" +
+	"sanjo.niigata.jp 1\n" +
+	"sannan.hyogo.jp 1\n" +
+	"sannohe.aomori.jp 1\n" +
+	"sano.tochigi.jp 1\n" +
+	"sanofi 1\n" +
+	"sanok.pl 1\n" +
+	"santamaria.br 1\n" +
+	"santoandre.br 1\n" +
+	"sanuki.kagawa.jp 1\n" +
+	"saobernardo.br 1\n" +
+	"saogonca.br 1\n" +
+	"saotome.st 1\n" +
+	"sap 1\n" +
+	"sapporo.jp 2\n" +
+	"sar.it 1\n" +
+	"sardegna.it 1\n" +
+	"sardinia.it 1\n" +
+	"sarl 1\n" +
+	"saroma.hokkaido.jp 1\n" +
+	"sarpsborg.no 1\n" +
+	"sarufutsu.hokkaido.jp 1\n" +
+	"sas 1\n" +
+	"sasaguri.fukuoka.jp 1\n" +
+	"sasayama.hyogo.jp 1\n" +
+	"sasebo.nagasaki.jp 1\n" +
+	"sassari.it 1\n" +
+	"satosho.okayama.jp 1\n" +
+	"satsumasendai.kagoshima.jp 1\n" +
+	"satte.saitama.jp 1\n" +
+	"sauda.no 1\n" +
+	"sauherad.no 1\n" +
+	"save 1\n" +
+	"savona.it 1\n" +
+	"saxo 1\n" +
+	"sayama.osaka.jp 1\n" +
+	"sayama.saitama.jp 1\n" +
+	"sayo.hyogo.jp 1\n" +
+	"sb 1\n" +
+	"sb.ua 1\n" +
+	"sbi 1\n" +
+	"sbs 1\n" +
+	"sc 1\n" +
+	"sc.cn 1\n" +
+	"sc.gov.br 1\n" +
+	"sc.ke 1\n" +
+	"sc.kr 1\n" +
+	"sc.ls 1\n" +
+	"sc.tz 1\n" +
+	"sc.ug 1\n" +
+	"sc.us 1\n" +
+	"scb 1\n" +
+	"sch.ae 1\n" +
+	"sch.bd 1\n" +
+	"sch.id 1\n" +
+	"sch.ir 1\n" +
+	"sch.jo 1\n" +
+	"sch.lk 1\n" +
+	"sch.ly 1\n" +
+	"sch.ng 1\n" +
+	"sch.qa 1\n" +
+	"sch.sa 1\n" +
+	"sch.ss 1\n" +
+	"sch.uk 2\n" +
+	"sch.zm 1\n" +
+	"schaeffler 1\n" +
+	"schmidt 1\n" +
+	"scholarships 1\n" +
+	"school 1\n" +
+	"school.ge 1\n" +
+	"school.nz 1\n" +
+	"school.za 1\n" +
+	"schule 1\n" +
+	"schwarz 1\n" +
+	"sci.eg 1\n" +
+	"science 1\n" +
+	"scientist.aero 1\n" +
+	"scot 1\n" +
+	"sd 1\n" +
+	"sd.cn 1\n" +
+	"sd.us 1\n" +
+	"sdn.gov.pl 1\n" +
+	"se 1\n" +
+	"se.gov.br 1\n" +
+	"search 1\n" +
+	"seat 1\n" +
+	"sebastopol.ua 1\n" +
+	"sec.ps 1\n" +
+	"secure 1\n" +
+	"security 1\n" +
+	"seek 1\n" +
+	"seg.ar 1\n" +
+	"seg.br 1\n" +
+	"seihi.nagasaki.jp 1\n" +
+	"seika.kyoto.jp 1\n" +
+	"seiro.niigata.jp 1\n" +
+	"seirou.niigata.jp 1\n" +
+	"seiyo.ehime.jp 1\n" +
+	"sejny.pl 1\n" +
+	"seki.gifu.jp 1\n" +
+	"sekigahara.gifu.jp 1\n" +
+	"sekikawa.niigata.jp 1\n" +
+	"sel.no 1\n" +
+	"selbu.no 1\n" +
+	"select 1\n" +
+	"selje.no 1\n" +
+	"seljord.no 1\n" +
+	"semboku.akita.jp 1\n" +
+	"semine.miyagi.jp 1\n" +
+	"senasa.ar 1\n" +
+	"sendai.jp 2\n" +
+	"sener 1\n" +
+	"sennan.osaka.jp 1\n" +
+	"seoul.kr 1\n" +
+	"sera.hiroshima.jp 1\n" +
+	"seranishi.hiroshima.jp 1\n" +
+	"services 1\n" +
+	"services.aero 1\n" +
+	"setagaya.tokyo.jp 1\n" +
+	"seto.aichi.jp 1\n" +
+	"setouchi.okayama.jp 1\n" +
+	"settsu.osaka.jp 1\n" +
+	"sevastopol.ua 1\n" +
+	"seven 1\n" +
+	"sew 1\n" +
+	"sex 1\n" +
+	"sex.hu 1\n" +
+	"sex.pl 1\n" +
+	"sexy 1\n" +
+	"sf.no 1\n" +
+	"sfr 1\n" +
+	"sg 1\n" +
+	"sh 1\n" +
+	"sh.cn 1\n" +
+	"shakotan.hokkaido.jp 1\n" +
+	"shangrila 1\n" +
+	"shari.hokkaido.jp 1\n" +
+	"sharp 1\n" +
+	"shell 1\n" +
+	"shia 1\n" +
+	"shibata.miyagi.jp 1\n" +
+	"shibata.niigata.jp 1\n" +
+	"shibecha.hokkaido.jp 1\n" +
+	"shibetsu.hokkaido.jp 1\n" +
+	"shibukawa.gunma.jp 1\n" +
+	"shibuya.tokyo.jp 1\n" +
+	"shichikashuku.miyagi.jp 1\n" +
+	"shichinohe.aomori.jp 1\n" +
+	"shiga.jp 1\n" +
+	"shiiba.miyazaki.jp 1\n" +
+	"shijonawate.osaka.jp 1\n" +
+	"shika.ishikawa.jp 1\n" +
+	"shikabe.hokkaido.jp 1\n" +
+	"shikama.miyagi.jp 1\n" +
+	"shikaoi.hokkaido.jp 1\n" +
+	"shikatsu.aichi.jp 1\n" +
+	"shiki.saitama.jp 1\n" +
+	"shikokuchuo.ehime.jp 1\n" +
+	"shiksha 1\n" +
+	"shima.mie.jp 1\n" +
+	"shimabara.nagasaki.jp 1\n" +
+	"shimada.shizuoka.jp 1\n" +
+	"shimamaki.hokkaido.jp 1\n" +
+	"shimamoto.osaka.jp 1\n" +
+	"shimane.jp 1\n" +
+	"shimane.shimane.jp 1\n" +
+	"shimizu.hokkaido.jp 1\n" +
+	"shimizu.shizuoka.jp 1\n" +
+	"shimoda.shizuoka.jp 1\n" +
+	"shimodate.ibaraki.jp 1\n" +
+	"shimofusa.chiba.jp 1\n" +
+	"shimogo.fukushima.jp 1\n" +
+	"shimoichi.nara.jp 1\n" +
+	"shimoji.okinawa.jp 1\n" +
+	"shimokawa.hokkaido.jp 1\n" +
+	"shimokitayama.nara.jp 1\n" +
+	"shimonita.gunma.jp 1\n" +
+	"shimonoseki.yamaguchi.jp 1\n" +
+	"shimosuwa.nagano.jp 1\n" +
+	"shimotsuke.tochigi.jp 1\n" +
+	"shimotsuma.ibaraki.jp 1\n" +
+	"shinagawa.tokyo.jp 1\n" +
+	"shinanomachi.nagano.jp 1\n" +
+	"shingo.aomori.jp 1\n" +
+	"shingu.fukuoka.jp 1\n" +
+	"shingu.hyogo.jp 1\n" +
+	"shingu.wakayama.jp 1\n" +
+	"shinichi.hiroshima.jp 1\n" +
+	"shinjo.nara.jp 1\n" +
+	"shinjo.okayama.jp 1\n" +
+	"shinjo.yamagata.jp 1\n" +
+	"shinjuku.tokyo.jp 1\n" +
+	"shinkamigoto.nagasaki.jp 1\n" +
+	"shinonsen.hyogo.jp 1\n" +
+	"shinshinotsu.hokkaido.jp 1\n" +
+	"shinshiro.aichi.jp 1\n" +
+	"shinto.gunma.jp 1\n" +
+	"shintoku.hokkaido.jp 1\n" +
+	"shintomi.miyazaki.jp 1\n" +
+	"shinyoshitomi.fukuoka.jp 1\n" +
+	"shiogama.miyagi.jp 1\n" +
+	"shiojiri.nagano.jp 1\n" +
+	"shioya.tochigi.jp 1\n" +
+	"shirahama.wakayama.jp 1\n" +
+	"shirakawa.fukushima.jp 1\n" +
+	"shirakawa.gifu.jp 1\n" +
+	"shirako.chiba.jp 1\n" +
+	"shiranuka.hokkaido.jp 1\n" +
+	"shiraoi.hokkaido.jp 1\n" +
+	"shiraoka.saitama.jp 1\n" +
+	"shirataka.yamagata.jp 1\n" +
+	"shiriuchi.hokkaido.jp 1\n" +
+	"shiroi.chiba.jp 1\n" +
+	"shiroishi.miyagi.jp 1\n" +
+	"shiroishi.saga.jp 1\n" +
+	"shirosato.ibaraki.jp 1\n" +
+	"shishikui.tokushima.jp 1\n" +
+	"shiso.hyogo.jp 1\n" +
+	"shisui.chiba.jp 1\n" +
+	"shitara.aichi.jp 1\n" +
+	"shiwa.iwate.jp 1\n" +
+	"shizukuishi.iwate.jp 1\n" +
+	"shizuoka.jp 1\n" +
+	"shizuoka.shizuoka.jp 1\n" +
+	"shobara.hiroshima.jp 1\n" +
+	"shoes 1\n" +
+	"shonai.fukuoka.jp 1\n" +
+	"shonai.yamagata.jp 1\n" +
+	"shoo.okayama.jp 1\n" +
+	"shop 1\n" +
+	"shop.ht 1\n" +
+	"shop.hu 1\n" +
+	"shop.pl 1\n" +
+	"shopping 1\n" +
+	"shouji 1\n" +
+	"show 1\n" +
+	"show.aero 1\n" +
+	"showa.fukushima.jp 1\n" +
+	"showa.gunma.jp 1\n" +
+	"showa.yamanashi.jp 1\n" +
+	"shunan.yamaguchi.jp 1\n" +
+	"si 1\n" +
+	"si.it 1\n" +
+	"sic.it 1\n" +
+	"sicilia.it 1\n" +
+	"sicily.it 1\n" +
+	"siellak.no 1\n" +
+	"siena.it 1\n" +
+	"sigdal.no 1\n" +
+	"siljan.no 1\n" +
+	"silk 1\n" +
+	"sina 1\n" +
+	"singles 1\n" +
+	"siracusa.it 1\n" +
+	"sirdal.no 1\n" +
+	"site 1\n" +
+	"sj 1\n" +
+	"sjc.br 1\n" +
+	"sk 1\n" +
+	"sk.ca 1\n" +
+	"skanit.no 1\n" +
+	"skanland.no 1\n" +
+	"skaun.no 1\n" +
+	"skedsmo.no 1\n" +
+	"skedsmokorset.no 1\n" +
+	"ski 1\n" +
+	"ski.no 1\n" +
+	"skien.no 1\n" +
+	"skierva.no 1\n" +
+	"skin 1\n" +
+	"skiptvet.no 1\n" +
+	"skjak.no 1\n" +
+	"skjervoy.no 1\n" +
+	"sklep.pl 1\n" +
+	"sko.gov.pl 1\n" +
+	"skoczow.pl 1\n" +
+	"skodje.no 1\n" +
+	"sky 1\n" +
+	"skydiving.aero 1\n" +
+	"skype 1\n" +
+	"sl 1\n" +
+	"slask.pl 1\n" +
+	"slattum.no 1\n" +
+	"sld.do 1\n" +
+	"sld.pa 1\n" +
+	"slg.br 1\n" +
+	"sling 1\n" +
+	"slupsk.pl 1\n" +
+	"slz.br 1\n" +
+	"sm 1\n" +
+	"sm.ua 1\n" +
+	"smart 1\n" +
+	"smile 1\n" +
+	"smola.no 1\n" +
+	"sn 1\n" +
+	"sn.cn 1\n" +
+	"snaase.no 1\n" +
+	"snasa.no 1\n" +
+	"sncf 1\n" +
+	"snillfjord.no 1\n" +
+	"snoasa.no 1\n" +
+	"so 1\n" +
+	"so.gov.pl 1\n" +
+	"so.it 1\n" +
+	"sobetsu.hokkaido.jp 1\n" +
+	"soc.dz 1\n" +
+	"soc.lk 1\n" +
+	"soccer 1\n" +
+	"social 1\n" +
+	"social.br 1\n" +
+	"soctrang.vn 1\n" +
+	"sodegaura.chiba.jp 1\n" +
+	"soeda.fukuoka.jp 1\n" +
+	"softbank 1\n" +
+	"software 1\n" +
+	"software.aero 1\n" +
+	"sogndal.no 1\n" +
+	"sogne.no 1\n" +
+	"sohu 1\n" +
+	"soja.okayama.jp 1\n" +
+	"soka.saitama.jp 1\n" +
+	"sokndal.no 1\n" +
+	"sola.no 1\n" +
+	"solar 1\n" +
+	"solund.no 1\n" +
+	"solutions 1\n" +
+	"soma.fukushima.jp 1\n" +
+	"somna.no 1\n" +
+	"sondre-land.no 1\n" +
+	"sondrio.it 1\n" +
+	"song 1\n" +
+	"songdalen.no 1\n" +
+	"soni.nara.jp 1\n" +
+	"sonla.vn 1\n" +
+	"sony 1\n" +
+	"soo.kagoshima.jp 1\n" +
+	"sor-aurdal.no 1\n" +
+	"sor-fron.no 1\n" +
+	"sor-odal.no 1\n" +
+	"sor-varanger.no 1\n" +
+	"sorfold.no 1\n" +
+	"sorocaba.br 1\n" +
+	"sorreisa.no 1\n" +
+	"sortland.no 1\n" +
+	"sorum.no 1\n" +
+	"sos.pl 1\n" +
+	"sosa.chiba.jp 1\n" +
+	"sosnowiec.pl 1\n" +
+	"sowa.ibaraki.jp 1\n" +
+	"soy 1\n" +
+	"sp.gov.br 1\n" +
+	"sp.it 1\n" +
+	"spa 1\n" +
+	"space 1\n" +
+	"spjelkavik.no 1\n" +
+	"sport 1\n" +
+	"sport.eg 1\n" +
+	"sport.hu 1\n" +
+	"spot 1\n" +
+	"spydeberg.no 1\n" +
+	"sr 1\n" +
+	"sr.gov.pl 1\n" +
+	"sr.it 1\n" +
+	"srl 1\n" +
+	"srv.br 1\n" +
+	"ss 1\n" +
+	"ss.it 1\n" +
+	"st 1\n" +
+	"st.no 1\n" +
+	"stada 1\n" +
+	"stalowa-wola.pl 1\n" +
+	"stange.no 1\n" +
+	"staples 1\n" +
+	"star 1\n" +
+	"starachowice.pl 1\n" +
+	"stargard.pl 1\n" +
+	"starostwo.gov.pl 1\n" +
+	"stat.no 1\n" +
+	"statebank 1\n" +
+	"statefarm 1\n" +
+	"stathelle.no 1\n" +
+	"stavanger.no 1\n" +
+	"stavern.no 1\n" +
+	"stc 1\n" +
+	"stcgroup 1\n" +
+	"steigen.no 1\n" +
+	"steinkjer.no 1\n" +
+	"sth.ac.at 1\n" +
+	"stjordal.no 1\n" +
+	"stjordalshalsen.no 1\n" +
+	"stockholm 1\n" +
+	"stokke.no 1\n" +
+	"stor-elvdal.no 1\n" +
+	"storage 1\n" +
+	"stord.no 1\n" +
+	"stordal.no 1\n" +
+	"store 1\n" +
+	"store.bb 1\n" +
+	"store.nf 1\n" +
+	"store.ro 1\n" +
+	"store.st 1\n" +
+	"store.ve 1\n" +
+	"storfjord.no 1\n" +
+	"strand.no 1\n" +
+	"stranda.no 1\n" +
+	"stream 1\n" +
+	"stryn.no 1\n" +
+	"student.aero 1\n" +
+	"studio 1\n" +
+	"study 1\n" +
+	"style 1\n" +
+	"su 1\n" +
+	"sucks 1\n" +
+	"sue.fukuoka.jp 1\n" +
+	"suedtirol.it 1\n" +
+	"suginami.tokyo.jp 1\n" +
+	"sugito.saitama.jp 1\n" +
+	"suifu.ibaraki.jp 1\n" +
+	"suita.osaka.jp 1\n" +
+	"sukagawa.fukushima.jp 1\n" +
+	"sukumo.kochi.jp 1\n" +
+	"sula.no 1\n" +
+	"suldal.no 1\n" +
+	"suli.hu 1\n" +
+	"sumida.tokyo.jp 1\n" +
+	"sumita.iwate.jp 1\n" +
+	"sumoto.hyogo.jp 1\n" +
+	"sumoto.kumamoto.jp 1\n" +
+	"sumy.ua 1\n" +
+	"sunagawa.hokkaido.jp 1\n" +
+	"sund.no 1\n" +
+	"sunndal.no 1\n" +
+	"supplies 1\n" +
+	"supply 1\n" +
+	"support 1\n" +
+	"surf 1\n" +
+	"surgery 1\n" +
+	"surnadal.no 1\n" +
+	"susaki.kochi.jp 1\n" +
+	"susono.shizuoka.jp 1\n" +
+	"suwa.nagano.jp 1\n" +
+	"suwalki.pl 1\n" +
+	"suzaka.nagano.jp 1\n" +
+	"suzu.ishikawa.jp 1\n" +
+	"suzuka.mie.jp 1\n" +
+	"suzuki 1\n" +
+	"sv 1\n" +
+	"sv.it 1\n" +
+	"svalbard.no 1\n" +
+	"sveio.no 1\n" +
+	"svelvik.no 1\n" +
+	"swatch 1\n" +
+	"swidnica.pl 1\n" +
+	"swiebodzin.pl 1\n" +
+	"swinoujscie.pl 1\n" +
+	"swiss 1\n" +
+	"sx 1\n" +
+	"sx.cn 1\n" +
+	"sy 1\n" +
+	"sydney 1\n" +
+	"sykkylven.no 1\n" +
+	"systems 1\n" +
+	"sz 1\n" +
+	"szczecin.pl 1\n" +
+	"szczytno.pl 1\n" +
+	"szex.hu 1\n" +
+	"szkola.pl 1\n" +
+	"t.bg 1\n" +
+	"t.se 1\n" +
+	"ta.it 1\n" +
+	"taa.it 1\n" +
+	"tab 1\n" +
+	"tabayama.yamanashi.jp 1\n" +
+	"tabuse.yamaguchi.jp 1\n" +
+	"tachiarai.fukuoka.jp 1\n" +
+	"tachikawa.tokyo.jp 1\n" +
+	"tadaoka.osaka.jp 1\n" +
+	"tado.mie.jp 1\n" +
+	"tadotsu.kagawa.jp 1\n" +
+	"tagajo.miyagi.jp 1\n" +
+	"tagami.niigata.jp 1\n" +
+	"tagawa.fukuoka.jp 1\n" +
+	"tahara.aichi.jp 1\n" +
+	"taiji.wakayama.jp 1\n" +
+	"taiki.hokkaido.jp 1\n" +
+	"taiki.mie.jp 1\n" +
+	"tainai.niigata.jp 1\n" +
+	"taipei 1\n" +
+	"taira.toyama.jp 1\n" +
+	"taishi.hyogo.jp 1\n" +
+	"taishi.osaka.jp 1\n" +
+	"taishin.fukushima.jp 1\n" +
+	"taito.tokyo.jp 1\n" +
+	"taiwa.miyagi.jp 1\n" +
+	"tajimi.gifu.jp 1\n" +
+	"tajiri.osaka.jp 1\n" +
+	"taka.hyogo.jp 1\n" +
+	"takagi.nagano.jp 1\n" +
+	"takahagi.ibaraki.jp 1\n" +
+	"takahama.aichi.jp 1\n" +
+	"takahama.fukui.jp 1\n" +
+	"takaharu.miyazaki.jp 1\n" +
+	"takahashi.okayama.jp 1\n" +
+	"takahata.yamagata.jp 1\n" +
+	"takaishi.osaka.jp 1\n" +
+	"takamatsu.kagawa.jp 1\n" +
+	"takamori.kumamoto.jp 1\n" +
+	"takamori.nagano.jp 1\n" +
+	"takanabe.miyazaki.jp 1\n" +
+	"takanezawa.tochigi.jp 1\n" +
+	"takaoka.toyama.jp 1\n" +
+	"takarazuka.hyogo.jp 1\n" +
+	"takasago.hyogo.jp 1\n" +
+	"takasaki.gunma.jp 1\n" +
+	"takashima.shiga.jp 1\n" +
+	"takasu.hokkaido.jp 1\n" +
+	"takata.fukuoka.jp 1\n" +
+	"takatori.nara.jp 1\n" +
+	"takatsuki.osaka.jp 1\n" +
+	"takatsuki.shiga.jp 1\n" +
+	"takayama.gifu.jp 1\n" +
+	"takayama.gunma.jp 1\n" +
+	"takayama.nagano.jp 1\n" +
+	"takazaki.miyazaki.jp 1\n" +
+	"takehara.hiroshima.jp 1\n" +
+	"taketa.oita.jp 1\n" +
+	"taketomi.okinawa.jp 1\n" +
+	"taki.mie.jp 1\n" +
+	"takikawa.hokkaido.jp 1\n" +
+	"takino.hyogo.jp 1\n" +
+	"takinoue.hokkaido.jp 1\n" +
+	"takko.aomori.jp 1\n" +
+	"tako.chiba.jp 1\n" +
+	"taku.saga.jp 1\n" +
+	"talk 1\n" +
+	"tama.tokyo.jp 1\n" +
+	"tamakawa.fukushima.jp 1\n" +
+	"tamaki.mie.jp 1\n" +
+	"tamamura.gunma.jp 1\n" +
+	"tamano.okayama.jp 1\n" +
+	"tamatsukuri.ibaraki.jp 1\n" +
+	"tamayu.shimane.jp 1\n" +
+	"tamba.hyogo.jp 1\n" +
+	"tana.no 1\n" +
+	"tanabe.kyoto.jp 1\n" +
+	"tanabe.wakayama.jp 1\n" +
+	"tanagura.fukushima.jp 1\n" +
+	"tananger.no 1\n" +
+	"tanohata.iwate.jp 1\n" +
+	"taobao 1\n" +
+	"tara.saga.jp 1\n" +
+	"tarama.okinawa.jp 1\n" +
+	"taranto.it 1\n" +
+	"target 1\n" +
+	"targi.pl 1\n" +
+	"tarnobrzeg.pl 1\n" +
+	"tarui.gifu.jp 1\n" +
+	"tarumizu.kagoshima.jp 1\n" +
+	"tas.au 1\n" +
+	"tas.edu.au 1\n" +
+	"tas.gov.au 1\n" +
+	"tatamotors 1\n" +
+	"tatar 1\n" +
+	"tatebayashi.gunma.jp 1\n" +
+	"tateshina.nagano.jp 1\n" +
+	"tateyama.chiba.jp 1\n" +
+	"tateyama.toyama.jp 1\n" +
+	"tatsuno.hyogo.jp 1\n" +
+	"tatsuno.nagano.jp 1\n" +
+	"tattoo 1\n" +
+	"tawaramoto.nara.jp 1\n" +
+	"tax 1\n" +
+	"taxi 1\n" +
+	"taxi.aero 1\n" +
+	"taxi.br 1\n" +
+	"tayninh.vn 1\n" +
+	"tc 1\n" +
+	"tc.br 1\n" +
+	"tci 1\n" +
+	"td 1\n" +
+	"tdk 1\n" +
+	"te.it 1\n" +
+	"te.ua 1\n" +
+	"team 1\n" +
+	"tec.br 1\n" +
+	"tec.mi.us 1\n" +
+	"tec.ve 1\n" +
+	"tech 1\n" +
+	"tech.ec 1\n" +
+	"technology 1\n" +
+	"tecnologia.bo 1\n" +
+	"tel 1\n" +
+	"tel.tr 1\n" +
+	"telemark.no 0\n" +
+	"temasek 1\n" +
+	"tempio-olbia.it 1\n" +
+	"tempioolbia.it 1\n" +
+	"tendo.yamagata.jp 1\n" +
+	"tenei.fukushima.jp 1\n" +
+	"tenkawa.nara.jp 1\n" +
+	"tennis 1\n" +
+	"tenri.nara.jp 1\n" +
+	"teo.br 1\n" +
+	"teramo.it 1\n" +
+	"terni.it 1\n" +
+	"ternopil.ua 1\n" +
+	"teshikaga.hokkaido.jp 1\n" +
+	"test.tj 1\n" +
+	"teva 1\n" +
+	"tf 1\n" +
+	"tg 1\n" +
+	"tgory.pl 1\n" +
+	"th 1\n" +
+	"thaibinh.vn 1\n" +
+	"thainguyen.vn 1\n" +
+	"thanhhoa.vn 1\n" +
+	"thanhphohochiminh.vn 1\n" +
+	"thd 1\n" +
+	"the.br 1\n" +
+	"theater 1\n" +
+	"theatre 1\n" +
+	"thuathienhue.vn 1\n" +
+	"tiaa 1\n" +
+	"tickets 1\n" +
+	"tienda 1\n" +
+	"tiengiang.vn 1\n" +
+	"time.no 1\n" +
+	"tingvoll.no 1\n" +
+	"tinn.no 1\n" +
+	"tips 1\n" +
+	"tires 1\n" +
+	"tirol 1\n" +
+	"tj 1\n" +
+	"tj.cn 1\n" +
+	"tjeldsund.no 1\n" +
+	"tjmaxx 1\n" +
+	"tjome.no 1\n" +
+	"tjx 1\n" +
+	"tk 1\n" +
+	"tkmaxx 1\n" +
+	"tksat.bo 1\n" +
+	"tl 1\n" +
+	"tm 1\n" +
+	"tm.cy 1\n" +
+	"tm.dz 1\n" +
+	"tm.fr 1\n" +
+	"tm.hu 1\n" +
+	"tm.km 1\n" +
+	"tm.mc 1\n" +
+	"tm.no 1\n" +
+	"tm.pl 1\n" +
+	"tm.ro 1\n" +
+	"tm.se 1\n" +
+	"tm.za 1\n" +
+	"tmall 1\n" +
+	"tmp.br 1\n" +
+	"tn 1\n" +
+	"tn.it 1\n" +
+	"tn.us 1\n" +
+	"to 1\n" +
+	"to.gov.br 1\n" +
+	"to.it 1\n" +
+	"toba.mie.jp 1\n" +
+	"tobe.ehime.jp 1\n" +
+	"tobetsu.hokkaido.jp 1\n" +
+	"tobishima.aichi.jp 1\n" +
+	"tochigi.jp 1\n" +
+	"tochigi.tochigi.jp 1\n" +
+	"tochio.niigata.jp 1\n" +
+	"toda.saitama.jp 1\n" +
+	"today 1\n" +
+	"toei.aichi.jp 1\n" +
+	"toga.toyama.jp 1\n" +
+	"togakushi.nagano.jp 1\n" +
+	"togane.chiba.jp 1\n" +
+	"togitsu.nagasaki.jp 1\n" +
+	"togo.aichi.jp 1\n" +
+	"togura.nagano.jp 1\n" +
+	"tohma.hokkaido.jp 1\n" +
+	"tohnosho.chiba.jp 1\n" +
+	"toho.fukuoka.jp 1\n" +
+	"tokai.aichi.jp 1\n" +
+	"tokai.ibaraki.jp 1\n" +
+	"tokamachi.niigata.jp 1\n" +
+	"tokashiki.okinawa.jp 1\n" +
+	"toki.gifu.jp 1\n" +
+	"tokigawa.saitama.jp 1\n" +
+	"tokke.no 1\n" +
+	"tokoname.aichi.jp 1\n" +
+	"tokorozawa.saitama.jp 1\n" +
+	"tokushima.jp 1\n" +
+	"tokushima.tokushima.jp 1\n" +
+	"tokuyama.yamaguchi.jp 1\n" +
+	"tokyo 1\n" +
+	"tokyo.jp 1\n" +
+	"tolga.no 1\n" +
+	"tomakomai.hokkaido.jp 1\n" +
+	"tomari.hokkaido.jp 1\n" +
+	"tome.miyagi.jp 1\n" +
+	"tomi.nagano.jp 1\n" +
+	"tomigusuku.okinawa.jp 1\n" +
+	"tomika.gifu.jp 1\n" +
+	"tomioka.gunma.jp 1\n" +
+	"tomisato.chiba.jp 1\n" +
+	"tomiya.miyagi.jp 1\n" +
+	"tomobe.ibaraki.jp 1\n" +
+	"tonaki.okinawa.jp 1\n" +
+	"tonami.toyama.jp 1\n" +
+	"tondabayashi.osaka.jp 1\n" +
+	"tone.ibaraki.jp 1\n" +
+	"tono.iwate.jp 1\n" +
+	"tonosho.kagawa.jp 1\n" +
+	"tonsberg.no 1\n" +
+	"tools 1\n" +
+	"toon.ehime.jp 1\n" +
+	"top 1\n" +
+	"torahime.shiga.jp 1\n" +
+	"toray 1\n" +
+	"toride.ibaraki.jp 1\n" +
+	"torino.it 1\n" +
+	"torsken.no 1\n" +
+	"tos.it 1\n" +
+	"tosa.kochi.jp 1\n" +
+	"tosashimizu.kochi.jp 1\n" +
+	"toscana.it 1\n" +
+	"toshiba 1\n" +
+	"toshima.tokyo.jp 1\n" +
+	"tosu.saga.jp 1\n" +
+	"total 1\n" +
+	"tottori.jp 1\n" +
+	"tottori.tottori.jp 1\n" +
+	"tourism.bj 1\n" +
+	"tourism.pl 1\n" +
+	"tourism.tn 1\n" +
+	"tours 1\n" +
+	"towada.aomori.jp 1\n" +
+	"town 1\n" +
+	"toya.hokkaido.jp 1\n" +
+	"toyako.hokkaido.jp 1\n" +
+	"toyama.jp 1\n" +
+	"toyama.toyama.jp 1\n" +
+	"toyo.kochi.jp 1\n" +
+	"toyoake.aichi.jp 1\n" +
+	"toyohashi.aichi.jp 1\n" +
+	"toyokawa.aichi.jp 1\n" +
+	"toyonaka.osaka.jp 1\n" +
+	"toyone.aichi.jp 1\n" +
+	"toyono.osaka.jp 1\n" +
+	"toyooka.hyogo.jp 1\n" +
+	"toyosato.shiga.jp 1\n" +
+	"toyota 1\n" +
+	"toyota.aichi.jp 1\n" +
+	"toyota.yamaguchi.jp 1\n" +
+	"toyotomi.hokkaido.jp 1\n" +
+	"toyotsu.fukuoka.jp 1\n" +
+	"toyoura.hokkaido.jp 1\n" +
+	"toys 1\n" +
+	"tozawa.yamagata.jp 1\n" +
+	"tozsde.hu 1\n" +
+	"tp.it 1\n" +
+	"tr 1\n" +
+	"tr.it 1\n" +
+	"tr.no 1\n" +
+	"tra.kp 1\n" +
+	"trade 1\n" +
+	"trader.aero 1\n" +
+	"trading 1\n" +
+	"trading.aero 1\n" +
+	"trainer.aero 1\n" +
+	"training 1\n" +
+	"trana.no 1\n" +
+	"tranby.no 1\n" +
+	"trani-andria-barletta.it 1\n" +
+	"trani-barletta-andria.it 1\n" +
+	"traniandriabarletta.it 1\n" +
+	"tranibarlettaandria.it 1\n" +
+	"tranoy.no 1\n" +
+	"transporte.bo 1\n" +
+	"trapani.it 1\n" +
+	"travel 1\n" +
+	"travel.in 1\n" +
+	"travel.pl 1\n" +
+	"travelers 1\n" +
+	"travelersinsurance 1\n" +
+	"travinh.vn 1\n" +
+	"trd.br 1\n" +
+	"trentin-sud-tirol.it 1\n" +
+	"trentin-sudtirol.it 1\n" +
+	"trentin-sued-tirol.it 1\n" +
+	"trentin-suedtirol.it 1\n" +
+	"trentino-a-adige.it 1\n" +
+	"trentino-aadige.it 1\n" +
+	"trentino-alto-adige.it 1\n" +
+	"trentino-altoadige.it 1\n" +
+	"trentino-s-tirol.it 1\n" +
+	"trentino-stirol.it 1\n" +
+	"trentino-sud-tirol.it 1\n" +
+	"trentino-sudtirol.it 1\n" +
+	"trentino-sued-tirol.it 1\n" +
+	"trentino-suedtirol.it 1\n" +
+	"trentino.it 1\n" +
+	"trentinoa-adige.it 1\n" +
+	"trentinoaadige.it 1\n" +
+	"trentinoalto-adige.it 1\n" +
+	"trentinoaltoadige.it 1\n" +
+	"trentinos-tirol.it 1\n" +
+	"trentinostirol.it 1\n" +
+	"trentinosud-tirol.it 1\n" +
+	"trentinosudtirol.it 1\n" +
+	"trentinosued-tirol.it 1\n" +
+	"trentinosuedtirol.it 1\n" +
+	"trentinsud-tirol.it 1\n" +
+	"trentinsudtirol.it 1\n" +
+	"trentinsued-tirol.it 1\n" +
+	"trentinsuedtirol.it 1\n" +
+	"trento.it 1\n" +
+	"treviso.it 1\n" +
+	"trieste.it 1\n" +
+	"troandin.no 1\n" +
+	"trogstad.no 1\n" +
+	"tromsa.no 1\n" +
+	"tromso.no 1\n" +
+	"trondheim.no 1\n" +
+	"trust 1\n" +
+	"trv 1\n" +
+	"trysil.no 1\n" +
+	"ts.it 1\n" +
+	"tsk.tr 1\n" +
+	"tsu.mie.jp 1\n" +
+	"tsubame.niigata.jp 1\n" +
+	"tsubata.ishikawa.jp 1\n" +
+	"tsubetsu.hokkaido.jp 1\n" +
+	"tsuchiura.ibaraki.jp 1\n" +
+	"tsuga.tochigi.jp 1\n" +
+	"tsugaru.aomori.jp 1\n" +
+	"tsuiki.fukuoka.jp 1\n" +
+	"tsukigata.hokkaido.jp 1\n" +
+	"tsukiyono.gunma.jp 1\n" +
+	"tsukuba.ibaraki.jp 1\n" +
+	"tsukui.kanagawa.jp 1\n" +
+	"tsukumi.oita.jp 1\n" +
+	"tsumagoi.gunma.jp 1\n" +
+	"tsunan.niigata.jp 1\n" +
+	"tsuno.kochi.jp 1\n" +
+	"tsuno.miyazaki.jp 1\n" +
+	"tsuru.yamanashi.jp 1\n" +
+	"tsuruga.fukui.jp 1\n" +
+	"tsurugashima.saitama.jp 1\n" +
+	"tsurugi.ishikawa.jp 1\n" +
+	"tsuruoka.yamagata.jp 1\n" +
+	"tsuruta.aomori.jp 1\n" +
+	"tsushima.aichi.jp 1\n" +
+	"tsushima.nagasaki.jp 1\n" +
+	"tsuwano.shimane.jp 1\n" +
+	"tsuyama.okayama.jp 1\n" +
+	"tt 1\n" +
+	"tt.im 1\n" +
+	"tube 1\n" +
+	"tui 1\n" +
+	"tul.ec 1\n" +
+	"tunes 1\n" +
+	"tur.ar 1\n" +
+	"tur.br 1\n" +
+	"tur.ec 1\n" +
+	"turek.pl 1\n" +
+	"turin.it 1\n" +
+	"turystyka.pl 1\n" +
+	"tuscany.it 1\n" +
+	"tushu 1\n" +
+	"tuyenquang.vn 1\n" +
+	"tv 1\n" +
+	"tv.bb 1\n" +
+	"tv.bd 1\n" +
+	"tv.bo 1\n" +
+	"tv.br 1\n" +
+	"tv.eg 1\n" +
+	"tv.im 1\n" +
+	"tv.in 1\n" +
+	"tv.it 1\n" +
+	"tv.jo 1\n" +
+	"tv.sd 1\n" +
+	"tv.tr 1\n" +
+	"tv.tz 1\n" +
+	"tvedestrand.no 1\n" +
+	"tvs 1\n" +
+	"tw 1\n" +
+	"tw.cn 1\n" +
+	"tx.us 1\n" +
+	"tychy.pl 1\n" +
+	"tydal.no 1\n" +
+	"tynset.no 1\n" +
+	"tysfjord.no 1\n" +
+	"tysnes.no 1\n" +
+	"tysvar.no 1\n" +
+	"tz 1\n" +
+	"u.bg 1\n" +
+	"u.se 1\n" +
+	"ua 1\n" +
+	"ubank 1\n" +
+	"ube.yamaguchi.jp 1\n" +
+	"ubs 1\n" +
+	"uchihara.ibaraki.jp 1\n" +
+	"uchiko.ehime.jp 1\n" +
+	"uchinada.ishikawa.jp 1\n" +
+	"uchinomi.kagawa.jp 1\n" +
+	"ud.it 1\n" +
+	"uda.nara.jp 1\n" +
+	"udi.br 1\n" +
+	"udine.it 1\n" +
+	"udono.mie.jp 1\n" +
+	"ueda.nagano.jp 1\n" +
+	"ueno.gunma.jp 1\n" +
+	"uenohara.yamanashi.jp 1\n" +
+	"ug 1\n" +
+	"ug.gov.pl 1\n" +
+	"ugim.gov.pl 1\n" +
+	"uio.ec 1\n" +
+	"uji.kyoto.jp 1\n" +
+	"ujiie.tochigi.jp 1\n" +
+	"ujitawara.kyoto.jp 1\n" +
+	"uk 1\n" +
+	"uk.in 1\n" +
+	"uki.kumamoto.jp 1\n" +
+	"ukiha.fukuoka.jp 1\n" +
+	"ullensaker.no 1\n" +
+	"ullensvang.no 1\n" +
+	"ulsan.kr 1\n" +
+	"ulvik.no 1\n" +
+	"um.gov.pl 1\n" +
+	"umaji.kochi.jp 1\n" +
+	"umb.it 1\n" +
+	"umbria.it 1\n" +
+	"umi.fukuoka.jp 1\n" +
+	"umig.gov.pl 1\n" +
+	"unazuki.toyama.jp 1\n" +
+	"unicom 1\n" +
+	"union.aero 1\n" +
+	"univ.bj 1\n" +
+	"univ.sn 1\n" +
+	"university 1\n" +
+	"unjarga.no 1\n" +
+	"unnan.shimane.jp 1\n" +
+	"uno 1\n" +
+	"unzen.nagasaki.jp 1\n" +
+	"uol 1\n" +
+	"uonuma.niigata.jp 1\n" +
+	"uozu.toyama.jp 1\n" +
+	"up.in 1\n" +
+	"upow.gov.pl 1\n" +
+	"uppo.gov.pl 1\n" +
+	"ups 1\n" +
+	"urakawa.hokkaido.jp 1\n" +
+	"urasoe.okinawa.jp 1\n" +
+	"urausu.hokkaido.jp 1\n" +
+	"urawa.saitama.jp 1\n" +
+	"urayasu.chiba.jp 1\n" +
+	"urbino-pesaro.it 1\n" +
+	"urbinopesaro.it 1\n" +
+	"ureshino.mie.jp 1\n" +
+	"uri.arpa 1\n" +
+	"urn.arpa 1\n" +
+	"uruma.okinawa.jp 1\n" +
+	"uryu.hokkaido.jp 1\n" +
+	"us 1\n" +
+	"us.gov.pl 1\n" +
+	"us.in 1\n" +
+	"us.ug 1\n" +
+	"usa.oita.jp 1\n" +
+	"ushiku.ibaraki.jp 1\n" +
+	"ustka.pl 1\n" +
+	"usui.fukuoka.jp 1\n" +
+	"usuki.oita.jp 1\n" +
+	"ut.us 1\n" +
+	"utashinai.hokkaido.jp 1\n" +
+	"utazas.hu 1\n" +
+	"utazu.kagawa.jp 1\n" +
+	"uto.kumamoto.jp 1\n" +
+	"utsira.no 1\n" +
+	"utsunomiya.tochigi.jp 1\n" +
+	"uw.gov.pl 1\n" +
+	"uwajima.ehime.jp 1\n" +
+	"uy 1\n" +
+	"uz 1\n" +
+	"uz.ua 1\n" +
+	"uzhgorod.ua 1\n" +
+	"uzhhorod.ua 1\n" +
+	"uzs.gov.pl 1\n" +
+	"v.bg 1\n" +
+	"va 1\n" +
+	"va.it 1\n" +
+	"va.no 1\n" +
+	"va.us 1\n" +
+	"vaapste.no 1\n" +
+	"vacations 1\n" +
+	"vadso.no 1\n" +
+	"vaga.no 1\n" +
+	"vagan.no 1\n" +
+	"vagsoy.no 1\n" +
+	"vaksdal.no 1\n" +
+	"val-d-aosta.it 1\n" +
+	"val-daosta.it 1\n" +
+	"vald-aosta.it 1\n" +
+	"valdaosta.it 1\n" +
+	"valer.hedmark.no 1\n" +
+	"valer.ostfold.no 1\n" +
+	"valle-aosta.it 1\n" +
+	"valle-d-aosta.it 1\n" +
+	"valle-daosta.it 1\n" +
+	"valle.no 1\n" +
+	"valleaosta.it 1\n" +
+	"valled-aosta.it 1\n" +
+	"valledaosta.it 1\n" +
+	"vallee-aoste.it 1\n" +
+	"vallee-d-aoste.it 1\n" +
+	"valleeaoste.it 1\n" +
+	"valleedaoste.it 1\n" +
+	"vana 1\n" +
+	"vang.no 1\n" +
+	"vanguard 1\n" +
+	"vanylven.no 1\n" +
+	"vao.it 1\n" +
+	"vardo.no 1\n" +
+	"varese.it 1\n" +
+	"varggat.no 1\n" +
+	"varoy.no 1\n" +
+	"vb.it 1\n" +
+	"vc 1\n" +
+	"vc.it 1\n" +
+	"vda.it 1\n" +
+	"ve 1\n" +
+	"ve.it 1\n" +
+	"vefsn.no 1\n" +
+	"vega.no 1\n" +
+	"vegarshei.no 1\n" +
+	"vegas 1\n" +
+	"ven.it 1\n" +
+	"veneto.it 1\n" +
+	"venezia.it 1\n" +
+	"venice.it 1\n" +
+	"vennesla.no 1\n" +
+	"ventures 1\n" +
+	"verbania.it 1\n" +
+	"vercelli.it 1\n" +
+	"verdal.no 1\n" +
+	"verisign 1\n" +
+	"verona.it 1\n" +
+	"verran.no 1\n" +
+	"versicherung 1\n" +
+	"vestby.no 1\n" +
+	"vestfold.no 0\n" +
+	"vestnes.no 1\n" +
+	"vestre-slidre.no 1\n" +
+	"vestre-toten.no 1\n" +
+	"vestvagoy.no 1\n" +
+	"vet 1\n" +
+	"vet.br 1\n" +
+	"vet.ec 1\n" +
+	"veterinaire.km 1\n" +
+	"vevelstad.no 1\n" +
+	"vf.no 1\n" +
+	"vg 1\n" +
+	"vgs.no 1\n" +
+	"vi 1\n" +
+	"vi.it 1\n" +
+	"vi.us 1\n" +
+	"viajes 1\n" +
+	"vibo-valentia.it 1\n" +
+	"vibovalentia.it 1\n" +
+	"vic.au 1\n" +
+	"vic.edu.au 1\n" +
+	"vic.gov.au 1\n" +
+	"vicenza.it 1\n" +
+	"video 1\n" +
+	"video.hu 1\n" +
+	"vig 1\n" +
+	"vik.no 1\n" +
+	"viking 1\n" +
+	"vikna.no 1\n" +
+	"villas 1\n" +
+	"vin 1\n" +
+	"vindafjord.no 1\n" +
+	"vinhlong.vn 1\n" +
+	"vinhphuc.vn 1\n" +
+	"vinnica.ua 1\n" +
+	"vinnytsia.ua 1\n" +
+	"vip 1\n" +
+	"virgin 1\n" +
+	"visa 1\n" +
+	"vision 1\n" +
+	"viterbo.it 1\n" +
+	"viva 1\n" +
+	"vivo 1\n" +
+	"vix.br 1\n" +
+	"vlaanderen 1\n" +
+	"vlog.br 1\n" +
+	"vn 1\n" +
+	"vn.ua 1\n" +
+	"voagat.no 1\n" +
+	"vodka 1\n" +
+	"volda.no 1\n" +
+	"volvo 1\n" +
+	"volyn.ua 1\n" +
+	"voss.no 1\n" +
+	"vossevangen.no 1\n" +
+	"vote 1\n" +
+	"voting 1\n" +
+	"voto 1\n" +
+	"voyage 1\n" +
+	"vr.it 1\n" +
+	"vs.it 1\n" +
+	"vt.it 1\n" +
+	"vt.us 1\n" +
+	"vu 1\n" +
+	"vv.it 1\n" +
+	"w.bg 1\n" +
+	"w.se 1\n" +
+	"wa.au 1\n" +
+	"wa.edu.au 1\n" +
+	"wa.gov.au 1\n" +
+	"wa.us 1\n" +
+	"wada.nagano.jp 1\n" +
+	"wajiki.tokushima.jp 1\n" +
+	"wajima.ishikawa.jp 1\n" +
+	"wakasa.fukui.jp 1\n" +
+	"wakasa.tottori.jp 1\n" +
+	"wakayama.jp 1\n" +
+	"wakayama.wakayama.jp 1\n" +
+	"wake.okayama.jp 1\n" +
+	"wakkanai.hokkaido.jp 1\n" +
+	"wakuya.miyagi.jp 1\n" +
+	"walbrzych.pl 1\n" +
+	"wales 1\n" +
+	"walmart 1\n" +
+	"walter 1\n" +
+	"wang 1\n" +
+	"wanggou 1\n" +
+	"wanouchi.gifu.jp 1\n" +
+	"warabi.saitama.jp 1\n" +
+	"warmia.pl 1\n" +
+	"warszawa.pl 1\n" +
+	"washtenaw.mi.us 1\n" +
+	"wassamu.hokkaido.jp 1\n" +
+	"watarai.mie.jp 1\n" +
+	"watari.miyagi.jp 1\n" +
+	"watch 1\n" +
+	"watches 1\n" +
+	"waw.pl 1\n" +
+	"wazuka.kyoto.jp 1\n" +
+	"weather 1\n" +
+	"weatherchannel 1\n" +
+	"web.bo 1\n" +
+	"web.do 1\n" +
+	"web.gu 1\n" +
+	"web.id 1\n" +
+	"web.lk 1\n" +
+	"web.nf 1\n" +
+	"web.ni 1\n" +
+	"web.pk 1\n" +
+	"web.tj 1\n" +
+	"web.tr 1\n" +
+	"web.ve 1\n" +
+	"web.za 1\n" +
+	"webcam 1\n" +
+	"weber 1\n" +
+	"website 1\n" +
+	"wed 1\n" +
+	"wedding 1\n" +
+	"wegrow.pl 1\n" +
+	"weibo 1\n" +
+	"weir 1\n" +
+	"wf 1\n" +
+	"whoswho 1\n" +
+	"wi.us 1\n" +
+	"wielun.pl 1\n" +
+	"wien 1\n" +
+	"wif.gov.pl 1\n" +
+	"wiih.gov.pl 1\n" +
+	"wiki 1\n" +
+	"wiki.bo 1\n" +
+	"wiki.br 1\n" +
+	"williamhill 1\n" +
+	"win 1\n" +
+	"winb.gov.pl 1\n" +
+	"windows 1\n" +
+	"wine 1\n" +
+	"winners 1\n" +
+	"wios.gov.pl 1\n" +
+	"witd.gov.pl 1\n" +
+	"wiw.gov.pl 1\n" +
+	"wkz.gov.pl 1\n" +
+	"wlocl.pl 1\n" +
+	"wloclawek.pl 1\n" +
+	"wme 1\n" +
+	"wodzislaw.pl 1\n" +
+	"wolomin.pl 1\n" +
+	"woodside 1\n" +
+	"work 1\n" +
+	"workinggroup.aero 1\n" +
+	"works 1\n" +
+	"works.aero 1\n" +
+	"world 1\n" +
+	"wow 1\n" +
+	"wroclaw.pl 1\n" +
+	"ws 1\n" +
+	"wsa.gov.pl 1\n" +
+	"wskr.gov.pl 1\n" +
+	"wsse.gov.pl 1\n" +
+	"wtc 1\n" +
+	"wtf 1\n" +
+	"wuoz.gov.pl 1\n" +
+	"wv.us 1\n" +
+	"www.ck 4\n" +
+	"www.ro 1\n" +
+	"wy.us 1\n" +
+	"wzmiuw.gov.pl 1\n" +
+	"x.bg 1\n" +
+	"x.se 1\n" +
+	"xbox 1\n" +
+	"xerox 1\n" +
+	"xihuan 1\n" +
+	"xin 1\n" +
+	"xj.cn 1\n" +
+	"xn--0trq7p7nn.jp 1\n" +
+	"xn--11b4c3d 1\n" +
+	"xn--12c1fe0br.xn--o3cw4h 1\n" +
+	"xn--12cfi8ixb8l.xn--o3cw4h 1\n" +
+	"xn--12co0c3b4eva.xn--o3cw4h 1\n" +
+	"xn--1ck2e1b 1\n" +
+	"xn--1ctwo.jp 1\n" +
+	"xn--1lqs03n.jp 1\n" +
+	"xn--1lqs71d.jp 1\n" +
+	"xn--1qqw23a 1\n" +
+	"xn--2m4a15e.jp 1\n" +
+	"xn--2scrj9c 1\n" +
+	"xn--30rr7y 1\n" +
+	"xn--32vp30h.jp 1\n" +
+	"xn--3bst00m 1\n" +
+	"xn--3ds443g 1\n" +
+	"xn--3e0b707e 1\n" +
+	"xn--3hcrj9c 1\n" +
+	"xn--3pxu8k 1\n" +
+	"xn--42c2d9a 1\n" +
+	"xn--45br5cyl 1\n" +
+	"xn--45brj9c 1\n" +
+	"xn--45q11c 1\n" +
+	"xn--4dbgdty6c.xn--4dbrk0ce 1\n" +
+	"xn--4dbrk0ce 1\n" +
+	"xn--4gbrim 1\n" +
+	"xn--4it168d.jp 1\n" +
+	"xn--4it797k.jp 1\n" +
+	"xn--4pvxs.jp 1\n" +
+	"xn--54b7fta0cc 1\n" +
+	"xn--55qw42g 1\n" +
+	"xn--55qx5d 1\n" +
+	"xn--55qx5d.cn 1\n" +
+	"xn--55qx5d.hk 1\n" +
+	"xn--55qx5d.xn--j6w193g 1\n" +
+	"xn--5dbhl8d.xn--4dbrk0ce 1\n" +
+	"xn--5js045d.jp 1\n" +
+	"xn--5rtp49c.jp 1\n" +
+	"xn--5rtq34k.jp 1\n" +
+	"xn--5su34j936bgsg 1\n" +
+	"xn--5tzm5g 1\n" +
+	"xn--6btw5a.jp 1\n" +
+	"xn--6frz82g 1\n" +
+	"xn--6orx2r.jp 1\n" +
+	"xn--6qq986b3xl 1\n" +
+	"xn--7t0a264c.jp 1\n" +
+	"xn--80adxhks 1\n" +
+	"xn--80ao21a 1\n" +
+	"xn--80aqecdr1a 1\n" +
+	"xn--80asehdb 1\n" +
+	"xn--80aswg 1\n" +
+	"xn--80au.xn--90a3ac 1\n" +
+	"xn--8dbq2a.xn--4dbrk0ce 1\n" +
+	"xn--8ltr62k.jp 1\n" +
+	"xn--8pvr4u.jp 1\n" +
+	"xn--8y0a063a 1\n" +
+	"xn--90a3ac 1\n" +
+	"xn--90ae 1\n" +
+	"xn--90ais 1\n" +
+	"xn--90azh.xn--90a3ac 1\n" +
+	"xn--9dbq2a 1\n" +
+	"xn--9et52u 1\n" +
+	"xn--9krt00a 1\n" +
+	"xn--9tfky.id 1\n" +
+	"xn--andy-ira.no 1\n" +
+	"xn--aroport-bya.ci 1\n" +
+	"xn--asky-ira.no 1\n" +
+	"xn--aurskog-hland-jnb.no 1\n" +
+	"xn--avery-yua.no 1\n" +
+	"xn--b-5ga.nordland.no 1\n" +
+	"xn--b-5ga.telemark.no 1\n" +
+	"xn--b4w605ferd 1\n" +
+	"xn--balsan-sdtirol-nsb.it 1\n" +
+	"xn--bck1b9a5dre4c 1\n" +
+	"xn--bdddj-mrabd.no 1\n" +
+	"xn--bearalvhki-y4a.no 1\n" +
+	"xn--berlevg-jxa.no 1\n" +
+	"xn--bhcavuotna-s4a.no 1\n" +
+	"xn--bhccavuotna-k7a.no 1\n" +
+	"xn--bidr-5nac.no 1\n" +
+	"xn--bievt-0qa.no 1\n" +
+	"xn--bjddar-pta.no 1\n" +
+	"xn--blt-elab.no 1\n" +
+	"xn--bmlo-gra.no 1\n" +
+	"xn--bod-2na.no 1\n" +
+	"xn--bozen-sdtirol-2ob.it 1\n" +
+	"xn--brnny-wuac.no 1\n" +
+	"xn--brnnysund-m8ac.no 1\n" +
+	"xn--brum-voa.no 1\n" +
+	"xn--btsfjord-9za.no 1\n" +
+	"xn--bulsan-sdtirol-nsb.it 1\n" +
+	"xn--c1avg 1\n" +
+	"xn--c1avg.xn--90a3ac 1\n" +
+	"xn--c2br7g 1\n" +
+	"xn--c3s14m.jp 1\n" +
+	"xn--cck2b3b 1\n" +
+	"xn--cckwcxetd 1\n" +
+	"xn--cesena-forl-mcb.it 1\n" +
+	"xn--cesenaforl-i8a.it 1\n" +
+	"xn--cg4bki 1\n" +
+	"xn--ciqpn.hk 1\n" +
+	"xn--clchc0ea0b2g2a9gcd 1\n" +
+	"xn--czr694b 1\n" +
+	"xn--czrs0t 1\n" +
+	"xn--czru2d 1\n" +
+	"xn--d1acj3b 1\n" +
+	"xn--d1alf 1\n" +
+	"xn--d1at.xn--90a3ac 1\n" +
+	"xn--d5qv7z876c.jp 1\n" +
+	"xn--davvenjrga-y4a.no 1\n" +
+	"xn--djrs72d6uy.jp 1\n" +
+	"xn--djty4k.jp 1\n" +
+	"xn--dnna-gra.no 1\n" +
+	"xn--drbak-wua.no 1\n" +
+	"xn--dyry-ira.no 1\n" +
+	"xn--e1a4c 1\n" +
+	"xn--eckvdtc9d 1\n" +
+	"xn--efvn9s.jp 1\n" +
+	"xn--efvy88h 1\n" +
+	"xn--ehqz56n.jp 1\n" +
+	"xn--elqq16h.jp 1\n" +
+	"xn--eveni-0qa01ga.no 1\n" +
+	"xn--f6qx53a.jp 1\n" +
+	"xn--fct429k 1\n" +
+	"xn--fhbei 1\n" +
+	"xn--finny-yua.no 1\n" +
+	"xn--fiq228c5hs 1\n" +
+	"xn--fiq64b 1\n" +
+	"xn--fiqs8s 1\n" +
+	"xn--fiqz9s 1\n" +
+	"xn--fjord-lra.no 1\n" +
+	"xn--fjq720a 1\n" +
+	"xn--fl-zia.no 1\n" +
+	"xn--flor-jra.no 1\n" +
+	"xn--flw351e 1\n" +
+	"xn--forl-cesena-fcb.it 1\n" +
+	"xn--forlcesena-c8a.it 1\n" +
+	"xn--fpcrj9c3d 1\n" +
+	"xn--frde-gra.no 1\n" +
+	"xn--frna-woa.no 1\n" +
+	"xn--frya-hra.no 1\n" +
+	"xn--fzc2c9e2c 1\n" +
+	"xn--fzys8d69uvgm 1\n" +
+	"xn--g2xx48c 1\n" +
+	"xn--gckr3f0f 1\n" +
+	"xn--gecrj9c 1\n" +
+	"xn--ggaviika-8ya47h.no 1\n" +
+	"xn--gildeskl-g0a.no 1\n" +
+	"xn--givuotna-8ya.no 1\n" +
+	"xn--gjvik-wua.no 1\n" +
+	"xn--gk3at1e 1\n" +
+	"xn--gls-elac.no 1\n" +
+	"xn--gmq050i.hk 1\n" +
+	"xn--gmqw5a.hk 1\n" +
+	"xn--gmqw5a.xn--j6w193g 1\n" +
+	"xn--h-2fa.no 1\n" +
+	"xn--h2breg3eve 1\n" +
+	"xn--h2brj9c 1\n" +
+	"xn--h2brj9c8c 1\n" +
+	"xn--h3cuzk1di.xn--o3cw4h 1\n" +
+	"xn--hbmer-xqa.no 1\n" +
+	"xn--hcesuolo-7ya35b.no 1\n" +
+	"xn--hebda8b.xn--4dbrk0ce 1\n" +
+	"xn--hery-ira.nordland.no 1\n" +
+	"xn--hery-ira.xn--mre-og-romsdal-qqb.no 1\n" +
+	"xn--hgebostad-g3a.no 1\n" +
+	"xn--hmmrfeasta-s4ac.no 1\n" +
+	"xn--hnefoss-q1a.no 1\n" +
+	"xn--hobl-ira.no 1\n" +
+	"xn--holtlen-hxa.no 1\n" +
+	"xn--hpmir-xqa.no 1\n" +
+	"xn--hxt814e 1\n" +
+	"xn--hyanger-q1a.no 1\n" +
+	"xn--hylandet-54a.no 1\n" +
+	"xn--i1b6b1a6a2e 1\n" +
+	"xn--imr513n 1\n" +
+	"xn--indery-fya.no 1\n" +
+	"xn--io0a7i 1\n" +
+	"xn--io0a7i.cn 1\n" +
+	"xn--io0a7i.hk 1\n" +
+	"xn--j1aef 1\n" +
+	"xn--j1amh 1\n" +
+	"xn--j6w193g 1\n" +
+	"xn--jlq480n2rg 1\n" +
+	"xn--jlster-bya.no 1\n" +
+	"xn--jrpeland-54a.no 1\n" +
+	"xn--jvr189m 1\n" +
+	"xn--k7yn95e.jp 1\n" +
+	"xn--karmy-yua.no 1\n" +
+	"xn--kbrq7o.jp 1\n" +
+	"xn--kcrx77d1x4a 1\n" +
+	"xn--kfjord-iua.no 1\n" +
+	"xn--klbu-woa.no 1\n" +
+	"xn--klt787d.jp 1\n" +
+	"xn--kltp7d.jp 1\n" +
+	"xn--kltx9a.jp 1\n" +
+	"xn--klty5x.jp 1\n" +
+	"xn--koluokta-7ya57h.no 1\n" +
+	"xn--kprw13d 1\n" +
+	"xn--kpry57d 1\n" +
+	"xn--kput3i 1\n" +
+	"xn--krager-gya.no 1\n" +
+	"xn--kranghke-b0a.no 1\n" +
+	"xn--krdsherad-m8a.no 1\n" +
+	"xn--krehamn-dxa.no 1\n" +
+	"xn--krjohka-hwab49j.no 1\n" +
+	"xn--ksnes-uua.no 1\n" +
+	"xn--kvfjord-nxa.no 1\n" +
+	"xn--kvitsy-fya.no 1\n" +
+	"xn--kvnangen-k0a.no 1\n" +
+	"xn--l-1fa.no 1\n" +
+	"xn--l1acc 1\n" +
+	"xn--laheadju-7ya.no 1\n" +
+	"xn--langevg-jxa.no 1\n" +
+	"xn--lcvr32d.hk 1\n" +
+	"xn--ldingen-q1a.no 1\n" +
+	"xn--leagaviika-52b.no 1\n" +
+	"xn--lesund-hua.no 1\n" +
+	"xn--lgbbat1ad8j 1\n" +
+	"xn--lgrd-poac.no 1\n" +
+	"xn--lhppi-xqa.no 1\n" +
+	"xn--linds-pra.no 1\n" +
+	"xn--loabt-0qa.no 1\n" +
+	"xn--lrdal-sra.no 1\n" +
+	"xn--lrenskog-54a.no 1\n" +
+	"xn--lt-liac.no 1\n" +
+	"xn--lten-gra.no 1\n" +
+	"xn--lury-ira.no 1\n" +
+	"xn--m3ch0j3a.xn--o3cw4h 1\n" +
+	"xn--mely-ira.no 1\n" +
+	"xn--merker-kua.no 1\n" +
+	"xn--mgb2ddes 1\n" +
+	"xn--mgb9awbf 1\n" +
+	"xn--mgba3a3ejt 1\n" +
+	"xn--mgba3a4f16a 1\n" +
+	"xn--mgba3a4f16a.ir 1\n" +
+	"xn--mgba3a4fra 1\n" +
+	"xn--mgba3a4fra.ir 1\n" +
+	"xn--mgba7c0bbn0a 1\n" +
+	"xn--mgbaam7a8h 1\n" +
+	"xn--mgbab2bd 1\n" +
+	"xn--mgbah1a3hjkrd 1\n" +
+	"xn--mgbai9a5eva00b 1\n" +
+	"xn--mgbai9azgqp6j 1\n" +
+	"xn--mgbayh7gpa 1\n" +
+	"xn--mgbbh1a 1\n" +
+	"xn--mgbbh1a71e 1\n" +
+	"xn--mgbc0a9azcg 1\n" +
+	"xn--mgbca7dzdo 1\n" +
+	"xn--mgbcpq6gpa1a 1\n" +
+	"xn--mgberp4a5d4a87g 1\n" +
+	"xn--mgberp4a5d4ar 1\n" +
+	"xn--mgbgu82a 1\n" +
+	"xn--mgbi4ecexp 1\n" +
+	"xn--mgbpl2fh 1\n" +
+	"xn--mgbqly7c0a67fbc 1\n" +
+	"xn--mgbqly7cvafr 1\n" +
+	"xn--mgbt3dhd 1\n" +
+	"xn--mgbtf8fl 1\n" +
+	"xn--mgbtx2b 1\n" +
+	"xn--mgbx4cd0ab 1\n" +
+	"xn--mix082f 1\n" +
+	"xn--mix891f 1\n" +
+	"xn--mjndalen-64a.no 1\n" +
+	"xn--mk0axi.hk 1\n" +
+	"xn--mk1bu44c 1\n" +
+	"xn--mkru45i.jp 1\n" +
+	"xn--mlatvuopmi-s4a.no 1\n" +
+	"xn--mli-tla.no 1\n" +
+	"xn--mlselv-iua.no 1\n" +
+	"xn--moreke-jua.no 1\n" +
+	"xn--mori-qsa.nz 1\n" +
+	"xn--mosjen-eya.no 1\n" +
+	"xn--mot-tla.no 1\n" +
+	"xn--mre-og-romsdal-qqb.no 0\n" +
+	"xn--msy-ula0h.no 1\n" +
+	"xn--mtta-vrjjat-k7af.no 1\n" +
+	"xn--muost-0qa.no 1\n" +
+	"xn--mxtq1m 1\n" +
+	"xn--mxtq1m.hk 1\n" +
+	"xn--mxtq1m.xn--j6w193g 1\n" +
+	"xn--ngbc5azd 1\n" +
+	"xn--ngbe9e0a 1\n" +
+	"xn--ngbrx 1\n" +
+	"xn--nit225k.jp 1\n" +
+	"xn--nmesjevuemie-tcba.no 1\n" +
+	"xn--nnx388a 1\n" +
+	"xn--node 1\n" +
+	"xn--nqv7f 1\n" +
+	"xn--nqv7fs00ema 1\n" +
+	"xn--nry-yla5g.no 1\n" +
+	"xn--ntso0iqx3a.jp 1\n" +
+	"xn--ntsq17g.jp 1\n" +
+	"xn--nttery-byae.no 1\n" +
+	"xn--nvuotna-hwa.no 1\n" +
+	"xn--nyqy26a 1\n" +
+	"xn--o1ac.xn--90a3ac 1\n" +
+	"xn--o1ach.xn--90a3ac 1\n" +
+	"xn--o3cw4h 1\n" +
+	"xn--o3cyx2a.xn--o3cw4h 1\n" +
+	"xn--od0alg.cn 1\n" +
+	"xn--od0alg.hk 1\n" +
+	"xn--od0alg.xn--j6w193g 1\n" +
+	"xn--od0aq3b.hk 1\n" +
+	"xn--ogbpf8fl 1\n" +
+	"xn--oppegrd-ixa.no 1\n" +
+	"xn--ostery-fya.no 1\n" +
+	"xn--osyro-wua.no 1\n" +
+	"xn--otu796d 1\n" +
+	"xn--p1acf 1\n" +
+	"xn--p1ai 1\n" +
+	"xn--pgbs0dh 1\n" +
+	"xn--porsgu-sta26f.no 1\n" +
+	"xn--pssu33l.jp 1\n" +
+	"xn--pssy2u 1\n" +
+	"xn--q7ce6a 1\n" +
+	"xn--q9jyb4c 1\n" +
+	"xn--qcka1pmc 1\n" +
+	"xn--qqqt11m.jp 1\n" +
+	"xn--qxa6a 1\n" +
+	"xn--qxam 1\n" +
+	"xn--rady-ira.no 1\n" +
+	"xn--rdal-poa.no 1\n" +
+	"xn--rde-ula.no 1\n" +
+	"xn--rdy-0nab.no 1\n" +
+	"xn--rennesy-v1a.no 1\n" +
+	"xn--rhkkervju-01af.no 1\n" +
+	"xn--rholt-mra.no 1\n" +
+	"xn--rhqv96g 1\n" +
+	"xn--rht27z.jp 1\n" +
+	"xn--rht3d.jp 1\n" +
+	"xn--rht61e.jp 1\n" +
+	"xn--risa-5na.no 1\n" +
+	"xn--risr-ira.no 1\n" +
+	"xn--rland-uua.no 1\n" +
+	"xn--rlingen-mxa.no 1\n" +
+	"xn--rmskog-bya.no 1\n" +
+	"xn--rny31h.jp 1\n" +
+	"xn--rovu88b 1\n" +
+	"xn--rros-gra.no 1\n" +
+	"xn--rskog-uua.no 1\n" +
+	"xn--rst-0na.no 1\n" +
+	"xn--rsta-fra.no 1\n" +
+	"xn--rvc1e0am3e 1\n" +
+	"xn--ryken-vua.no 1\n" +
+	"xn--ryrvik-bya.no 1\n" +
+	"xn--s-1fa.no 1\n" +
+	"xn--s9brj9c 1\n" +
+	"xn--sandnessjen-ogb.no 1\n" +
+	"xn--sandy-yua.no 1\n" +
+	"xn--sdtirol-n2a.it 1\n" +
+	"xn--seral-lra.no 1\n" +
+	"xn--ses554g 1\n" +
+	"xn--sgne-gra.no 1\n" +
+	"xn--skierv-uta.no 1\n" +
+	"xn--skjervy-v1a.no 1\n" +
+	"xn--skjk-soa.no 1\n" +
+	"xn--sknit-yqa.no 1\n" +
+	"xn--sknland-fxa.no 1\n" +
+	"xn--slat-5na.no 1\n" +
+	"xn--slt-elab.no 1\n" +
+	"xn--smla-hra.no 1\n" +
+	"xn--smna-gra.no 1\n" +
+	"xn--snase-nra.no 1\n" +
+	"xn--sndre-land-0cb.no 1\n" +
+	"xn--snes-poa.no 1\n" +
+	"xn--snsa-roa.no 1\n" +
+	"xn--sr-aurdal-l8a.no 1\n" +
+	"xn--sr-fron-q1a.no 1\n" +
+	"xn--sr-odal-q1a.no 1\n" +
+	"xn--sr-varanger-ggb.no 1\n" +
+	"xn--srfold-bya.no 1\n" +
+	"xn--srreisa-q1a.no 1\n" +
+	"xn--srum-gra.no 1\n" +
+	"xn--stfold-9xa.no 0\n" +
+	"xn--stjrdal-s1a.no 1\n" +
+	"xn--stjrdalshalsen-sqb.no 1\n" +
+	"xn--stre-toten-zcb.no 1\n" +
+	"xn--t60b56a 1\n" +
+	"xn--tckwe 1\n" +
+	"xn--tiq49xqyj 1\n" +
+	"xn--tjme-hra.no 1\n" +
+	"xn--tn0ag.hk 1\n" +
+	"xn--tnsberg-q1a.no 1\n" +
+	"xn--tor131o.jp 1\n" +
+	"xn--trany-yua.no 1\n" +
+	"xn--trentin-sd-tirol-rzb.it 1\n" +
+	"xn--trentin-sdtirol-7vb.it 1\n" +
+	"xn--trentino-sd-tirol-c3b.it 1\n" +
+	"xn--trentino-sdtirol-szb.it 1\n" +
+	"xn--trentinosd-tirol-rzb.it 1\n" +
+	"xn--trentinosdtirol-7vb.it 1\n" +
+	"xn--trentinsd-tirol-6vb.it 1\n" +
+	"xn--trentinsdtirol-nsb.it 1\n" +
+	"xn--trgstad-r1a.no 1\n" +
+	"xn--trna-woa.no 1\n" +
+	"xn--troms-zua.no 1\n" +
+	"xn--tysvr-vra.no 1\n" +
+	"xn--uc0atv.hk 1\n" +
+	"xn--uc0atv.xn--j6w193g 1\n" +
+	"xn--uc0ay4a.hk 1\n" +
+	"xn--uist22h.jp 1\n" +
+	"xn--uisz3g.jp 1\n" +
+	"xn--unjrga-rta.no 1\n" +
+	"xn--unup4y 1\n" +
+	"xn--uuwu58a.jp 1\n" +
+	"xn--vads-jra.no 1\n" +
+	"xn--valle-aoste-ebb.it 1\n" +
+	"xn--valle-d-aoste-ehb.it 1\n" +
+	"xn--valleaoste-e7a.it 1\n" +
+	"xn--valledaoste-ebb.it 1\n" +
+	"xn--vard-jra.no 1\n" +
+	"xn--vegrshei-c0a.no 1\n" +
+	"xn--vermgensberater-ctb 1\n" +
+	"xn--vermgensberatung-pwb 1\n" +
+	"xn--vestvgy-ixa6o.no 1\n" +
+	"xn--vg-yiab.no 1\n" +
+	"xn--vgan-qoa.no 1\n" +
+	"xn--vgsy-qoa0j.no 1\n" +
+	"xn--vgu402c.jp 1\n" +
+	"xn--vhquv 1\n" +
+	"xn--vler-qoa.hedmark.no 1\n" +
+	"xn--vler-qoa.xn--stfold-9xa.no 1\n" +
+	"xn--vre-eiker-k8a.no 1\n" +
+	"xn--vrggt-xqad.no 1\n" +
+	"xn--vry-yla5g.no 1\n" +
+	"xn--vuq861b 1\n" +
+	"xn--w4r85el8fhu5dnra 1\n" +
+	"xn--w4rs40l 1\n" +
+	"xn--wcvs22d.hk 1\n" +
+	"xn--wcvs22d.xn--j6w193g 1\n" +
+	"xn--wgbh1c 1\n" +
+	"xn--wgbl6a 1\n" +
+	"xn--xhq521b 1\n" +
+	"xn--xkc2al3hye2a 1\n" +
+	"xn--xkc2dl3a5ee0h 1\n" +
+	"xn--y9a3aq 1\n" +
+	"xn--yer-zna.no 1\n" +
+	"xn--yfro4i67o 1\n" +
+	"xn--ygarden-p1a.no 1\n" +
+	"xn--ygbi2ammx 1\n" +
+	"xn--ystre-slidre-ujb.no 1\n" +
+	"xn--zbx025d.jp 1\n" +
+	"xn--zf0avx.hk 1\n" +
+	"xn--zfr164b 1\n" +
+	"xxx 1\n" +
+	"xxx.ec 1\n" +
+	"xyz 1\n" +
+	"xyz.br 1\n" +
+	"xz.cn 1\n" +
+	"y.bg 1\n" +
+	"y.se 1\n" +
+	"yabu.hyogo.jp 1\n" +
+	"yabuki.fukushima.jp 1\n" +
+	"yachimata.chiba.jp 1\n" +
+	"yachiyo.chiba.jp 1\n" +
+	"yachiyo.ibaraki.jp 1\n" +
+	"yachts 1\n" +
+	"yaese.okinawa.jp 1\n" +
+	"yahaba.iwate.jp 1\n" +
+	"yahiko.niigata.jp 1\n" +
+	"yahoo 1\n" +
+	"yaita.tochigi.jp 1\n" +
+	"yaizu.shizuoka.jp 1\n" +
+	"yakage.okayama.jp 1\n" +
+	"yakumo.hokkaido.jp 1\n" +
+	"yakumo.shimane.jp 1\n" +
+	"yalta.ua 1\n" +
+	"yamada.fukuoka.jp 1\n" +
+	"yamada.iwate.jp 1\n" +
+	"yamada.toyama.jp 1\n" +
+	"yamaga.kumamoto.jp 1\n" +
+	"yamagata.gifu.jp 1\n" +
+	"yamagata.ibaraki.jp 1\n" +
+	"yamagata.jp 1\n" +
+	"yamagata.nagano.jp 1\n" +
+	"yamagata.yamagata.jp 1\n" +
+	"yamaguchi.jp 1\n" +
+	"yamakita.kanagawa.jp 1\n" +
+	"yamamoto.miyagi.jp 1\n" +
+	"yamanakako.yamanashi.jp 1\n" +
+	"yamanashi.jp 1\n" +
+	"yamanashi.yamanashi.jp 1\n" +
+	"yamanobe.yamagata.jp 1\n" +
+	"yamanouchi.nagano.jp 1\n" +
+	"yamashina.kyoto.jp 1\n" +
+	"yamato.fukushima.jp 1\n" +
+	"yamato.kanagawa.jp 1\n" +
+	"yamato.kumamoto.jp 1\n" +
+	"yamatokoriyama.nara.jp 1\n" +
+	"yamatotakada.nara.jp 1\n" +
+	"yamatsuri.fukushima.jp 1\n" +
+	"yamaxun 1\n" +
+	"yamazoe.nara.jp 1\n" +
+	"yame.fukuoka.jp 1\n" +
+	"yanagawa.fukuoka.jp 1\n" +
+	"yanaizu.fukushima.jp 1\n" +
+	"yandex 1\n" +
+	"yao.osaka.jp 1\n" +
+	"yaotsu.gifu.jp 1\n" +
+	"yasaka.nagano.jp 1\n" +
+	"yashio.saitama.jp 1\n" +
+	"yashiro.hyogo.jp 1\n" +
+	"yasu.shiga.jp 1\n" +
+	"yasuda.kochi.jp 1\n" +
+	"yasugi.shimane.jp 1\n" +
+	"yasuoka.nagano.jp 1\n" +
+	"yatomi.aichi.jp 1\n" +
+	"yatsuka.shimane.jp 1\n" +
+	"yatsushiro.kumamoto.jp 1\n" +
+	"yawara.ibaraki.jp 1\n" +
+	"yawata.kyoto.jp 1\n" +
+	"yawatahama.ehime.jp 1\n" +
+	"yazu.tottori.jp 1\n" +
+	"ye 1\n" +
+	"yenbai.vn 1\n" +
+	"yk.ca 1\n" +
+	"yn.cn 1\n" +
+	"yodobashi 1\n" +
+	"yoga 1\n" +
+	"yoichi.hokkaido.jp 1\n" +
+	"yoita.niigata.jp 1\n" +
+	"yoka.hyogo.jp 1\n" +
+	"yokaichiba.chiba.jp 1\n" +
+	"yokawa.hyogo.jp 1\n" +
+	"yokkaichi.mie.jp 1\n" +
+	"yokohama 1\n" +
+	"yokohama.jp 2\n" +
+	"yokoshibahikari.chiba.jp 1\n" +
+	"yokosuka.kanagawa.jp 1\n" +
+	"yokote.akita.jp 1\n" +
+	"yokoze.saitama.jp 1\n" +
+	"yomitan.okinawa.jp 1\n" +
+	"yonabaru.okinawa.jp 1\n" +
+	"yonago.tottori.jp 1\n" +
+	"yonaguni.okinawa.jp 1\n" +
+	"yonezawa.yamagata.jp 1\n" +
+	"yono.saitama.jp 1\n" +
+	"yorii.saitama.jp 1\n" +
+	"yoro.gifu.jp 1\n" +
+	"yoshida.saitama.jp 1\n" +
+	"yoshida.shizuoka.jp 1\n" +
+	"yoshikawa.saitama.jp 1\n" +
+	"yoshimi.saitama.jp 1\n" +
+	"yoshino.nara.jp 1\n" +
+	"yoshinogari.saga.jp 1\n" +
+	"yoshioka.gunma.jp 1\n" +
+	"yotsukaido.chiba.jp 1\n" +
+	"you 1\n" +
+	"youtube 1\n" +
+	"yt 1\n" +
+	"yuasa.wakayama.jp 1\n" +
+	"yufu.oita.jp 1\n" +
+	"yugawa.fukushima.jp 1\n" +
+	"yugawara.kanagawa.jp 1\n" +
+	"yuki.ibaraki.jp 1\n" +
+	"yukuhashi.fukuoka.jp 1\n" +
+	"yun 1\n" +
+	"yura.wakayama.jp 1\n" +
+	"yurihonjo.akita.jp 1\n" +
+	"yusuhara.kochi.jp 1\n" +
+	"yusui.kagoshima.jp 1\n" +
+	"yuu.yamaguchi.jp 1\n" +
+	"yuza.yamagata.jp 1\n" +
+	"yuzawa.niigata.jp 1\n" +
+	"z.bg 1\n" +
+	"z.se 1\n" +
+	"za 0\n" +
+	"zachpomor.pl 1\n" +
+	"zagan.pl 1\n" +
+	"zakarpattia.ua 1\n" +
+	"zama.kanagawa.jp 1\n" +
+	"zamami.okinawa.jp 1\n" +
+	"zao.miyagi.jp 1\n" +
+	"zaporizhzhe.ua 1\n" +
+	"zaporizhzhia.ua 1\n" +
+	"zappos 1\n" +
+	"zara 1\n" +
+	"zarow.pl 1\n" +
+	"zentsuji.kagawa.jp 1\n" +
+	"zero 1\n" +
+	"zgora.pl 1\n" +
+	"zgorzelec.pl 1\n" +
+	"zhitomir.ua 1\n" +
+	"zhytomyr.ua 1\n" +
+	"zip 1\n" +
+	"zj.cn 1\n" +
+	"zlg.br 1\n" +
+	"zm 1\n" +
+	"zone 1\n" +
+	"zp.gov.pl 1\n" +
+	"zp.ua 1\n" +
+	"zpisdn.gov.pl 1\n" +
+	"zt.ua 1\n" +
+	"zuerich 1\n" +
+	"zushi.kanagawa.jp 1\n" +
+	"zw 1\n"

@@ -49,13 +49,24 @@ func TestGenerateRefuses(t *testing.T) {
 	if _, err := generate(ok[:10], "test"); err == nil {
 		t.Error("generate accepted a list of 10 rules")
 	}
-	// Private rules are left out.
-	private := append(ok[:len(ok):len(ok)], publicsuffix.Rule{Type: publicsuffix.NormalType, Value: "github.io", Private: true})
-	src, err := generate(private, "test")
+	// Private rules are left out; the flags say which rules a name is in,
+	// and the names that rules end with are there with no flag.
+	more := append(ok[:len(ok):len(ok)],
+		publicsuffix.Rule{Type: publicsuffix.NormalType, Value: "github.io", Private: true},
+		publicsuffix.Rule{Type: publicsuffix.WildcardType, Value: "kawasaki.jp"},
+		publicsuffix.Rule{Type: publicsuffix.NormalType, Value: "kawasaki.jp"},
+		publicsuffix.Rule{Type: publicsuffix.ExceptionType, Value: "city.kawasaki.jp"},
+	)
+	src, err := generate(more, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if bytes.Contains(src, []byte("github.io")) || !bytes.Contains(src, []byte(`"a5999.cn\n"`)) {
+	for _, line := range []string{"a5999.cn 1", "cn 0", "kawasaki.jp 3", "city.kawasaki.jp 4", "jp 0"} {
+		if !bytes.Contains(src, []byte(fmt.Sprintf("%q", line+"\n"))) {
+			t.Errorf("generate left out %q", line)
+		}
+	}
+	if bytes.Contains(src, []byte("github.io")) || bytes.Contains(src, []byte(`"io `)) {
 		t.Error("generate kept a private rule")
 	}
 }
