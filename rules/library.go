@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"maps"
 	"reflect"
 	"slices"
@@ -10,7 +11,6 @@ import (
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
 	"cel.dev/cel-go/common/types/traits"
-	"golang.org/x/net/idna"
 
 	"github.com/icpcheck/icpcheck/model"
 	"github.com/icpcheck/icpcheck/rules/check"
@@ -29,6 +29,8 @@ var (
 		"resident_id_valid": func(s string) bool { _, err := check.ResidentID(s); return err == nil },
 		"uscc_valid":        func(s string) bool { _, err := check.USCC(s); return err == nil },
 		"mobile_valid":      func(s string) bool { return check.Mobile(s) == nil },
+		"phone_valid":       func(s string) bool { return check.Phone(s) == nil },
+		"email_valid":       func(s string) bool { return check.Email(s) == nil },
 		"ip_valid":          func(s string) bool { return check.IP(s) == nil },
 		"ip_range_valid":    func(s string) bool { return check.IPRange(s) == nil },
 		"ip_public":         check.PublicIP,
@@ -69,17 +71,8 @@ type hostInfo struct {
 }
 
 func parseHost(s string) *hostInfo {
-	h := &hostInfo{err: check.Hostname(s)}
-	if h.err != nil {
-		return h
-	}
-	h.level, h.labels, h.registrable = check.DomainLevel(s), check.LabelCount(s), check.RegistrableDomain(s)
-	label, _, _ := strings.Cut(h.registrable, ".")
-	h.mainLabel = label
-	if u, err := idna.ToUnicode(label); err == nil {
-		h.mainLabel = u
-	}
-	return h
+	h, err := check.ParseHost(s)
+	return &hostInfo{err: err, level: h.Level, labels: h.Labels, registrable: h.Registrable, mainLabel: h.MainLabel}
 }
 
 // hostMemo parses each host name once per evaluation.
@@ -163,8 +156,29 @@ func library(matchers map[string]*check.Matcher) []cel.EnvOption {
 			}))),
 		cel.Function("province", cel.Overload("province_string", []*cel.Type{cel.StringType}, provinceType,
 			cel.UnaryBinding(func(v ref.Val) ref.Val { return provinceVal(str(v)) }))),
-		cel.Function("resident_id_problem", cel.Overload("resident_id_problem_string", []*cel.Type{cel.StringType}, problemType,
-			cel.UnaryBinding(func(v ref.Val) ref.Val { _, err := check.ResidentID(str(v)); return problemOf(err) }))),
+		// A resident ID number read on a day: valid, and born neither
+		// after that day nor more than 120 years before it.
+		cel.Function("resident_id_plausible", cel.Overload("resident_id_plausible_string_string", []*cel.Type{cel.StringType, cel.StringType}, cel.BoolType,
+			cel.BinaryBinding(func(v, on ref.Val) ref.Val {
+				_, err := check.ResidentIDOn(str(v), model.Date(str(on)))
+				return types.Bool(err == nil)
+			}))),
+		cel.Function("resident_id_problem",
+			cel.Overload("resident_id_problem_string", []*cel.Type{cel.StringType}, problemType,
+				cel.UnaryBinding(func(v ref.Val) ref.Val { _, err := check.ResidentID(str(v)); return problemOf(err) })),
+			cel.Overload("resident_id_problem_string_string", []*cel.Type{cel.StringType, cel.StringType}, problemType,
+				cel.BinaryBinding(func(v, on ref.Val) ref.Val {
+					_, err := check.ResidentIDOn(str(v), model.Date(str(on)))
+					return problemOf(err)
+				}))),
+		cel.Function("mobile_problem", cel.Overload("mobile_problem_string", []*cel.Type{cel.StringType}, problemType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { return problemOf(check.Mobile(str(v))) }))),
+		cel.Function("phone_problem", cel.Overload("phone_problem_string", []*cel.Type{cel.StringType}, problemType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { return problemOf(check.Phone(str(v))) }))),
+		cel.Function("email_problem", cel.Overload("email_problem_string", []*cel.Type{cel.StringType}, problemType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { return problemOf(check.Email(str(v))) }))),
+		cel.Function("ip_problem", cel.Overload("ip_problem_string", []*cel.Type{cel.StringType}, problemType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { return problemOf(check.IPRange(str(v))) }))),
 		cel.Function("uscc_problem", cel.Overload("uscc_problem_string", []*cel.Type{cel.StringType}, problemType,
 			cel.UnaryBinding(func(v ref.Val) ref.Val { _, err := check.USCC(str(v)); return problemOf(err) }))),
 		cel.Function("resident_id_birth", cel.Overload("resident_id_birth_string", []*cel.Type{cel.StringType}, cel.StringType,
@@ -281,10 +295,15 @@ func provinceVal(slug string) ref.Val {
 	return localized{provinceType, Text{Zh: p.Name(model.Chinese), En: p.Name(model.English)}}
 }
 
-// problemOf renders the problem an identifier check found; none is "".
+// problemOf renders the problem a check found, in each language; none
+// is "".
 func problemOf(err error) ref.Val {
-	if err == nil {
+	var p *check.Problem
+	if !errors.As(err, &p) {
+		if err != nil {
+			return types.WrapErr(err)
+		}
 		return localized{problemType, Text{}}
 	}
-	return localized{problemType, Text{Zh: err.Error(), En: err.Error()}}
+	return localized{problemType, Text{Zh: p.Text(model.Chinese), En: p.Text(model.English)}}
 }
