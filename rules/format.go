@@ -135,7 +135,6 @@ type AppliesTo struct {
 	Kind        model.ServiceKind
 }
 
-
 // Rule is one rule as written in a rule file, or, for a rule applied in
 // several provinces, as applied in one of them.
 type Rule struct {
