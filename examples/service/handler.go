@@ -130,8 +130,7 @@ func (h *handler) serveValidate(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	t, ok := h.limiter.enter()
 	if !ok {
-		w.Header().Set("Retry-After", retryAfter)
-		writeMessage(w, http.StatusServiceUnavailable, msgBusy.in(lang))
+		writeBusy(w, lang)
 		return
 	}
 	defer t.leave()
@@ -147,7 +146,10 @@ func (h *handler) serveValidate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := t.run(ctx); err != nil {
-		h.writeCheckError(w, r, err, lang)
+		// It waited for a slot until its deadline: busy, as when it
+		// found no place at all.
+		entryOf(r).err = err
+		writeBusy(w, lang)
 		return
 	}
 	filing, err := decode(data)
@@ -168,8 +170,15 @@ func (h *handler) serveValidate(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, report)
 }
 
-// writeCheckError answers a check that could not run: 503 when it waited
-// or ran past its deadline (or the client went away), 400 for a filing the
+// writeBusy answers a check that found no place, or no slot before its
+// deadline.
+func writeBusy(w http.ResponseWriter, lang validate.Language) {
+	w.Header().Set("Retry-After", retryAfter)
+	writeMessage(w, http.StatusServiceUnavailable, msgBusy.in(lang))
+}
+
+// writeCheckError answers a check that could not finish: 503 when it ran
+// past its deadline (or the client went away), 400 for a filing the
 // validator refuses, 500 for anything else, such as a failing Resolver.
 func (h *handler) writeCheckError(w http.ResponseWriter, r *http.Request, err error, lang validate.Language) {
 	switch {

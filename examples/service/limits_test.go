@@ -124,8 +124,11 @@ func TestDeadlineWhileWaitingForASlot(t *testing.T) {
 	// The client of the second check gives up while it waits.
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	rec := postYAML("/v1/validate", filing).serveWith(ctx, h)
-	errorBody(t, rec, http.StatusServiceUnavailable)
+	rec := postYAML("/v1/validate?lang=en", filing).serveWith(ctx, h)
+	got := errorBody(t, rec, http.StatusServiceUnavailable)
+	if diff := cmp.Diff(validate.InputError{Message: "too many checks are under way; retry later"}, got); diff != "" {
+		t.Errorf("error body (-want +got):\n%s", diff)
+	}
 }
 
 func TestResolverFailureIs500(t *testing.T) {
