@@ -12,6 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/icpcheck/icpcheck/validate"
 )
 
 // expectedErrors reads, for each example filing, the rules that must give
@@ -31,8 +33,14 @@ func expectedErrors(t *testing.T) map[string][]string {
 
 func runCLI(t *testing.T, stdin string, args ...string) (status int, stdout, stderr string) {
 	t.Helper()
+	return runWith(t, nil, stdin, args...)
+}
+
+// runWith runs the command with extra validator options.
+func runWith(t *testing.T, opts []validate.Option, stdin string, args ...string) (status int, stdout, stderr string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	status = run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	status = run(context.Background(), args, strings.NewReader(stdin), &out, &errOut, opts...)
 	return status, out.String(), errOut.String()
 }
 
@@ -130,11 +138,11 @@ func TestBadInput(t *testing.T) {
 		name, file string
 		want       []string // fragments of the error message
 	}{
-		{"number where a string belongs", write("mobile.yaml", "province: hunan\nsubject:\n  principal:\n    mobile: 13800138000\n"), []string{"mobile.yaml:4:13", "subject.principal.mobile", "string"}},
+		{"number where a string belongs", write("mobile.json", "{\"province\": \"hunan\",\n \"subject\": {\"principal\": {\"mobile\": 13800138000}}}\n"), []string{"mobile.json:2:38: subject.principal.mobile", "13800138000"}},
 		{"unknown key", write("typo.json", "{\n  \"province\": \"hunan\",\n  \"services\": [{\"kind\": \"website\", \"nmae\": \"x\"}]\n}\n"), []string{"typo.json:3", "services[0]", "nmae"}},
 		{"unknown enum", write("enum.yaml", "services:\n  - kind: webbsite\n"), []string{"enum.yaml:2", "services[0].kind", "webbsite"}},
 		{"Hong Kong", write("hk.yaml", "province: 香港\n"), []string{"hk.yaml:1", "province", "香港"}},
-		{"missing file", filepath.Join(dir, "absent.yaml"), []string{"absent.yaml"}},
+		{"missing file", filepath.Join(dir, "absent.yaml"), []string{"absent.yaml: 文件不存在"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -156,7 +164,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
-	for _, args := range [][]string{{}, {"-format", "xml", "x.yaml"}, {"-date", "2021-02-30", "x.yaml"}, {"-nope"}} {
+	for _, args := range [][]string{{}, {"-format", "xml", "x.yaml"}, {"-date", "2021-02-30", "x.yaml"}, {"-nope"}, {"-lang", "fr", "x.yaml"}, {"-lang", "zh-TW-x-nonsense!", "x.yaml"}} {
 		if status, _, _ := runCLI(t, "", args...); status != exitBadInput {
 			t.Errorf("%q: status %d, want %d", args, status, exitBadInput)
 		}
