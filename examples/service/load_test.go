@@ -128,6 +128,9 @@ func TestLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the load test is not short")
 	}
+	if raceEnabled {
+		t.Skip("the race detector's own time and memory would be measured")
+	}
 	v, err := validate.New(validate.WithEagerCompile())
 	if err != nil {
 		t.Fatal(err)
