@@ -13,5 +13,9 @@ import (
 //go:embed *.yaml
 var files embed.FS
 
-// FS returns the embedded rule files, one per scope, at the top level.
+// FS returns the embedded rule files at the top level.
 func FS() fs.FS { return files }
+
+// Providers names the access providers that have a layer among the
+// embedded files; their scopes are declared to the compiler as providers.
+func Providers() []string { return []string{"huaweicloud"} }

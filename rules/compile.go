@@ -3,16 +3,21 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"reflect"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/ast"
 	"cel.dev/cel-go/common/operators"
 	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
+	"cel.dev/cel-go/ext"
 
 	"github.com/icpcheck/icpcheck/model"
 	"github.com/icpcheck/icpcheck/rules/check"
@@ -29,16 +34,16 @@ type CompileOption func(*compileConfig)
 type compileConfig struct {
 	costLimit uint64
 	lazy      bool
-	// celOnly leaves every conjunct of when to CEL; the tests use it to
-	// show that fieldGuards change no answer.
-	celOnly bool
+	celOnly   bool
+	providers []string
+	disabled  []string
 }
 
 // Lazy defers compiling each scope's rules (national, a province, a
 // provider) to the first evaluation that needs them, so that a program that
 // checks one province does not pay for all 31. Files are still parsed, and
-// ids and word lists checked, at once; an expression error in a scope
-// surfaces from the first Evaluate that uses the scope.
+// ids, scopes and word lists checked, at once; an expression error in a
+// scope surfaces from Prepare or the first Evaluate that uses the scope.
 func Lazy() CompileOption {
 	return func(c *compileConfig) { c.lazy = true }
 }
@@ -49,14 +54,44 @@ func WithCostLimit(limit uint64) CompileOption {
 	return func(c *compileConfig) { c.costLimit = limit }
 }
 
+// CELOnly decides every rule's applies_to in CEL, as a condition
+// generated from it, instead of in Go. The answers are the same (a fuzz
+// test compares the two); only the time differs. It exists so that the
+// native path can always be checked against, and set aside for, CEL.
+func CELOnly() CompileOption {
+	return func(c *compileConfig) { c.celOnly = true }
+}
+
+// Providers declares the access providers whose rule layers the files may
+// hold: a file's scope must be national, a province slug or one of them, so
+// that a misspelt province is refused instead of read as a provider whose
+// rules never apply.
+func Providers(names ...string) CompileOption {
+	return func(c *compileConfig) { c.providers = append(c.providers, names...) }
+}
+
+// Disabled leaves out the rules with these ids; an id that names no rule is
+// an error, so that a typo cannot leave a rule on.
+func Disabled(ids ...string) CompileOption {
+	return func(c *compileConfig) { c.disabled = append(c.disabled, ids...) }
+}
+
 // Set is a compiled collection of rules. It is immutable and safe for
 // concurrent use.
 type Set struct {
-	rules      []*Rule     // sorted by id
+	rules      []*Rule     // as applied, sorted by id
 	wordLists  []*WordList // sorted by id
 	national   *group
 	byProvince map[model.Province]*group
 	byProvider map[string]*group
+	predicates []compiledPredicate
+	// superseded maps a rule id to the ids of the rules that supersede it.
+	superseded map[string][]string
+}
+
+type compiledPredicate struct {
+	name string
+	prg  *program
 }
 
 // group is the rules of one scope, compiled once, on first use when the
@@ -79,20 +114,26 @@ func (g *group) get() ([]*compiledRule, error) {
 
 type compiledRule struct {
 	rule *Rule
-	each string
+	coll *collection // nil for a rule over the whole filing
+	// applies is decided in Go, before any CEL; empty under CELOnly,
+	// where it is part of filingWhen, serviceWhen and when.
+	applies AppliesTo
 	// filingWhen and serviceWhen are the conjuncts of when that read only
-	// the filing, or only the filing and the service of a per-domain (ip,
-	// platform, pre-approval) rule: evaluated once per filing or service
-	// instead of once per element, so that a rule for APPs costs nothing on
-	// a website's 20 domains. when keeps the other conjuncts.
+	// the filing, or only the filing and the service of a rule over a list
+	// inside each service: evaluated once per filing or service instead of
+	// once per element. when keeps the other conjuncts.
 	filingWhen, serviceWhen, when condition
 	needs, check                  condition
+	variables                     []compiledValue
 	values                        []compiledValue
+	params                        ref.Val
+	supersedes                    bool // another rule names it in supersedes
+	supersedesOthers              bool // it names others
 }
 
 type compiledValue struct {
-	name string
-	prg  *program
+	name   string
+	zh, en *program // en is nil when one expression serves both languages
 }
 
 // program is a planned expression. A metered one counts its cost as it
@@ -102,15 +143,20 @@ type program struct {
 	metered bool
 }
 
-// Rules returns the rules of the set, sorted by id.
+// condition is a conjunction of programs, each one conjunct of an
+// expression as its author wrote it; an empty condition holds.
+type condition []*program
+
+// Rules returns the rules of the set as they apply, sorted by id.
 func (s *Set) Rules() []*Rule {
-	return append([]*Rule(nil), s.rules...)
+	return slices.Clone(s.rules)
 }
 
-var (
-	pathPattern        = regexp.MustCompile(`^[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*$`)
-	placeholderPattern = regexp.MustCompile(`\{([a-z_]+)\}`)
-)
+var placeholderPattern = regexp.MustCompile(`\{([a-z][a-z0-9_]*)\}`)
+
+// reservedNames are the variables every rule sees; predicates and rule
+// variables may not take them.
+var reservedNames = []string{"filing", "filing_date", "facts", "params"}
 
 // Compile compiles the rules of the files against the filing's real types,
 // so that a misspelt field is an error at load time with the file's own line
@@ -121,12 +167,15 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 		o(&cfg)
 	}
 	var errs []error
+	for _, f := range files {
+		if f.Scope != "national" && f.Scope != SharedScope && !isProvince(f.Scope) && !slices.Contains(cfg.providers, f.Scope) {
+			errs = append(errs, &Error{File: f.Name, Line: f.scopeLine, Err: fmt.Errorf("scope %q is not national, shared, a province slug or a declared provider (%s)", f.Scope, strings.Join(cfg.providers, ", "))})
+		}
+	}
 	matchers := map[string]*check.Matcher{}
 	var lists []*WordList
 	listAt := map[string]string{}
-	byName := map[string]*File{}
 	for _, f := range files {
-		byName[f.Name] = f
 		for _, wl := range f.WordLists {
 			if at, dup := listAt[wl.ID]; dup {
 				errs = append(errs, &Error{File: f.Name, Line: wl.Line, Err: fmt.Errorf("word list %s is already defined at %s", wl.ID, at)})
@@ -137,59 +186,103 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 			lists = append(lists, wl)
 		}
 	}
-	envs, err := newEnvs(matchers)
+	sort.Slice(lists, func(i, j int) bool { return lists[i].ID < lists[j].ID })
+	var predicates []NamedExpr
+	var predicateFiles []string
+	predicateAt := map[string]string{}
+	for _, f := range files {
+		for _, p := range f.Predicates {
+			at := fmt.Sprintf("%s:%d", f.Name, p.Expr.Line)
+			switch {
+			case predicateAt[p.Name] != "":
+				errs = append(errs, &Error{File: f.Name, Line: p.Expr.Line, Err: fmt.Errorf("predicate %s is already defined at %s", p.Name, predicateAt[p.Name])})
+			case slices.Contains(reservedNames, p.Name) || elementVariables()[p.Name]:
+				errs = append(errs, &Error{File: f.Name, Line: p.Expr.Line, Err: fmt.Errorf("predicate %s takes the name of a variable every rule sees", p.Name)})
+			default:
+				predicateAt[p.Name] = at
+				predicates = append(predicates, p)
+				predicateFiles = append(predicateFiles, f.Name)
+			}
+		}
+	}
+	all, expandErrs := expand(files)
+	errs = append(errs, expandErrs...)
+	all, err := disable(all, cfg.disabled)
 	if err != nil {
+		errs = append(errs, err)
+	}
+	set := &Set{wordLists: lists, byProvince: map[model.Province]*group{}, byProvider: map[string]*group{}, superseded: map[string][]string{}}
+	byID := map[string]*Rule{}
+	for _, r := range all {
+		if prev, dup := byID[r.ID]; dup {
+			errs = append(errs, &Error{File: r.File, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("rule id is already defined at %s:%d", prev.File, prev.Line)})
+			continue
+		}
+		byID[r.ID] = r
+		set.rules = append(set.rules, r)
+	}
+	for _, r := range set.rules {
+		for _, id := range r.Supersedes {
+			if _, ok := byID[id]; !ok && !slices.Contains(cfg.disabled, id) {
+				errs = append(errs, &Error{File: r.File, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("supersedes %s, which is no rule", id)})
+				continue
+			}
+			set.superseded[id] = append(set.superseded[id], r.ID)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	sort.Slice(set.rules, func(i, j int) bool { return set.rules[i].ID < set.rules[j].ID })
+
+	envs, base, err := newEnvs(matchers, predicates)
+	if err != nil {
+		return nil, err
+	}
+	pc := &compiler{env: base, costLimit: cfg.costLimit, matchers: matchers}
+	for k, p := range predicates {
+		pc.fileName = predicateFiles[k]
+		set.predicates = append(set.predicates, compiledPredicate{name: p.Name, prg: pc.expr(&Rule{}, "predicate "+p.Name, p.Expr, true)})
+	}
+	if err := errors.Join(pc.errs...); err != nil {
 		return nil, err
 	}
 	compileGroup := func(rs []*Rule) ([]*compiledRule, error) {
 		var out []*compiledRule
 		var errs []error
 		for _, r := range rs {
-			c := &compiler{file: byName[r.File], env: envs[r.Each], matchers: matchers, costLimit: cfg.costLimit, celOnly: cfg.celOnly}
+			c := &compiler{env: envs[r.Each], costLimit: cfg.costLimit, matchers: matchers, celOnly: cfg.celOnly}
 			cr := c.rule(r)
 			if len(c.errs) > 0 {
 				errs = append(errs, c.errs...)
 				continue
 			}
+			_, cr.supersedes = set.superseded[r.ID]
+			cr.supersedesOthers = len(r.Supersedes) > 0
 			out = append(out, cr)
 		}
-		return out, joinErrors(errs)
+		return out, errors.Join(errs...)
 	}
-	sort.Slice(lists, func(i, j int) bool { return lists[i].ID < lists[j].ID })
-	set := &Set{wordLists: lists, byProvince: map[model.Province]*group{}, byProvider: map[string]*group{}}
 	add := func(g **group, r *Rule) {
 		if *g == nil {
 			*g = &group{compile: compileGroup}
 		}
 		(*g).rules = append((*g).rules, r)
 	}
-	ruleAt := map[string]string{}
-	for _, f := range files {
-		for _, r := range f.Rules {
-			if at, dup := ruleAt[r.ID]; dup {
-				errs = append(errs, &Error{File: f.Name, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("rule id is already defined at %s", at)})
-				continue
-			}
-			ruleAt[r.ID] = fmt.Sprintf("%s:%d", f.Name, r.Line)
-			set.rules = append(set.rules, r)
-			switch {
-			case r.Scope == "national":
-				add(&set.national, r)
-			case isProvince(r.Scope):
-				g := set.byProvince[model.Province(r.Scope)]
-				add(&g, r)
-				set.byProvince[model.Province(r.Scope)] = g
-			default:
-				g := set.byProvider[r.Scope]
-				add(&g, r)
-				set.byProvider[r.Scope] = g
-			}
+	for _, r := range set.rules {
+		switch {
+		case r.Scope == "national":
+			add(&set.national, r)
+		case isProvince(r.Scope):
+			g := set.byProvince[model.Province(r.Scope)]
+			add(&g, r)
+			set.byProvince[model.Province(r.Scope)] = g
+		default:
+			g := set.byProvider[r.Scope]
+			add(&g, r)
+			set.byProvider[r.Scope] = g
 		}
 	}
-	if err := joinErrors(errs); err != nil {
-		return nil, err
-	}
-	sort.Slice(set.rules, func(i, j int) bool { return set.rules[i].ID < set.rules[j].ID })
 	if !cfg.lazy {
 		if err := set.Prepare(); err != nil {
 			return nil, err
@@ -198,10 +291,85 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 	return set, nil
 }
 
+// expand applies the shared rules in the provinces whose files name them:
+// one rule per application, with id <province>.<rule>, the province's
+// params, and its severity, sources, notes and dates where it sets them.
+// Shared rules that no province applies are left out.
+func expand(files []*File) ([]*Rule, []error) {
+	shared := map[string]*Rule{}
+	var out []*Rule
+	for _, f := range files {
+		for _, r := range f.Rules {
+			if f.Scope == SharedScope {
+				shared[r.ID] = r
+			} else {
+				out = append(out, r)
+			}
+		}
+	}
+	var errs []error
+	for _, f := range files {
+		for k := range f.Apply {
+			a := &f.Apply[k]
+			r, ok := shared[a.Rule]
+			if !ok {
+				errs = append(errs, &Error{File: f.Name, Line: a.Line, Err: fmt.Errorf("apply: %q is not a shared rule", a.Rule)})
+				continue
+			}
+			c := *r
+			c.ID = f.Scope + "." + r.ID
+			c.Scope = f.Scope
+			c.Shared, c.Applied = r, a
+			c.Params = a.Params
+			c.Sources = append(slices.Clone(a.Sources), r.Sources...)
+			c.Tests = append(slices.Clone(r.Tests), a.Tests...)
+			if a.Severity != "" {
+				c.Severity = a.Severity
+			}
+			if a.Notes != "" {
+				c.Notes = strings.TrimSpace(r.Notes + "\n" + a.Notes)
+			}
+			if a.EffectiveFrom != "" {
+				c.EffectiveFrom = a.EffectiveFrom
+			}
+			if a.EffectiveUntil != "" {
+				c.EffectiveUntil = a.EffectiveUntil
+			}
+			if len(c.Sources) == 0 {
+				errs = append(errs, &Error{File: f.Name, Line: a.Line, Rule: c.ID, Err: fmt.Errorf("a rule needs a source: where the rule comes from")})
+				continue
+			}
+			out = append(out, &c)
+		}
+	}
+	return out, errs
+}
+
+func disable(rs []*Rule, ids []string) ([]*Rule, error) {
+	if len(ids) == 0 {
+		return rs, nil
+	}
+	off := map[string]bool{}
+	for _, id := range ids {
+		off[id] = true
+	}
+	var kept []*Rule
+	for _, r := range rs {
+		if off[r.ID] {
+			delete(off, r.ID)
+			continue
+		}
+		kept = append(kept, r)
+	}
+	if len(off) > 0 {
+		return nil, fmt.Errorf("rules: disabled ids that name no rule: %s", strings.Join(slices.Sorted(maps.Keys(off)), ", "))
+	}
+	return kept, nil
+}
+
 // Prepare compiles the rules of the named scopes now (of every scope when
 // none is named), so that their errors surface here and the first
-// evaluation that needs them does not pay for compiling. A lazy set uses it
-// for rules whose errors the caller wants at load time. Scopes without
+// evaluation that needs them does not pay for compiling. Scopes without
 // rules are ignored; a scope is compiled once, however often it is named.
 func (s *Set) Prepare(scopes ...string) error {
 	groups := s.groups()
@@ -222,7 +390,7 @@ func (s *Set) Prepare(scopes ...string) error {
 			errs = append(errs, err)
 		}
 	}
-	return joinErrors(errs)
+	return errors.Join(errs...)
 }
 
 // group is the group of one scope, or nil.
@@ -248,12 +416,7 @@ func (s *Set) groups() []*group {
 			out = append(out, g)
 		}
 	}
-	providers := make([]string, 0, len(s.byProvider))
-	for name := range s.byProvider {
-		providers = append(providers, name)
-	}
-	sort.Strings(providers)
-	for _, name := range providers {
+	for _, name := range slices.Sorted(maps.Keys(s.byProvider)) {
 		out = append(out, s.byProvider[name])
 	}
 	return out
@@ -264,49 +427,244 @@ func isProvince(scope string) bool {
 	return ok
 }
 
+// newEnvs builds the one base environment every rule compiles against, and
+// one extension of it per collection. Building an environment is the slow
+// part of compiling, so this happens once per Compile, not once per rule.
+func newEnvs(matchers map[string]*check.Matcher, predicates []NamedExpr) (map[string]*cel.Env, *cel.Env, error) {
+	opts := []cel.EnvOption{
+		ext.NativeTypes(reflect.TypeOf(&model.Filing{}), ext.ParseStructTag("json")),
+		cel.Variable("filing", filingType),
+		cel.Variable("filing_date", cel.StringType),
+		cel.Variable("facts", cel.MapType(cel.StringType, cel.MapType(cel.StringType, cel.StringType))),
+		cel.Variable("params", cel.MapType(cel.StringType, cel.DynType)),
+		ext.Strings(),
+		ext.Lists(),
+		ext.Sets(),
+		ext.Bindings(),
+		ext.TwoVarComprehensions(),
+		// Macro calls are kept so that a hoisted part of a when is the
+		// author's own AST, exists() and all() included.
+		cel.EnableMacroCallTracking(),
+	}
+	for _, p := range predicates {
+		opts = append(opts, cel.Variable(p.Name, cel.BoolType))
+	}
+	base, err := cel.NewEnv(append(opts, library(matchers)...)...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("rules: building the CEL environment: %w", err)
+	}
+	envs := map[string]*cel.Env{"": base}
+	for _, c := range collectionTable {
+		env, err := base.Extend(c.vars()...)
+		if err != nil {
+			return nil, nil, fmt.Errorf("rules: CEL environment for %s: %w", c.name, err)
+		}
+		envs[c.name] = env
+	}
+	return envs, base, nil
+}
+
 type compiler struct {
-	file      *File
+	fileName  string
 	env       *cel.Env
 	matchers  map[string]*check.Matcher
 	costLimit uint64
 	celOnly   bool
 	errs      []error
+	// ruleVars are the names of the rule's variables, which hoisting
+	// treats as element variables.
+	ruleVars map[string]bool
 }
 
 func (c *compiler) fail(r *Rule, line, col int, format string, args ...any) {
-	c.errs = append(c.errs, &Error{File: c.file.Name, Line: line, Column: col, Rule: r.ID, Err: fmt.Errorf(format, args...)})
+	name := r.File
+	if name == "" {
+		name = c.fileName
+	}
+	c.errs = append(c.errs, &Error{File: name, Line: line, Column: col, Rule: r.ID, Err: fmt.Errorf(format, args...)})
 }
 
 func (c *compiler) rule(r *Rule) *compiledRule {
-	cr := &compiledRule{rule: r, each: r.Each}
-	// has() guards of when prove pointers for needs, and those of needs
-	// for check: each runs only after the one before it held.
-	b := &guardBuilder{scope: rootScope, proven: map[string]bool{}}
+	cr := &compiledRule{rule: r, coll: collectionNamed(r.Each)}
+	if r.Params != nil {
+		cr.params = types.DefaultTypeAdapter.NativeToValue(r.Params)
+	} else {
+		cr.params = noParams
+	}
+	c.ruleVars = map[string]bool{}
+	for _, v := range r.Variables {
+		if slices.Contains(reservedNames, v.Name) || elementVariables()[v.Name] || c.env.HasFunction(v.Name) {
+			c.fail(r, v.Expr.Line, v.Expr.Column, "variable %s takes the name of a variable or function every rule sees", v.Name)
+			continue
+		}
+		checked := c.checked(r, "variable "+v.Name, v.Expr, false)
+		if checked == nil {
+			continue
+		}
+		cr.variables = append(cr.variables, compiledValue{name: v.Name, zh: c.program(r, "variable "+v.Name, v.Expr, checked)})
+		env, err := c.env.Extend(cel.Variable(v.Name, checked.OutputType()))
+		if err != nil {
+			c.fail(r, v.Expr.Line, v.Expr.Column, "variable %s: %v", v.Name, err)
+			continue
+		}
+		c.env = env
+		c.ruleVars[v.Name] = true
+	}
 	if r.When.Source != "" {
 		if when := c.checked(r, "when", r.When, true); when != nil {
-			c.splitWhen(r, cr, when, b)
+			c.splitWhen(r, cr, when)
 		}
 	}
 	if r.Needs.Source != "" {
-		cr.needs = c.condition(r, "needs", r.Needs, b)
+		cr.needs = c.condition(r, "needs", r.Needs)
 	}
-	cr.check = c.condition(r, "check", r.Check, b)
-	names := map[string]bool{}
+	cr.check = c.condition(r, "check", r.Check)
+	c.appliesTo(r, cr)
+	names := map[string]bool{"province": isProvince(r.Scope)}
+	for k := range r.Params {
+		names[k] = true
+	}
 	for _, v := range r.Values {
 		names[v.Name] = true
-		cr.values = append(cr.values, compiledValue{name: v.Name, prg: c.expr(r, "value "+v.Name, v.Expr, false)})
+		cv := compiledValue{name: v.Name, zh: c.expr(r, "value "+v.Name, v.Expr, false)}
+		if v.En != nil {
+			cv.en = c.expr(r, "value "+v.Name, *v.En, false)
+		}
+		cr.values = append(cr.values, cv)
 	}
-	for _, msg := range []string{r.Message.Zh, r.Message.En} {
-		for _, m := range placeholderPattern.FindAllStringSubmatch(msg, -1) {
-			if !names[m[1]] {
-				c.fail(r, r.Line, 0, "message uses {%s} but the rule has no value named %s", m[1], m[1])
-			}
+	for _, t := range []Text{r.Title, r.Message, r.Fix} {
+		c.placeholders(r, t.Zh, t.zhAt, names)
+		c.placeholders(r, t.En, t.enAt, names)
+	}
+	if r.Path != "" {
+		root := reflect.TypeFor[model.Filing]()
+		if cr.coll != nil {
+			root = cr.coll.goType
+		}
+		if err := checkPath(root, r.Path); err != nil {
+			c.fail(r, r.Line, 0, "path %q: %v", r.Path, err)
 		}
 	}
-	if r.Path != "" && !pathPattern.MatchString(r.Path) {
-		c.fail(r, r.Line, 0, "path %q is not a key path such as services or subject.principal.mobile", r.Path)
-	}
 	return cr
+}
+
+// appliesTo checks a rule's applies_to and, under CELOnly, turns it into
+// conditions of CEL that say the same, placed where hoisting would put
+// them: the filing's part before the rule's other conjuncts, the
+// service's kind once per service.
+func (c *compiler) appliesTo(r *Rule, cr *compiledRule) {
+	a := r.AppliesTo
+	if a.Kind != "" && (cr.coll == nil || !cr.coll.inService && cr.coll.name != "services" && cr.coll.name != "principals") {
+		c.fail(r, r.Line, 0, "applies_to.kind needs a rule over services, principals or a list inside each service")
+		return
+	}
+	if !c.celOnly {
+		cr.applies = a
+		return
+	}
+	quoted := func(values []string) string {
+		q := make([]string, len(values))
+		for i, v := range values {
+			q[i] = strconv.Quote(v)
+		}
+		return "[" + strings.Join(q, ", ") + "]"
+	}
+	var filing []string
+	if len(a.Natures) > 0 {
+		filing = append(filing, "filing.subject.nature in "+quoted(toStrings(a.Natures)))
+	}
+	if len(a.FilingTypes) > 0 {
+		filing = append(filing, "filing.type in "+quoted(toStrings(a.FilingTypes)))
+	}
+	if len(a.Resources) > 0 {
+		filing = append(filing, "has(filing.resource) && filing.resource.type in "+quoted(toStrings(a.Resources)))
+	}
+	at := Expr{Line: r.Line}
+	if len(filing) > 0 {
+		at.Source = strings.Join(filing, " && ")
+		cr.filingWhen = append(condition{c.expr(r, "applies_to", at, true)}, cr.filingWhen...)
+	}
+	if a.Kind != "" {
+		at.Source = "service.kind == " + strconv.Quote(string(a.Kind))
+		if cr.coll.inService {
+			cr.serviceWhen = append(condition{c.expr(r, "applies_to", at, true)}, cr.serviceWhen...)
+		} else {
+			cr.when = append(condition{c.expr(r, "applies_to", at, true)}, cr.when...)
+		}
+	}
+}
+
+func toStrings[T ~string](values []T) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// filing reports whether a filing is one the rule is for.
+func (a *AppliesTo) filing(f *model.Filing) bool {
+	return (len(a.Natures) == 0 || slices.Contains(a.Natures, f.Subject.Nature)) &&
+		(len(a.FilingTypes) == 0 || slices.Contains(a.FilingTypes, f.Type)) &&
+		(len(a.Resources) == 0 || f.Resource != nil && slices.Contains(a.Resources, f.Resource.Type))
+}
+
+// service reports whether a service is one the rule is for.
+func (a *AppliesTo) service(s *model.Service) bool {
+	return a.Kind == "" || s != nil && s.Kind == a.Kind
+}
+
+var noParams = types.NewStringInterfaceMap(types.DefaultTypeAdapter, map[string]any{})
+
+// placeholders refuses a {name} in a text that names no value of the rule,
+// at the placeholder's own line and column.
+func (c *compiler) placeholders(r *Rule, text string, at *scalar, names map[string]bool) {
+	for _, m := range placeholderPattern.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		if !names[name] {
+			line, col := at.atByte(m[0])
+			c.fail(r, line, col, "{%s} names no value of the rule (values: %s)", name, strings.Join(slices.Sorted(maps.Keys(names)), ", "))
+		}
+	}
+}
+
+// checkPath makes sure path leads to a field of t, in the wire form's keys.
+func checkPath(t reflect.Type, path string) error {
+	for _, step := range strings.Split(path, ".") {
+		key, rest, indexed := strings.Cut(step, "[")
+		if indexed && (!strings.HasSuffix(rest, "]") || strings.Trim(rest[:len(rest)-1], "0123456789") != "" || len(rest) < 2) {
+			return fmt.Errorf("%q is not a key with an index such as domains[0]", step)
+		}
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return fmt.Errorf("%s is not a field of a %s", key, t)
+		}
+		f, ok := fieldByKey(t, key)
+		if !ok {
+			return fmt.Errorf("%s has no field %q", t.Name(), key)
+		}
+		t = f.Type
+		if indexed {
+			if t.Kind() != reflect.Slice {
+				return fmt.Errorf("%s is not a list", key)
+			}
+			t = t.Elem()
+		}
+	}
+	return nil
+}
+
+// fieldByKey finds the field of struct type t whose wire key is key.
+func fieldByKey(t reflect.Type, key string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name == key {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
 }
 
 // expr compiles one expression; a boolean one must have type bool.
@@ -323,7 +681,7 @@ func (c *compiler) checked(r *Rule, what string, e Expr, boolean bool) *cel.Ast 
 	checked, iss := c.env.Compile(e.Source)
 	if iss.Err() != nil {
 		for _, ce := range iss.Errors() {
-			line, col := c.file.position(e, ce.Location.Line(), ce.Location.Column())
+			line, col := e.at.atLineCol(ce.Location.Line(), ce.Location.Column())
 			c.fail(r, line, col, "%s: %s", what, ce.Message)
 		}
 		return nil
@@ -333,7 +691,7 @@ func (c *compiler) checked(r *Rule, what string, e Expr, boolean bool) *cel.Ast 
 		return nil
 	}
 	before := len(c.errs)
-	c.wordListArgs(r, e, checked)
+	c.refuse(r, e, checked)
 	if len(c.errs) > before {
 		return nil
 	}
@@ -358,19 +716,23 @@ func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) *prog
 	return &program{Program: prg, metered: metered}
 }
 
-// wordListArgs makes a misspelt word-list name a load-time error: the list
-// argument of has_words and found_words must be a known literal. It also
-// refuses distinct(), so that no rule is quadratic in a filing's size.
-func (c *compiler) wordListArgs(r *Rule, e Expr, checked *cel.Ast) {
+// refuse makes a misspelt word-list name a load-time error (the list
+// argument of has_words, found_words and prefix_words must be a known
+// literal) and refuses distinct(), so that no rule is quadratic in a
+// filing's size.
+func (c *compiler) refuse(r *Rule, e Expr, checked *cel.Ast) {
 	native := checked.NativeRep()
+	at := func(x ast.Expr) (int, int) {
+		loc := native.SourceInfo().GetStartLocation(x.ID())
+		return e.at.atLineCol(loc.Line(), loc.Column())
+	}
 	ast.PreOrderVisit(native.Expr(), ast.NewExprVisitor(func(x ast.Expr) {
 		if x.Kind() != ast.CallKind {
 			return
 		}
 		call := x.AsCall()
 		if call.FunctionName() == "distinct" {
-			loc := native.SourceInfo().GetStartLocation(x.ID())
-			line, col := c.file.position(e, loc.Line(), loc.Column())
+			line, col := at(x)
 			c.fail(r, line, col, "distinct() is quadratic in the list's length; use unique(list)")
 			return
 		}
@@ -378,8 +740,7 @@ func (c *compiler) wordListArgs(r *Rule, e Expr, checked *cel.Ast) {
 			return
 		}
 		arg := call.Args()[1]
-		loc := native.SourceInfo().GetStartLocation(arg.ID())
-		line, col := c.file.position(e, loc.Line(), loc.Column())
+		line, col := at(arg)
 		if arg.Kind() != ast.LiteralKind {
 			c.fail(r, line, col, "the word list of %s must be a string literal", call.FunctionName())
 			return
@@ -391,75 +752,19 @@ func (c *compiler) wordListArgs(r *Rule, e Expr, checked *cel.Ast) {
 	}))
 }
 
-// position maps a position inside an expression (1-based line, 0-based
-// column, as cel-go reports them) to the rule file's own line and column.
-// The expression's lines are found in the file's text from the scalar's
-// line on, so block scalars (| and >), indentation and quoting all map.
-func (f *File) position(e Expr, line, col int) (int, int) {
-	exprLines := strings.Split(e.Source, "\n")
-	if line < 1 || line > len(exprLines) || e.Line < 1 {
-		return e.Line, e.Column
-	}
-	at := e.Line - 1
-	for k := 0; k < line; k++ {
-		want := strings.TrimSpace(exprLines[k])
-		if want == "" {
-			continue
-		}
-		found := -1
-		for n := at; n < len(f.lines) && n < at+50; n++ {
-			if strings.Contains(f.lines[n], want) {
-				found = n
-				break
-			}
-		}
-		if found < 0 {
-			return e.Line, e.Column
-		}
-		at = found
-		if k == line-1 {
-			exprRunes := []rune(exprLines[k])
-			lead := len(exprRunes) - len([]rune(strings.TrimLeft(exprLines[k], " \t")))
-			start := utf8.RuneCountInString(f.lines[at][:strings.Index(f.lines[at], want)]) + 1
-			return at + 1, start + max(0, col-lead)
-		}
-		if k < line-1 {
-			at++
-		}
-	}
-	return e.Line, e.Column
-}
-
-func joinErrors(errs []error) error {
-	if len(errs) == 0 {
-		return nil
-	}
-	return errors.Join(errs...)
-}
-
-// innerCollections are the each collections iterated inside a service.
-var innerCollections = map[string]bool{"domains": true, "ips": true, "platforms": true, "pre_approvals": true}
-
-// elementVariables are the variables that an each collection binds anew for
-// every element; filing, filing_date and facts stay the same throughout.
-var elementVariables = map[string]bool{
-	"service": true, "i": true, "domain": true, "j": true, "ip": true, "platform": true,
-	"pre_approval": true, "material": true, "person": true, "role": true,
-}
-
 // splitWhen sorts the conjuncts of a rule's when into those that read only
 // the filing, those that read only the filing and the service (for
-// collections inside a service), and the rest, and makes a condition of
-// each group. CEL's && is commutative, errors included, so evaluating the
-// groups in that order gives the rule's own answer.
-func (c *compiler) splitWhen(r *Rule, cr *compiledRule, when *cel.Ast, b *guardBuilder) {
+// collections inside a service), and the rest. CEL's && is commutative,
+// errors included, so evaluating the groups in that order gives the rule's
+// own answer; each conjunct runs as the author's own AST.
+func (c *compiler) splitWhen(r *Rule, cr *compiledRule, when *cel.Ast) {
 	native := when.NativeRep()
-	b.info = native.SourceInfo()
+	elementVars := elementVariables()
 	var filing, service, rest []ast.Expr
 	for _, conj := range conjuncts(native.Expr()) {
-		vars := variablesOf(conj)
+		vars := c.variablesOf(conj, elementVars)
 		switch {
-		case r.Each == "" || len(vars) > 0 && !(innerCollections[r.Each] && onlyServiceVariables(vars)):
+		case cr.coll == nil || len(vars) > 0 && !(cr.coll.inService && onlyService(vars)):
 			rest = append(rest, conj)
 		case len(vars) == 0:
 			filing = append(filing, conj)
@@ -467,60 +772,41 @@ func (c *compiler) splitWhen(r *Rule, cr *compiledRule, when *cel.Ast, b *guardB
 			service = append(service, conj)
 		}
 	}
-	cr.filingWhen = c.split(r, "when", r.When, filing, nil, b)
-	cr.serviceWhen = c.split(r, "when", r.When, service, nil, b)
-	if len(filing)+len(service) > 0 {
-		when = nil // hoisted: the rest is not the whole
+	if len(filing)+len(service) == 0 {
+		cr.when = condition{c.program(r, "when", r.When, when)}
+		return
 	}
-	cr.when = c.split(r, "when", r.When, rest, when, b)
+	cr.filingWhen = c.parts(r, r.When, when, filing)
+	cr.serviceWhen = c.parts(r, r.When, when, service)
+	cr.when = c.parts(r, r.When, when, rest)
 }
 
-// condition compiles a boolean expression of the rule as a condition.
-func (c *compiler) condition(r *Rule, what string, e Expr, b *guardBuilder) condition {
+// condition compiles a boolean expression of the rule, whole.
+func (c *compiler) condition(r *Rule, what string, e Expr) condition {
 	checked := c.checked(r, what, e, true)
 	if checked == nil {
-		return condition{}
+		return nil
 	}
-	native := checked.NativeRep()
-	b.info = native.SourceInfo()
-	return c.split(r, what, e, conjuncts(native.Expr()), checked, b)
+	return condition{c.program(r, what, e, checked)}
 }
 
-// split makes a condition of conjuncts: the guards for Go, in order, and
-// the && of the others, written back to source, for CEL. When the conjuncts
-// are all of whole and none is a guard, whole is compiled as written.
-func (c *compiler) split(r *Rule, what string, e Expr, exprs []ast.Expr, whole *cel.Ast, b *guardBuilder) condition {
-	var cond condition
-	var rest []ast.Expr
+// parts plans each of exprs, conjuncts of whole, as a program of its own.
+func (c *compiler) parts(r *Rule, e Expr, whole *cel.Ast, exprs []ast.Expr) condition {
+	var out condition
+	native := whole.NativeRep()
 	for _, x := range exprs {
-		if !c.celOnly {
-			if g := b.guard(x); g != nil {
-				cond.guards = append(cond.guards, g)
-				continue
-			}
-		}
-		rest = append(rest, x)
-	}
-	if len(cond.guards) == 0 && whole != nil {
-		return condition{prg: c.program(r, what, e, whole)}
-	}
-	if len(rest) == 0 {
-		return cond
-	}
-	parts := make([]string, len(rest))
-	for k, x := range rest {
-		src, err := cel.ExprToString(x, b.info)
+		sub := ast.NewCheckedAST(ast.NewAST(x, native.SourceInfo()), native.TypeMap(), native.ReferenceMap())
+		pb, err := ast.ToProto(sub)
 		if err != nil {
-			c.fail(r, e.Line, e.Column, "%s: %v", what, err)
-			return condition{}
+			c.fail(r, e.Line, e.Column, "when: %v", err)
+			continue
 		}
-		parts[k] = "(" + src + ")"
+		out = append(out, c.program(r, "when", e, cel.CheckedExprToAst(pb)))
 	}
-	cond.prg = c.expr(r, what, Expr{Source: strings.Join(parts, " && "), Line: e.Line, Column: e.Column}, true)
-	return cond
+	return out
 }
 
-func onlyServiceVariables(vars map[string]bool) bool {
+func onlyService(vars map[string]bool) bool {
 	for v := range vars {
 		if v != "service" && v != "i" {
 			return false
@@ -541,11 +827,11 @@ func conjuncts(e ast.Expr) []ast.Expr {
 	return []ast.Expr{e}
 }
 
-// variablesOf returns the element variables e reads.
-func variablesOf(e ast.Expr) map[string]bool {
+// variablesOf returns the element variables and rule variables e reads.
+func (c *compiler) variablesOf(e ast.Expr, elementVars map[string]bool) map[string]bool {
 	vars := map[string]bool{}
 	ast.PreOrderVisit(e, ast.NewExprVisitor(func(x ast.Expr) {
-		if x.Kind() == ast.IdentKind && elementVariables[x.AsIdent()] {
+		if x.Kind() == ast.IdentKind && (elementVars[x.AsIdent()] || c.ruleVars[x.AsIdent()]) {
 			vars[x.AsIdent()] = true
 		}
 	}))

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unsafe"
 
+	"cel.dev/cel-go/common/functions"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
 	"cel.dev/cel-go/common/types/traits"
@@ -14,14 +14,6 @@ import (
 
 	"github.com/icpcheck/icpcheck/model"
 )
-
-// In returns the text in language l.
-func (t Text) In(l model.Language) string {
-	if l == model.English {
-		return t.En
-	}
-	return t.Zh
-}
 
 // Finding is one violation: a rule that fired at a path.
 type Finding struct {
@@ -31,18 +23,46 @@ type Finding struct {
 }
 
 type namedValue struct {
-	name string
-	val  ref.Val
+	name   string
+	zh, en ref.Val
 }
 
 // Message renders the rule's message in language l with the values
 // computed when it fired.
-func (f Finding) Message(l model.Language) string {
-	msg := f.Rule.Message.In(l)
-	for _, v := range f.values {
-		msg = strings.ReplaceAll(msg, "{"+v.name+"}", format(v.val, l))
+func (f Finding) Message(l model.Language) string { return f.render(f.Rule.Message, l) }
+
+// Fix renders what the applicant should change, in language l; "" when the
+// rule has no fix.
+func (f Finding) Fix(l model.Language) string { return f.render(f.Rule.Fix, l) }
+
+func (f Finding) render(t Text, l model.Language) string {
+	return render(t.In(l), l, f.Rule, f.values)
+}
+
+// render fills a text's placeholders: the rule's values, its params, and
+// {province}, the name of the province whose rule it is.
+func render(text string, l model.Language, r *Rule, values []namedValue) string {
+	if !strings.Contains(text, "{") {
+		return text
 	}
-	return msg
+	return placeholderPattern.ReplaceAllStringFunc(text, func(m string) string {
+		name := m[1 : len(m)-1]
+		for _, v := range values {
+			if v.name == name {
+				if l == model.English && v.en != nil {
+					return format(v.en, l)
+				}
+				return format(v.zh, l)
+			}
+		}
+		if p, ok := r.Params[name]; ok {
+			return format(types.DefaultTypeAdapter.NativeToValue(p), l)
+		}
+		if name == "province" {
+			return model.Province(r.Scope).Name(l)
+		}
+		return m
+	})
 }
 
 // Undecided is a rule that applied but could not decide, because the filing
@@ -53,7 +73,9 @@ type Undecided struct {
 }
 
 // Reason says, in language l, what fact was missing.
-func (u Undecided) Reason(l model.Language) string { return u.Rule.NeedsReason.In(l) }
+func (u Undecided) Reason(l model.Language) string {
+	return render(u.Rule.NeedsReason.In(l), l, u.Rule, nil)
+}
 
 // EvalError is a rule whose evaluation failed (for example, it exceeded its
 // cost limit). It is reported, never swallowed.
@@ -84,15 +106,24 @@ func (r *Rule) inForce(date model.Date) bool {
 	return (r.EffectiveFrom == "" || date >= r.EffectiveFrom) && (r.EffectiveUntil == "" || date <= r.EffectiveUntil)
 }
 
-// Evaluate runs every rule that applies to f, on the submission day date,
-// with the facts a caller supplied (nil for none), and returns what they
-// found. It never modifies f. The error is non-nil only when ctx ends first;
-// failures of single rules are in Result.Errors.
+// Evaluate runs every rule that applies to f — national, f's province and
+// f's provider — on the submission day date, with the facts a caller
+// supplied (nil for none), and returns what they found. It never modifies
+// f. The error is non-nil only when ctx ends first, or when a scope's rules
+// fail to compile; failures of single rules are in Result.Errors.
+//
+// A rule that supersedes another (a province sharpening a national rule)
+// takes its place at every path where the province's rule applied: there
+// the other rule's findings and undecided entries are left out, so that
+// one fault gives one entry.
 func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date, facts Facts) (res *Result, err error) {
-	ev := &evaluator{ctx: ctx, filing: f, res: &Result{}}
+	ev := &evaluator{ctx: ctx, filing: f, res: &Result{}, set: s}
 	ev.act.filing = f
 	ev.act.date = types.String(date)
-	ev.act.facts = facts.complete()
+	ev.act.facts = facts.value()
+	ev.act.predicates = s.predicates
+	ev.act.predicateValues = make([]ref.Val, len(s.predicates))
+	ev.act.late = hostMemo{}.lateFunctions()
 	if ev.frame, err = interpreter.NewExecutionFrame(&ev.act); err != nil {
 		return nil, err
 	}
@@ -122,17 +153,23 @@ func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date, fa
 			}
 		}
 	}
+	ev.dropSuperseded()
 	return ev.res, nil
 }
 
 type evaluator struct {
 	ctx      context.Context
 	filing   *model.Filing
+	set      *Set
 	act      activation
 	res      *Result
 	frame    *interpreter.ExecutionFrame // over act, for programs that are not metered
 	elements int                         // evaluated so far, to look at ctx now and then
 	err      error                       // ctx.Err() once the context has ended
+	path     []byte
+	// applied holds, for each rule that supersedes others, the paths
+	// where it applied.
+	applied map[string]map[string]bool
 }
 
 // stopped reports whether the context has ended, looking every 64 elements
@@ -150,56 +187,38 @@ func (ev *evaluator) stopped() bool {
 // collection; iterating in Go keeps expressions small and linear.
 func (ev *evaluator) run(cr *compiledRule) {
 	f, a := ev.filing, &ev.act
-	a.reset()
-	if !ev.hoisted(cr, &cr.filingWhen, -1) {
+	if !cr.applies.filing(f) {
 		return
 	}
-	switch cr.each {
-	case "":
-		ev.element(cr)
-	case "services":
-		for i := range f.Services {
-			a.i, a.service = i, &f.Services[i]
-			ev.element(cr)
-		}
-	case "domains":
-		eachInServices(ev, cr, func(s *model.Service) []model.Domain { return s.Domains }, func(a *activation, d *model.Domain) { a.domain = d })
-	case "ips":
-		eachInServices(ev, cr, func(s *model.Service) []string { return s.IPs }, func(a *activation, ip *string) { a.ip = *ip })
-	case "platforms":
-		eachInServices(ev, cr, func(s *model.Service) []model.Platform { return s.Platforms }, func(a *activation, p *model.Platform) { a.platform = p })
-	case "pre_approvals":
-		eachInServices(ev, cr, func(s *model.Service) []model.PreApproval { return s.PreApprovals }, func(a *activation, p *model.PreApproval) { a.preApproval = p })
-	case "materials":
-		for i := range f.Materials {
-			a.i, a.material = i, &f.Materials[i]
-			ev.element(cr)
-		}
-	case "principals":
-		a.i, a.role, a.person, a.service = -1, "subject", &f.Subject.Principal, &emptyService
-		ev.element(cr)
-		for i := range f.Services {
-			a.i, a.role, a.person, a.service = i, "service", &f.Services[i].Principal, &f.Services[i]
-			ev.element(cr)
-		}
+	a.reset(cr)
+	if !ev.hoisted(cr, cr.filingWhen, -1) {
+		return
 	}
-}
-
-var emptyService model.Service
-
-// eachInServices runs cr on every item of one list of each service that
-// its service-level when admits; bind puts the item in the activation.
-func eachInServices[T any](ev *evaluator, cr *compiledRule, list func(*model.Service) []T, bind func(*activation, *T)) {
-	a := &ev.act
-	for i := range ev.filing.Services {
-		a.i, a.service = i, &ev.filing.Services[i]
-		if !ev.serviceApplies(cr, i) {
-			continue
+	c := cr.coll
+	switch {
+	case c == nil:
+		ev.element(cr)
+	case c.inService:
+		for i := range f.Services {
+			s := &f.Services[i]
+			if !cr.applies.service(s) {
+				continue
+			}
+			a.i, a.service = i, s
+			if !ev.hoisted(cr, cr.serviceWhen, i) {
+				continue
+			}
+			for k, n := 0, c.size(f, s); k < n; k++ {
+				c.bind(a, f, s, k)
+				ev.element(cr)
+			}
 		}
-		items := list(a.service)
-		for j := range items {
-			a.j = j
-			bind(a, &items[j])
+	default:
+		for k, n := 0, c.size(f, nil); k < n; k++ {
+			c.bind(a, f, nil, k)
+			if cr.applies.Kind != "" && !cr.applies.service(a.service) {
+				continue
+			}
 			ev.element(cr)
 		}
 	}
@@ -209,36 +228,78 @@ func (ev *evaluator) element(cr *compiledRule) {
 	if ev.stopped() {
 		return
 	}
-	if ok, good := ev.holds(cr, &cr.when); !good || !ok {
+	ev.act.newElement()
+	if ok, good := ev.holds(cr, cr.when); !good || !ok {
 		return
 	}
-	ok, good := ev.holds(cr, &cr.needs)
+	if cr.supersedesOthers {
+		ev.markApplied(cr)
+	}
+	ok, good := ev.holds(cr, cr.needs)
 	if !good {
 		return
 	}
 	if !ok {
-		ev.res.Undecided = append(ev.res.Undecided, Undecided{Rule: cr.rule, Path: ev.path(cr)})
+		ev.res.Undecided = append(ev.res.Undecided, Undecided{Rule: cr.rule, Path: ev.pathOf(cr)})
 		return
 	}
-	if ok, good := ev.holds(cr, &cr.check); !good || ok {
+	if ok, good := ev.holds(cr, cr.check); !good || ok {
 		return
 	}
-	finding := Finding{Rule: cr.rule, Path: ev.path(cr)}
+	finding := Finding{Rule: cr.rule, Path: ev.pathOf(cr)}
 	for _, v := range cr.values {
-		val, err := ev.eval(v.prg)
+		nv := namedValue{name: v.name}
+		var err error
+		if nv.zh, err = ev.eval(v.zh); err == nil && v.en != nil {
+			nv.en, err = ev.eval(v.en)
+		}
 		if err != nil {
 			ev.fail(cr, fmt.Errorf("value %s: %w", v.name, err))
 			return
 		}
-		finding.values = append(finding.values, namedValue{name: v.name, val: val})
+		finding.values = append(finding.values, nv)
 	}
 	ev.res.Findings = append(ev.res.Findings, finding)
 }
 
-// serviceApplies evaluates the service-level part of a rule's when for
-// service i, bound in the activation.
-func (ev *evaluator) serviceApplies(cr *compiledRule, i int) bool {
-	return ev.hoisted(cr, &cr.serviceWhen, i)
+func (ev *evaluator) markApplied(cr *compiledRule) {
+	if ev.applied == nil {
+		ev.applied = map[string]map[string]bool{}
+	}
+	if ev.applied[cr.rule.ID] == nil {
+		ev.applied[cr.rule.ID] = map[string]bool{}
+	}
+	ev.applied[cr.rule.ID][ev.pathOf(cr)] = true
+}
+
+// dropSuperseded leaves out the findings and undecided entries of a rule
+// at the paths where a rule that supersedes it applied.
+func (ev *evaluator) dropSuperseded() {
+	if len(ev.applied) == 0 {
+		return
+	}
+	taken := func(id, path string) bool {
+		for _, by := range ev.set.superseded[id] {
+			if ev.applied[by][path] {
+				return true
+			}
+		}
+		return false
+	}
+	kept := ev.res.Findings[:0]
+	for _, fd := range ev.res.Findings {
+		if !taken(fd.Rule.ID, fd.Path) {
+			kept = append(kept, fd)
+		}
+	}
+	ev.res.Findings = kept
+	keptU := ev.res.Undecided[:0]
+	for _, u := range ev.res.Undecided {
+		if !taken(u.Rule.ID, u.Path) {
+			keptU = append(keptU, u)
+		}
+	}
+	ev.res.Undecided = keptU
 }
 
 // eval runs a program on the current element. The programs that are not
@@ -255,17 +316,14 @@ func (ev *evaluator) eval(p *program) (ref.Val, error) {
 
 // hoisted evaluates a part of when hoisted out of the rule's elements; a
 // failure is recorded at service's path, or at the filing's for -1.
-func (ev *evaluator) hoisted(cr *compiledRule, c *condition, service int) bool {
-	if !guardsHold(c.guards, &ev.act) {
-		return false
-	}
-	if c.prg == nil {
+func (ev *evaluator) hoisted(cr *compiledRule, c condition, service int) bool {
+	if len(c) == 0 {
 		return true
 	}
 	if ev.stopped() {
 		return false
 	}
-	ok, err := ev.boolean(c.prg)
+	ok, err := ev.all(c)
 	if err != nil {
 		path := ""
 		if service >= 0 {
@@ -278,19 +336,36 @@ func (ev *evaluator) hoisted(cr *compiledRule, c *condition, service int) bool {
 
 // holds evaluates a condition on the current element; good is false when
 // it failed, and the failure is recorded.
-func (ev *evaluator) holds(cr *compiledRule, c *condition) (ok, good bool) {
-	if !guardsHold(c.guards, &ev.act) {
-		return false, true
-	}
-	if c.prg == nil {
+func (ev *evaluator) holds(cr *compiledRule, c condition) (ok, good bool) {
+	if len(c) == 0 {
 		return true, true
 	}
-	ok, err := ev.boolean(c.prg)
+	ok, err := ev.all(c)
 	if err != nil {
 		ev.fail(cr, err)
 		return false, false
 	}
 	return ok, true
+}
+
+// all evaluates a conjunction as CEL's && does: false if any part is
+// false, even one after a part that failed; else the first failure; else
+// true.
+func (ev *evaluator) all(c condition) (bool, error) {
+	var first error
+	for _, p := range c {
+		ok, err := ev.boolean(p)
+		if err != nil {
+			if first == nil {
+				first = err
+			}
+			continue
+		}
+		if !ok {
+			return false, nil
+		}
+	}
+	return first == nil, first
 }
 
 // boolean evaluates a boolean program.
@@ -307,61 +382,65 @@ func (ev *evaluator) boolean(p *program) (bool, error) {
 }
 
 func (ev *evaluator) fail(cr *compiledRule, err error) {
-	ev.res.Errors = append(ev.res.Errors, &EvalError{Rule: cr.rule.ID, Path: ev.path(cr), Err: err})
+	ev.res.Errors = append(ev.res.Errors, &EvalError{Rule: cr.rule.ID, Path: ev.pathOf(cr), Err: err})
 }
 
-// path is the wire-form key path of the current element joined with the
+// pathOf is the wire-form key path of the current element joined with the
 // rule's own path.
-func (ev *evaluator) path(cr *compiledRule) string {
-	a := &ev.act
-	var prefix string
-	switch cr.each {
-	case "":
+func (ev *evaluator) pathOf(cr *compiledRule) string {
+	if cr.coll == nil {
 		return cr.rule.Path
-	case "services":
-		prefix = "services[" + strconv.Itoa(a.i) + "]"
-	case "domains":
-		prefix = "services[" + strconv.Itoa(a.i) + "].domains[" + strconv.Itoa(a.j) + "]"
-	case "ips":
-		prefix = "services[" + strconv.Itoa(a.i) + "].ips[" + strconv.Itoa(a.j) + "]"
-	case "platforms":
-		prefix = "services[" + strconv.Itoa(a.i) + "].platforms[" + strconv.Itoa(a.j) + "]"
-	case "pre_approvals":
-		prefix = "services[" + strconv.Itoa(a.i) + "].pre_approvals[" + strconv.Itoa(a.j) + "]"
-	case "materials":
-		prefix = "materials[" + strconv.Itoa(a.i) + "]"
-	case "principals":
-		prefix = "subject.principal"
-		if a.role == "service" {
-			prefix = "services[" + strconv.Itoa(a.i) + "].principal"
-		}
 	}
-	if cr.rule.Path == "" {
-		return prefix
+	b := cr.coll.path(ev.path[:0], &ev.act)
+	if cr.rule.Path != "" {
+		b = append(append(b, '.'), cr.rule.Path...)
 	}
-	return prefix + "." + cr.rule.Path
+	ev.path = b
+	return string(b)
 }
 
 // activation binds the variables of one element. One is reused for every
 // element and rule of an evaluation instead of building a map each time.
 type activation struct {
-	filing      *model.Filing
-	date        types.String
-	facts       map[string]map[string]string
-	service     *model.Service
-	domain      *model.Domain
-	ip          string
-	platform    *model.Platform
-	preApproval *model.PreApproval
-	material    *model.Material
-	person      *model.Person
-	role        string
-	i, j        int
-	locals      [maxLocals]unsafe.Pointer // the elements exists guards are at
+	filing *model.Filing
+	date   types.String
+	facts  ref.Val
+	params ref.Val
+	late   map[string]functions.LateBoundOp
+
+	elemName string // the variable the rule's collection binds
+	elem     any
+	service  *model.Service
+	role     string
+	i, j     int
+
+	// predicates are computed on first use in a call, rule variables on
+	// first use for an element.
+	predicates      []compiledPredicate
+	predicateValues []ref.Val
+	variables       []compiledValue
+	variableValues  []ref.Val
 }
 
-func (a *activation) reset() {
-	a.service, a.domain, a.ip, a.platform, a.preApproval, a.material, a.person, a.role, a.i, a.j = nil, nil, "", nil, nil, nil, nil, "", 0, 0
+// reset prepares the activation for rule cr.
+func (a *activation) reset(cr *compiledRule) {
+	a.service, a.elem, a.role, a.i, a.j = nil, nil, "", 0, 0
+	a.elemName = ""
+	if cr.coll != nil {
+		a.elemName = cr.coll.elem
+	}
+	a.params = cr.params
+	a.variables = cr.variables
+	if cap(a.variableValues) < len(cr.variables) {
+		a.variableValues = make([]ref.Val, len(cr.variables))
+	}
+	a.variableValues = a.variableValues[:len(cr.variables)]
+	a.newElement()
+}
+
+// newElement forgets the rule variables computed for the last element.
+func (a *activation) newElement() {
+	clear(a.variableValues)
 }
 
 func (a *activation) ResolveName(name string) (any, bool) {
@@ -372,31 +451,58 @@ func (a *activation) ResolveName(name string) (any, bool) {
 		return a.date, true
 	case "facts":
 		return a.facts, true
+	case "params":
+		return a.params, true
 	case "service":
 		return a.service, a.service != nil
-	case "domain":
-		return a.domain, a.domain != nil
-	case "ip":
-		return types.String(a.ip), true
-	case "platform":
-		return a.platform, a.platform != nil
-	case "pre_approval":
-		return a.preApproval, a.preApproval != nil
-	case "material":
-		return a.material, a.material != nil
-	case "person":
-		return a.person, a.person != nil
 	case "role":
 		return types.String(a.role), true
 	case "i":
 		return types.Int(a.i), true
 	case "j":
 		return types.Int(a.j), true
+	case a.elemName:
+		if s, ok := a.elem.(string); ok {
+			return types.String(s), true
+		}
+		return a.elem, a.elem != nil
+	}
+	for k, v := range a.variables {
+		if v.name == name {
+			if a.variableValues[k] == nil {
+				a.variableValues[k] = a.compute(v.zh)
+			}
+			return a.variableValues[k], true
+		}
+	}
+	for k, p := range a.predicates {
+		if p.name == name {
+			if a.predicateValues[k] == nil {
+				a.predicateValues[k] = a.compute(p.prg)
+			}
+			return a.predicateValues[k], true
+		}
 	}
 	return nil, false
 }
 
+// compute evaluates a predicate or a rule variable on its first use, in a
+// frame of its own, since it runs inside another program's evaluation.
+func (a *activation) compute(p *program) ref.Val {
+	out, _, err := p.Eval(a)
+	if err != nil {
+		return types.WrapErr(err)
+	}
+	return out
+}
+
 func (a *activation) Parent() interpreter.Activation { return nil }
+
+// ResolveFunction supplies the late-bound functions of the evaluation.
+func (a *activation) ResolveFunction(name string) (functions.LateBoundOp, bool) {
+	fn, ok := a.late[name]
+	return fn, ok
+}
 
 // format writes a value into a message: lists joined in the language's way.
 func format(v ref.Val, l model.Language) string {
@@ -405,6 +511,8 @@ func format(v ref.Val, l model.Language) string {
 		return string(x)
 	case types.Int:
 		return strconv.FormatInt(int64(x), 10)
+	case localized:
+		return x.text.In(l)
 	case traits.Lister:
 		sep := "、"
 		if l == model.English {

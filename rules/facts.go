@@ -3,6 +3,9 @@ package rules
 import (
 	"sort"
 
+	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
+
 	"github.com/icpcheck/icpcheck/model"
 )
 
@@ -23,8 +26,10 @@ type Fact struct {
 	keys func(f *model.Filing) []string
 }
 
-// KnownFacts are the facts rules may use, sorted by name.
-var KnownFacts = []Fact{
+// KnownFacts returns the facts rules may use, sorted by name.
+func KnownFacts() []Fact { return append([]Fact(nil), knownFacts...) }
+
+var knownFacts = []Fact{
 	{Name: "domain_filed", Doc: `key: a domain name; value "true" when the domain already has an MIIT filing record, else "false"`, keys: domainNames},
 	{Name: "domain_registered_abroad", Doc: `key: a domain name; value "true" when its registrar is outside mainland China, else "false"`, keys: domainNames},
 	{Name: "email_used_elsewhere", Doc: `key: an e-mail address; value "true" when another subject's filing uses it, else "false"`, keys: emails},
@@ -48,31 +53,32 @@ func (fact Fact) Keys(f *model.Filing) []string {
 	return out
 }
 
-// complete returns facts with an (empty) map for every known fact, so that
-// rules can test membership without checking the fact exists.
-func (facts Facts) complete() map[string]map[string]string {
+// value is the facts as the CEL map rules read, with an (empty) map for
+// every known fact, so that rules can test membership without checking the
+// fact exists. The maps are CEL's own string maps, so a lookup costs no
+// reflection.
+func (facts Facts) value() ref.Val {
 	if len(facts) == 0 {
 		return noFacts
 	}
-	return facts.withEveryKnownFact()
+	return facts.celMap()
 }
 
-// noFacts is the complete facts of a caller without a resolver, built once:
-// most calls have none, and CEL never writes to a map it is given.
-var noFacts = Facts(nil).withEveryKnownFact()
+// noFacts is the value for a caller without a resolver, built once: most
+// calls have none, and CEL never writes to a map it is given.
+var noFacts = Facts(nil).celMap()
 
-func (facts Facts) withEveryKnownFact() map[string]map[string]string {
-	out := make(map[string]map[string]string, len(KnownFacts))
-	for _, k := range KnownFacts {
-		if m, ok := facts[k.Name]; ok && m != nil {
-			out[k.Name] = m
-		} else {
-			out[k.Name] = map[string]string{}
+func (facts Facts) celMap() ref.Val {
+	out := make(map[ref.Val]ref.Val, len(knownFacts))
+	for _, k := range knownFacts {
+		m := facts[k.Name]
+		if m == nil {
+			m = map[string]string{}
 		}
+		out[types.String(k.Name)] = types.NewStringStringMap(types.DefaultTypeAdapter, m)
 	}
-	return out
+	return types.NewRefValMap(types.DefaultTypeAdapter, out)
 }
-
 func persons(f *model.Filing) []*model.Person {
 	out := []*model.Person{&f.Subject.Principal}
 	for i := range f.Services {

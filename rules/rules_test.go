@@ -51,10 +51,10 @@ func TestParseErrors(t *testing.T) {
 		{"needs without reason", header + "    check: true\n    needs: true\n", position{3, 5, "acme.r"}, "needs_reason"},
 		{"test without want", header + "    check: true\n    tests:\n      - name: t\n        filing: {}\n", position{11, 9, "acme.r"}, "want"},
 		{"duplicate id", header + "    check: true\n" + header + "    check: true\n", position{10, 5, "acme.r"}, "duplicate"},
-		// yaml.v3 reports an unclosed flow sequence at the line before it.
-		{"syntax error", header + "    check: [true\n", position{8, 0, ""}, "did not find"},
-		// and a tab in the indentation of line 9 at line 8 too.
-		{"tab in the indentation", header + "\tcheck: true\n", position{8, 0, ""}, "found a tab character that violates indentation"},
+		// yaml.v3 numbers the lines of its parser's problems from 0, and
+		// reports a tab at the scalar before it; both are placed right.
+		{"syntax error", header + "    check: [true\n", position{9, 0, ""}, "did not find"},
+		{"tab in the indentation", header + "\tcheck: true\n", position{9, 1, ""}, "found a tab character that violates indentation"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -84,7 +84,7 @@ func TestCompileErrors(t *testing.T) {
 		{"unknown word list", header + "    check: \"!has_words(filing.subject.name, 'acme.nope')\"\n", position{9, 45, "acme.r"}, "acme.nope"},
 		{"quadratic distinct()", header + "    check: size(filing.services.map(s, s.name).distinct()) > 0\n", position{9, 56, "acme.r"}, "unique"},
 		{"word list that is not a literal", header + "    check: \"!has_words(filing.subject.name, filing.province)\"\n", position{9, 51, "acme.r"}, "literal"},
-		{"placeholder without a value", strings.Replace(header, "{zh: 消息, en: message}", `{zh: "消息{count}", en: "message {count}"}`, 1) + "    check: true\n", position{3, 0, "acme.r"}, "{count}"},
+		{"placeholder without a value", strings.Replace(header, "{zh: 消息, en: message}", `{zh: "消息{count}", en: "message {count}"}`, 1) + "    check: true\n", position{5, 22, "acme.r"}, "{count}"},
 		{"path that is not a key path", header + "    check: true\n    path: services/0\n", position{3, 0, "acme.r"}, "path"},
 	}
 	for _, c := range cases {
@@ -93,7 +93,7 @@ func TestCompileErrors(t *testing.T) {
 			if err != nil {
 				t.Fatalf("parse: %v", err)
 			}
-			_, err = rules.Compile([]*rules.File{f})
+			_, err = rules.Compile([]*rules.File{f}, rules.Providers("acme"))
 			assertPosition(t, err, c.want, c.fragment)
 		})
 	}
@@ -122,7 +122,7 @@ func TestDuplicatesAcrossFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = rules.Compile([]*rules.File{a, b})
+	_, err = rules.Compile([]*rules.File{a, b}, rules.Providers("acme"))
 	for _, want := range []string{"b.yaml:3: word list acme.words is already defined at a.yaml:3", "b.yaml:5: rule acme.r: rule id is already defined at a.yaml:5"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error %v lacks %q", err, want)
@@ -136,7 +136,7 @@ func compile(t *testing.T, yaml string, opts ...rules.CompileOption) *rules.Set 
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := rules.Compile([]*rules.File{f}, opts...)
+	set, err := rules.Compile([]*rules.File{f}, append(opts, rules.Providers("acme"))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,12 +233,12 @@ rules:
 	for _, e := range res.Errors {
 		got = append(got, e.Rule+" "+e.Path+" error")
 	}
-	want := []string{
+	want := []string{ // rules run in id order
 		"national.per-service services[0].domains[0] a.cn",
 		"national.per-service services[0].domains[2] c.cn",
+		"national.filing-error  error", // the filing as a whole
 		"national.service-error services[0] error",
 		"national.service-error services[1] error",
-		"national.filing-error  error", // the filing as a whole
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings and errors (-want +got):\n%s", diff)

@@ -32,11 +32,19 @@ func (s *Set) Version() string {
 }
 
 func writeRule(w io.Writer, r *Rule) {
-	fmt.Fprintf(w, "rule %q %q %q %q %q %q\n", r.ID, r.Scope, r.Severity, r.Category, r.Each, r.Path)
+	fmt.Fprintf(w, "rule %q %q %q %q %q %q %q\n", r.ID, r.Scope, r.Severity, r.Category, r.Each, r.Path, r.Supersedes)
+	for _, v := range r.Variables {
+		fmt.Fprintf(w, "variable %q %q\n", v.Name, v.Expr.Source)
+	}
 	fmt.Fprintf(w, "when %q check %q needs %q %q %q\n", r.When.Source, r.Check.Source, r.Needs.Source, r.NeedsReason.Zh, r.NeedsReason.En)
 	for _, v := range r.Values {
 		fmt.Fprintf(w, "value %q %q\n", v.Name, v.Expr.Source)
+		if v.En != nil {
+			fmt.Fprintf(w, "value.en %q\n", v.En.Source)
+		}
 	}
+	// Params print in sorted key order, so the digest is stable.
+	fmt.Fprintf(w, "params %v\n", r.Params)
 	fmt.Fprintf(w, "dates %q %q\n", r.EffectiveFrom, r.EffectiveUntil)
-	fmt.Fprintf(w, "text %q %q %q %q %q\n", r.Title.Zh, r.Title.En, r.Message.Zh, r.Message.En, r.Source)
+	fmt.Fprintf(w, "text %q %q %q %q %q %q %q\n", r.Title.Zh, r.Title.En, r.Message.Zh, r.Message.En, r.Fix.Zh, r.Fix.En, r.Source())
 }

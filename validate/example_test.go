@@ -90,7 +90,7 @@ rules:
     values: {size: service.icon.size_bytes}
     source: "seed 000: 图标大小推荐在100K以内"
 `)}}
-	v, err := validate.New(validate.WithRules(ownRules), validate.WithLanguage(validate.English))
+	v, err := validate.New(validate.WithRules(ownRules), validate.WithProviders("acme"), validate.WithLanguage(validate.English))
 	if err != nil {
 		log.Fatal(err)
 	}

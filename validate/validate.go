@@ -40,6 +40,7 @@ type settings struct {
 	costLimit uint64
 	resolver  Resolver
 	compile   compileMode
+	providers []string
 }
 
 // compileMode says when New compiles which rules.
@@ -81,6 +82,18 @@ type Option func(*settings) error
 func WithRules(fsys fs.FS, patterns ...string) Option {
 	return func(s *settings) error {
 		s.sources = append(s.sources, ruleSource{fsys: fsys, patterns: patterns})
+		return nil
+	}
+}
+
+// WithProviders declares the access providers whose rule layers the files
+// added with WithRules hold (a file's scope is national, a province slug,
+// or a declared provider), so that a misspelt province is refused rather
+// than read as a provider whose rules never apply. The providers of the
+// embedded files (huaweicloud) are declared already.
+func WithProviders(names ...string) Option {
+	return func(s *settings) error {
+		s.providers = append(s.providers, names...)
 		return nil
 	}
 }
@@ -177,14 +190,20 @@ func New(opts ...Option) (*Validator, error) {
 		}
 	}
 	var sources []ruleSource
+	providers := s.providers
 	if s.embedded {
 		sources = append(sources, ruleSource{fsys: provinces.FS(), embedded: true})
+		providers = append(providers, provinces.Providers()...)
 	}
 	sources = append(sources, s.sources...)
 	var files []*rules.File
 	var callerScopes []string
 	for _, src := range sources {
-		loaded, err := rules.Load(src.fsys, src.patterns...)
+		prefix := ""
+		if src.embedded {
+			prefix = "icpcheck/provinces/"
+		}
+		loaded, err := rules.LoadNamed(prefix, src.fsys, src.patterns...)
 		if err != nil {
 			return nil, fmt.Errorf("validate: loading rules: %w", err)
 		}
@@ -195,27 +214,8 @@ func New(opts ...Option) (*Validator, error) {
 			}
 		}
 	}
-	disabled := map[string]bool{}
-	for _, id := range s.disabled {
-		disabled[id] = true
-	}
-	known := map[string]bool{}
-	for _, f := range files {
-		kept := f.Rules[:0:0]
-		for _, r := range f.Rules {
-			known[r.ID] = true
-			if !disabled[r.ID] {
-				kept = append(kept, r)
-			}
-		}
-		f.Rules = kept
-	}
-	for _, id := range s.disabled {
-		if !known[id] {
-			return nil, fmt.Errorf("validate: WithDisabled: no rule has the id %q", id)
-		}
-	}
-	set, err := rules.Compile(files, rules.WithCostLimit(s.costLimit), rules.Lazy())
+	set, err := rules.Compile(files, rules.WithCostLimit(s.costLimit), rules.Lazy(),
+		rules.Providers(providers...), rules.Disabled(s.disabled...))
 	if err == nil {
 		switch s.compile {
 		case callerFilesNow:
@@ -302,7 +302,8 @@ func (v *Validator) Validate(ctx context.Context, f *model.Filing, opts ...CallO
 			Province: province,
 			Category: fd.Rule.Category,
 			Message:  fd.Message(c.lang),
-			Source:   fd.Rule.Source,
+			Fix:      fd.Fix(c.lang),
+			Source:   fd.Rule.Source(),
 		})
 		if fd.Rule.Severity == rules.SeverityError {
 			report.OK = false
@@ -325,7 +326,7 @@ func (v *Validator) resolve(ctx context.Context, f *model.Filing) (rules.Facts, 
 		return nil, nil
 	}
 	facts := rules.Facts{}
-	for _, fact := range rules.KnownFacts {
+	for _, fact := range rules.KnownFacts() {
 		keys := fact.Keys(f)
 		if len(keys) == 0 {
 			continue
@@ -389,7 +390,7 @@ func (v *Validator) Summaries(lang Language, scopes ...string) []RuleSummary {
 		if len(scopes) > 0 && !slices.Contains(scopes, r.Scope) {
 			continue
 		}
-		out = append(out, RuleSummary{ID: r.ID, Scope: r.Scope, Severity: r.Severity, Category: r.Category, Each: r.Each, Path: r.Path, Title: r.Title.In(lang), Source: r.Source})
+		out = append(out, RuleSummary{ID: r.ID, Scope: r.Scope, Severity: r.Severity, Category: r.Category, Each: r.Each, Path: r.Path, Title: r.Title.In(lang), Source: r.Source()})
 	}
 	return out
 }

@@ -234,7 +234,7 @@ rules:
       filing.services.all(s,
         s.nmae != "")
 `)}}
-	_, err := validate.New(validate.WithRules(bad))
+	_, err := validate.New(validate.WithRules(bad), validate.WithProviders("acme"))
 	var re *rules.Error
 	if !errors.As(err, &re) {
 		t.Fatalf("error %v is not a *rules.Error", err)
@@ -262,14 +262,14 @@ rules:
     source: test
     check: filing.subjct.name != ""
 `)}}
-	for _, opt := range []validate.Option{validate.WithRules(bad), validate.WithEagerCompile()} {
-		_, err := validate.New(validate.WithRules(bad), opt)
+	for _, opt := range []validate.Option{validate.WithRules(bad), validate.WithProviders("acme"), validate.WithEagerCompile()} {
+		_, err := validate.New(validate.WithRules(bad), validate.WithProviders("acme"), opt)
 		var re *rules.Error
 		if !errors.As(err, &re) || re.File != "extra.yaml" || re.Rule != "hunan.typo" {
 			t.Errorf("New: error %v, want the typo of extra.yaml", err)
 		}
 	}
-	v, err := validate.New(validate.WithRules(bad), validate.WithLazyCompile())
+	v, err := validate.New(validate.WithRules(bad), validate.WithProviders("acme"), validate.WithLazyCompile())
 	if err != nil {
 		t.Fatalf("New with WithLazyCompile: %v", err)
 	}
@@ -296,7 +296,7 @@ rules:
     source: test
     check: filing.services.all(a, filing.services.all(b, filing.services.all(c, a.name != "x" || b.name != "y")))
 `)}}
-	v := newValidator(t, validate.WithRules(heavy), validate.WithCostLimit(10_000))
+	v := newValidator(t, validate.WithRules(heavy), validate.WithProviders("acme"), validate.WithCostLimit(10_000))
 	f := exampleFilings(t)["henan-banned-name.yaml"]
 	f.Provider = "acme"
 	for i := 0; i < 30; i++ {

@@ -15,6 +15,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -29,6 +30,7 @@ type Option func(*config)
 
 type config struct {
 	context      []fs.FS
+	providers    []string
 	skipCoverage bool
 }
 
@@ -37,6 +39,12 @@ type config struct {
 // tests are not run.
 func WithContext(fsys fs.FS) Option {
 	return func(c *config) { c.context = append(c.context, fsys) }
+}
+
+// WithProviders declares the access providers whose layers the files may
+// hold (see rules.Providers).
+func WithProviders(names ...string) Option {
+	return func(c *config) { c.providers = append(c.providers, names...) }
 }
 
 // WithoutCoverage drops the requirement that every rule has a case that
@@ -65,28 +73,48 @@ func Run(t *testing.T, fsys fs.FS, opts ...Option) {
 		}
 		all = append(all, more...)
 	}
-	set, err := rules.Compile(all)
+	set, err := rules.Compile(all, rules.Providers(cfg.providers...))
 	if err != nil {
 		t.Fatalf("compiling rule files: %v", err)
 	}
+	byName := map[string]*rules.File{}
 	for _, f := range files {
-		for _, r := range f.Rules {
-			t.Run(f.Name+"/"+r.ID, func(t *testing.T) {
-				if !cfg.skipCoverage {
-					requireCoverage(t, r)
-				}
-				for _, tc := range r.Tests {
-					t.Run(tc.Name, func(t *testing.T) { runCase(t, set, f, r, tc) })
-				}
-			})
+		byName[f.Name] = f
+	}
+	for _, r := range set.Rules() {
+		f, ours := byName[r.File]
+		if !ours {
+			continue
 		}
+		t.Run(f.Name+"/"+r.ID, func(t *testing.T) {
+			cases := casesOf(r)
+			if !cfg.skipCoverage {
+				requireCoverage(t, r, cases)
+			}
+			for _, tc := range cases {
+				t.Run(tc.Name, func(t *testing.T) { runCase(t, set, byName[tc.File], r, tc) })
+			}
+		})
 	}
 }
 
-func requireCoverage(t *testing.T, r *rules.Rule) {
+// casesOf returns the cases of r that run in its scope: all of them, but
+// for a rule applied in several provinces, only those whose in names the
+// province (or that name none).
+func casesOf(r *rules.Rule) []rules.TestCase {
+	var out []rules.TestCase
+	for _, tc := range r.Tests {
+		if r.Shared == nil || len(tc.In) == 0 || slices.Contains(tc.In, r.Scope) {
+			out = append(out, tc)
+		}
+	}
+	return out
+}
+
+func requireCoverage(t *testing.T, r *rules.Rule, cases []rules.TestCase) {
 	t.Helper()
 	fires, passes := false, false
-	for _, tc := range r.Tests {
+	for _, tc := range cases {
 		switch {
 		case len(tc.Want) > 0:
 			fires = true
@@ -99,6 +127,7 @@ func requireCoverage(t *testing.T, r *rules.Rule) {
 	}
 }
 
+// runCase runs one case of r; f is the file the case is written in.
 func runCase(t *testing.T, set *rules.Set, f *rules.File, r *rules.Rule, tc rules.TestCase) {
 	at := fmt.Sprintf("%s:%d", f.Name, tc.Line)
 	filing, err := CaseFiling(f, r, tc)
@@ -154,13 +183,21 @@ func runCase(t *testing.T, set *rules.Set, f *rules.File, r *rules.Rule, tc rule
 	}
 }
 
-// CaseFiling builds a test case of rule r: its filing merged over the file's
-// test_base (or the named one the rule chose), decoded with the strict
-// decoder.
+// CaseFiling builds a test case of rule r: its filing merged over the
+// test_base of f, the file the case is written in (or over the named base
+// the rule chose), decoded with the strict decoder. For a shared rule
+// applied in a province, the filing is in that province unless the case
+// names another.
 func CaseFiling(f *rules.File, r *rules.Rule, tc rules.TestCase) (*model.Filing, error) {
 	base := f.TestBase
-	if r.TestBase != "" {
+	if r.TestBase != "" && f.Name == r.File {
 		base = f.TestBases[r.TestBase]
+	}
+	if r.Shared != nil {
+		base = model.MergeNodes(base, &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{
+			{Kind: yaml.ScalarNode, Tag: "!!str", Value: "province"},
+			{Kind: yaml.ScalarNode, Tag: "!!str", Value: r.Scope},
+		}})
 	}
 	merged := model.MergeNodes(base, tc.Filing)
 	if merged == nil {

@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/icpcheck/icpcheck/provinces"
 	"github.com/icpcheck/icpcheck/provinces/internal/ruletable"
-	"github.com/icpcheck/icpcheck/rules"
 )
 
 func main() {
@@ -19,7 +17,7 @@ func main() {
 }
 
 func run(readme, provincesReadme string) error {
-	files, err := rules.Load(provinces.FS())
+	rs, err := ruletable.Load()
 	if err != nil {
 		return err
 	}
@@ -27,12 +25,12 @@ func run(readme, provincesReadme string) error {
 	if err != nil {
 		return err
 	}
-	out, err := ruletable.Splice(string(doc), ruletable.Summary(files))
+	out, err := ruletable.Splice(string(doc), ruletable.Summary(rs))
 	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(readme, []byte(out), 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(provincesReadme, []byte(ruletable.ProvincesREADME(files)), 0o644)
+	return os.WriteFile(provincesReadme, []byte(ruletable.ProvincesREADME(rs)), 0o644)
 }

@@ -10,8 +10,23 @@ import (
 	"strings"
 
 	"github.com/icpcheck/icpcheck/model"
+	"github.com/icpcheck/icpcheck/provinces"
 	"github.com/icpcheck/icpcheck/rules"
 )
+
+// Load returns the embedded rules as they apply: a rule written once for
+// several provinces counts once in each.
+func Load() ([]*rules.Rule, error) {
+	files, err := rules.Load(provinces.FS())
+	if err != nil {
+		return nil, err
+	}
+	set, err := rules.Compile(files, rules.Lazy(), rules.Providers(provinces.Providers()...))
+	if err != nil {
+		return nil, err
+	}
+	return set.Rules(), nil
+}
 
 // The markers around the generated table in README.md.
 const (
@@ -22,7 +37,7 @@ const (
 // scopes returns every scope in table order, national first, then the
 // providers, then all 31 provinces in GB/T 2260 order (with or without
 // rules), and the rules sorted the same way.
-func scopes(files []*rules.File) ([]string, []*rules.Rule) {
+func scopes(rs []*rules.Rule) ([]string, []*rules.Rule) {
 	order := map[string]int{"national": 0}
 	for i, p := range model.Provinces {
 		order[string(p.Slug)] = 100 + i
@@ -35,12 +50,11 @@ func scopes(files []*rules.File) ([]string, []*rules.Rule) {
 	}
 	seen := map[string]bool{"national": true}
 	list := []string{"national"}
-	var all []*rules.Rule
-	for _, f := range files {
-		all = append(all, f.Rules...)
-		if !seen[f.Scope] {
-			seen[f.Scope] = true
-			list = append(list, f.Scope)
+	all := append([]*rules.Rule(nil), rs...)
+	for _, r := range rs {
+		if !seen[r.Scope] {
+			seen[r.Scope] = true
+			list = append(list, r.Scope)
 		}
 	}
 	for _, p := range model.Provinces {
@@ -67,8 +81,8 @@ func scopes(files []*rules.File) ([]string, []*rules.Rule) {
 
 // Summary renders the rule counts per scope and severity, for the top
 // README.md.
-func Summary(files []*rules.File) string {
-	list, all := scopes(files)
+func Summary(rs []*rules.Rule) string {
+	list, all := scopes(rs)
 	count := map[string]map[rules.Severity]int{}
 	for _, r := range all {
 		if count[r.Scope] == nil {
@@ -87,8 +101,8 @@ func Summary(files []*rules.File) string {
 }
 
 // Coverage renders how many rules each scope has in each category.
-func Coverage(files []*rules.File) string {
-	list, all := scopes(files)
+func Coverage(rs []*rules.Rule) string {
+	list, all := scopes(rs)
 	count := map[string]map[string]int{}
 	for _, r := range all {
 		if count[r.Scope] == nil {
@@ -97,11 +111,12 @@ func Coverage(files []*rules.File) string {
 		count[r.Scope][r.Category]++
 	}
 	var b strings.Builder
-	b.WriteString("| scope | " + strings.Join(rules.Categories, " | ") + " | all |\n|" + strings.Repeat(" --- |", len(rules.Categories)+2) + "\n")
+	categories := rules.Categories()
+	b.WriteString("| scope | " + strings.Join(categories, " | ") + " | all |\n|" + strings.Repeat(" --- |", len(categories)+2) + "\n")
 	for _, s := range list {
 		b.WriteString("| " + s + " |")
 		total := 0
-		for _, c := range rules.Categories {
+		for _, c := range categories {
 			n := count[s][c]
 			total += n
 			if n == 0 {
@@ -115,14 +130,14 @@ func Coverage(files []*rules.File) string {
 	return b.String()
 }
 
-// Markdown renders every rule: national first, then providers, then
-// provinces in GB/T 2260 order.
-func Markdown(files []*rules.File) string {
-	_, all := scopes(files)
+// Markdown renders every rule, with its sources: national first, then
+// providers, then provinces in GB/T 2260 order.
+func Markdown(rs []*rules.Rule) string {
+	_, all := scopes(rs)
 	var b strings.Builder
-	b.WriteString("| scope | rule | severity | in force | what it checks |\n| --- | --- | --- | --- | --- |\n")
+	b.WriteString("| scope | rule | severity | in force | what it checks | source |\n| --- | --- | --- | --- | --- | --- |\n")
 	for _, r := range all {
-		fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s |\n", r.Scope, r.ID, r.Severity, inForce(r), escape(r.Title.En))
+		fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s | %s |\n", r.Scope, r.ID, r.Severity, inForce(r), escape(r.Title.En), escape(sources(r)))
 	}
 	fmt.Fprintf(&b, "\n%d rules.\n", len(all))
 	return b.String()
@@ -140,16 +155,32 @@ func inForce(r *rules.Rule) string {
 	return "always"
 }
 
-func escape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+func escape(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}
+
+// sources names who says so and when, briefly: the publisher and document
+// of each source with the day it was read.
+func sources(r *rules.Rule) string {
+	var parts []string
+	for _, s := range r.Sources {
+		part := strings.TrimSpace(s.Publisher + " " + s.Document)
+		if s.Retrieved != "" {
+			part += " (" + string(s.Retrieved) + ")"
+		}
+		parts = append(parts, part)
+	}
+	return strings.Join(parts, "; ")
+}
 
 // ProvincesREADME renders provinces/README.md in full.
-func ProvincesREADME(files []*rules.File) string {
+func ProvincesREADME(rs []*rules.Rule) string {
 	return "# The rule files\n\n" + Begin + "\n\n" +
 		"One YAML file per scope: `national.yaml` (the baseline every bureau applies), one file per\n" +
 		"province, and the access providers' own layers (`huaweicloud.yaml`). Each rule cites its\n" +
 		"source and carries its own test cases; `go test ./provinces` runs them all.\n\n" +
-		"## Coverage: rules by scope and category\n\n" + Coverage(files) +
-		"\n## Every rule\n\n" + Markdown(files) + End + "\n"
+		"## Coverage: rules by scope and category\n\n" + Coverage(rs) +
+		"\n## Every rule\n\n" + Markdown(rs) + End + "\n"
 }
 
 // Splice puts table between the markers of doc.

@@ -1,0 +1,290 @@
+package rules
+
+import (
+	"maps"
+	"reflect"
+	"slices"
+	"strings"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
+	"cel.dev/cel-go/common/types/traits"
+	"golang.org/x/net/idna"
+
+	"github.com/icpcheck/icpcheck/model"
+	"github.com/icpcheck/icpcheck/rules/check"
+)
+
+// The Go functions rules call. Heavy or exacting work — word lists,
+// identity numbers, host names, uniqueness — is done here, in Go, once.
+//
+// The host-name functions are bound late: each call of Evaluate supplies
+// them through its activation, closed over a memo of the host names it has
+// parsed, so that the several rules that read one domain parse it once.
+
+// pureFunctions are the functions of one string that cannot fail.
+var (
+	boolFunctions = map[string]func(string) bool{
+		"resident_id_valid": func(s string) bool { _, err := check.ResidentID(s); return err == nil },
+		"uscc_valid":        func(s string) bool { _, err := check.USCC(s); return err == nil },
+		"mobile_valid":      func(s string) bool { return check.Mobile(s) == nil },
+		"ip_valid":          func(s string) bool { return check.IP(s) == nil },
+		"ip_range_valid":    func(s string) bool { return check.IPRange(s) == nil },
+		"ip_public":         check.PublicIP,
+	}
+	stringFunctions = map[string]func(string) string{
+		"normalize": check.Normalize,
+		"province_name": func(s string) string {
+			info, ok := model.Province(s).Info()
+			if !ok {
+				return s
+			}
+			return info.Full
+		},
+	}
+)
+
+// hostFunctions read a parsed host name; they are late-bound (see above).
+var hostFunctions = []struct {
+	name string
+	out  *cel.Type
+	get  func(h *hostInfo) ref.Val
+}{
+	{"hostname_valid", cel.BoolType, func(h *hostInfo) ref.Val { return types.Bool(h.err == nil) }},
+	{"hostname_problem", problemType, func(h *hostInfo) ref.Val { return problemOf(h.err) }},
+	{"domain_level", cel.IntType, func(h *hostInfo) ref.Val { return types.Int(h.level) }},
+	{"label_count", cel.IntType, func(h *hostInfo) ref.Val { return types.Int(h.labels) }},
+	{"registrable_domain", cel.StringType, func(h *hostInfo) ref.Val { return types.String(h.registrable) }},
+	{"main_label", cel.StringType, func(h *hostInfo) ref.Val { return types.String(h.mainLabel) }},
+}
+
+// hostInfo is what the host functions know of one name.
+type hostInfo struct {
+	err         error
+	level       int
+	labels      int
+	registrable string
+	mainLabel   string
+}
+
+func parseHost(s string) *hostInfo {
+	h := &hostInfo{err: check.Hostname(s)}
+	if h.err != nil {
+		return h
+	}
+	h.level, h.labels, h.registrable = check.DomainLevel(s), check.LabelCount(s), check.RegistrableDomain(s)
+	label, _, _ := strings.Cut(h.registrable, ".")
+	h.mainLabel = label
+	if u, err := idna.ToUnicode(label); err == nil {
+		h.mainLabel = u
+	}
+	return h
+}
+
+// hostMemo parses each host name once per evaluation.
+type hostMemo map[string]*hostInfo
+
+func (m hostMemo) get(s string) *hostInfo {
+	h, ok := m[s]
+	if !ok {
+		h = parseHost(s)
+		m[s] = h
+	}
+	return h
+}
+
+// lateFunctions are the implementations of the late-bound functions for
+// one evaluation.
+func (m hostMemo) lateFunctions() map[string]cel.LateBoundFunction {
+	out := make(map[string]cel.LateBoundFunction, len(hostFunctions))
+	for _, f := range hostFunctions {
+		get := f.get
+		out[f.name] = func(_ string, args ...ref.Val) ref.Val {
+			s, ok := args[0].(types.String)
+			if !ok {
+				return types.NewErr("%s: not a string", f.name)
+			}
+			return get(m.get(string(s)))
+		}
+	}
+	return out
+}
+
+func str(v ref.Val) string { return string(v.(types.String)) }
+
+// library declares every function to CEL, in a fixed order, with the word
+// lists the rule files define.
+func library(matchers map[string]*check.Matcher) []cel.EnvOption {
+	var opts []cel.EnvOption
+	for _, name := range slices.Sorted(maps.Keys(boolFunctions)) {
+		fn := boolFunctions[name]
+		opts = append(opts, cel.Function(name, cel.Overload(name+"_string", []*cel.Type{cel.StringType}, cel.BoolType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { return types.Bool(fn(str(v))) }))))
+	}
+	for _, name := range slices.Sorted(maps.Keys(stringFunctions)) {
+		fn := stringFunctions[name]
+		opts = append(opts, cel.Function(name, cel.Overload(name+"_string", []*cel.Type{cel.StringType}, cel.StringType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { return types.String(fn(str(v))) }))))
+	}
+	for _, f := range hostFunctions {
+		opts = append(opts, cel.Function(f.name, cel.Overload(f.name+"_string", []*cel.Type{cel.StringType}, f.out, cel.LateFunctionBinding())))
+	}
+	matcher := func(list ref.Val) (*check.Matcher, ref.Val) {
+		m, ok := matchers[str(list)]
+		if !ok {
+			return nil, types.NewErr("unknown word list %q", str(list))
+		}
+		return m, nil
+	}
+	wordFunction := func(name string, out *cel.Type, fn func(m *check.Matcher, text string) ref.Val) cel.EnvOption {
+		return cel.Function(name, cel.Overload(name+"_string_string", []*cel.Type{cel.StringType, cel.StringType}, out,
+			cel.BinaryBinding(func(text, list ref.Val) ref.Val {
+				m, err := matcher(list)
+				if err != nil {
+					return err
+				}
+				return fn(m, str(text))
+			})))
+	}
+	stringList := cel.ListType(cel.StringType)
+	return append(opts,
+		wordFunction("has_words", cel.BoolType, func(m *check.Matcher, text string) ref.Val { return types.Bool(m.Contains(text)) }),
+		wordFunction("found_words", stringList, func(m *check.Matcher, text string) ref.Val {
+			return types.NewStringList(types.DefaultTypeAdapter, m.Find(text))
+		}),
+		wordFunction("prefix_words", stringList, func(m *check.Matcher, text string) ref.Val {
+			return types.NewStringList(types.DefaultTypeAdapter, prefixes(m, text))
+		}),
+		cel.Function("certificate_province", cel.Overload("certificate_province_string_string", []*cel.Type{cel.StringType, cel.StringType}, cel.StringType,
+			cel.BinaryBinding(func(certType, number ref.Val) ref.Val {
+				p, _ := check.CertificateProvince(str(certType), str(number))
+				return types.String(p)
+			}))),
+		cel.Function("province", cel.Overload("province_string", []*cel.Type{cel.StringType}, provinceType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { return provinceVal(str(v)) }))),
+		cel.Function("resident_id_problem", cel.Overload("resident_id_problem_string", []*cel.Type{cel.StringType}, problemType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { _, err := check.ResidentID(str(v)); return problemOf(err) }))),
+		cel.Function("uscc_problem", cel.Overload("uscc_problem_string", []*cel.Type{cel.StringType}, problemType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { _, err := check.USCC(str(v)); return problemOf(err) }))),
+		cel.Function("resident_id_birth", cel.Overload("resident_id_birth_string", []*cel.Type{cel.StringType}, cel.StringType,
+			cel.UnaryBinding(func(v ref.Val) ref.Val {
+				info, err := check.ResidentID(str(v))
+				if err != nil {
+					return types.NewErr("resident_id_birth: %v", err)
+				}
+				return types.String(info.Birth)
+			}))),
+		cel.Function("age_at", cel.Overload("age_at_string_string", []*cel.Type{cel.StringType, cel.StringType}, cel.IntType,
+			cel.BinaryBinding(func(birth, at ref.Val) ref.Val {
+				age, err := check.AgeAt(model.Date(str(birth)), model.Date(str(at)))
+				if err != nil {
+					return types.NewErr("age_at: %v", err)
+				}
+				return types.Int(age)
+			}))),
+		cel.Function("sum", cel.Overload("sum_list_int", []*cel.Type{cel.ListType(cel.IntType)}, cel.IntType,
+			cel.UnaryBinding(sum))),
+		cel.Function("duplicates", cel.Overload("duplicates_list_string", []*cel.Type{stringList}, stringList,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { return countedStrings(v, "duplicates", 2) }))),
+		cel.Function("unique", cel.Overload("unique_list_string", []*cel.Type{stringList}, stringList,
+			cel.UnaryBinding(func(v ref.Val) ref.Val { return countedStrings(v, "unique", 1) }))),
+	)
+}
+
+// prefixes returns the words of m that text starts with (after the same
+// normalisation the matcher applies).
+func prefixes(m *check.Matcher, text string) []string {
+	var out []string
+	norm := check.Normalize(text)
+	for _, w := range m.Find(text) {
+		if strings.HasPrefix(norm, check.Normalize(w)) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// sum adds a list of ints, such as the domain counts of the services.
+func sum(v ref.Val) ref.Val {
+	list, ok := v.(traits.Lister)
+	if !ok {
+		return types.NewErr("sum: not a list")
+	}
+	var total types.Int
+	for it := list.Iterator(); it.HasNext() == types.True; {
+		n, ok := it.Next().(types.Int)
+		if !ok {
+			return types.NewErr("sum: not an int")
+		}
+		total += n
+	}
+	return total
+}
+
+// countedStrings returns, in the order of their first occurrence, the
+// strings of a list that occur at least n times, each once: unique (n = 1)
+// is the linear replacement of CEL's quadratic distinct(), duplicates
+// (n = 2) finds what occurs twice.
+func countedStrings(v ref.Val, fn string, n int) ref.Val {
+	list, ok := v.(traits.Lister)
+	if !ok {
+		return types.NewErr("%s: not a list", fn)
+	}
+	size := int64(list.Size().(types.Int))
+	seen := make(map[string]int, size)
+	var out []string
+	for i := int64(0); i < size; i++ {
+		s, ok := list.Get(types.Int(i)).(types.String)
+		if !ok {
+			return types.NewErr("%s: list element %d is not a string", fn, i)
+		}
+		seen[string(s)]++
+		if seen[string(s)] == n {
+			out = append(out, string(s))
+		}
+	}
+	return types.NewStringList(types.DefaultTypeAdapter, out)
+}
+
+// Values a message renders in the report's language.
+var (
+	provinceType = cel.OpaqueType("icpcheck.province")
+	problemType  = cel.OpaqueType("icpcheck.problem")
+)
+
+// localized is a value of a message that has a text in each language: a
+// province (湖南省, Hunan) or the problem found in an identifier.
+type localized struct {
+	typ  *types.Type
+	text Text
+}
+
+func (v localized) ConvertToNative(reflect.Type) (any, error) { return v.text.Zh, nil }
+func (v localized) ConvertToType(t ref.Type) ref.Val {
+	if t == types.StringType {
+		return types.String(v.text.Zh)
+	}
+	return types.NewErr("%s: no conversion to %s", v.typ, t)
+}
+func (v localized) Equal(o ref.Val) ref.Val {
+	other, ok := o.(localized)
+	return types.Bool(ok && other.text == v.text)
+}
+func (v localized) Type() ref.Type { return v.typ }
+func (v localized) Value() any     { return v.text }
+
+// provinceVal renders a province slug as its name; a text that is no
+// province stays as it is in both languages.
+func provinceVal(slug string) ref.Val {
+	p := model.Province(slug)
+	return localized{provinceType, Text{Zh: p.Name(model.Chinese), En: p.Name(model.English)}}
+}
+
+// problemOf renders the problem an identifier check found; none is "".
+func problemOf(err error) ref.Val {
+	if err == nil {
+		return localized{problemType, Text{}}
+	}
+	return localized{problemType, Text{Zh: err.Error(), En: err.Error()}}
+}
