@@ -53,21 +53,23 @@ func TestExampleFilings(t *testing.T) {
 	if len(files) != len(expected) {
 		t.Errorf("examples/filings has %d files, testdata/expected.yaml %d: keep them in step", len(files), len(expected))
 	}
-	for _, file := range files {
+	// One run checks them all, as a user checks many files: one report
+	// per line, in the order of the arguments.
+	status, stdout, stderr := runCLI(t, "", append([]string{"-format", "json"}, files...)...)
+	if status != exitViolated {
+		t.Errorf("status %d, want %d; stderr: %s", status, exitViolated, stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	if len(lines) != len(files) {
+		t.Fatalf("%d report lines for %d files:\n%s", len(lines), len(files), stdout)
+	}
+	for i, file := range files {
 		want, known := expected[filepath.Base(file)]
 		if !known {
 			t.Errorf("%s is not in testdata/expected.yaml", file)
 			continue
 		}
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			status, stdout, stderr := runCLI(t, "", "-format", "json", file)
-			wantStatus := exitOK
-			if len(want) > 0 {
-				wantStatus = exitViolated
-			}
-			if status != wantStatus {
-				t.Fatalf("status %d, want %d; stderr: %s", status, wantStatus, stderr)
-			}
 			var line struct {
 				File       string `json:"file"`
 				OK         bool   `json:"ok"`
@@ -75,8 +77,8 @@ func TestExampleFilings(t *testing.T) {
 					Rule, Severity string
 				} `json:"violations"`
 			}
-			if err := json.Unmarshal([]byte(stdout), &line); err != nil {
-				t.Fatalf("output is not one JSON report: %v\n%s", err, stdout)
+			if err := json.Unmarshal([]byte(lines[i]), &line); err != nil {
+				t.Fatalf("not a JSON report: %v\n%s", err, lines[i])
 			}
 			var got []string
 			for _, v := range line.Violations {
@@ -86,6 +88,9 @@ func TestExampleFilings(t *testing.T) {
 			}
 			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("error rules (-want +got):\n%s", diff)
+			}
+			if line.OK != (len(want) == 0) {
+				t.Errorf("ok = %v with %d error violations expected", line.OK, len(want))
 			}
 			if line.File != file {
 				t.Errorf("file = %q, want %q", line.File, file)
