@@ -34,15 +34,6 @@ type handler struct {
 	scopes, extraScopes []string
 }
 
-// routes lists each path with the methods it answers, so that the other
-// methods get a JSON 405 with the Allow header. GET answers HEAD too.
-var routes = []struct{ path, method string }{
-	{"/v1/validate", http.MethodPost},
-	{"/v1/rules", http.MethodGet},
-	{"/healthz", http.MethodGet},
-	{"/openapi.json", http.MethodGet},
-}
-
 // The query parameters of each endpoint, sorted; any other is refused.
 var (
 	validateParams = []string{"date", "lang"}
@@ -55,6 +46,8 @@ func newHandler(v *validate.Validator, lim limits, logger *slog.Logger) http.Han
 	return accessLog(logger, newAPI(v, lim).routes())
 }
 
+// newAPI is the handler without its access log, for tests that look
+// inside it.
 func newAPI(v *validate.Validator, lim limits) *handler {
 	h := &handler{v: v, limits: lim, limiter: newLimiter(lim.maxValidations, lim.maxQueue)}
 	for _, r := range v.Rules() {
@@ -69,17 +62,21 @@ func newAPI(v *validate.Validator, lim limits) *handler {
 	return h
 }
 
-// routes is the handler of every path, without the access log.
+// routes is the handler of every path, without the access log. Each path
+// answers one method (GET answers HEAD too); the others get a JSON 405
+// with the Allow header, and a path not listed a JSON 404.
 func (h *handler) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v1/validate", h.serveValidate)
-	mux.HandleFunc("GET /v1/rules", h.serveRules)
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		io.WriteString(w, "ok\n")
-	})
-	mux.HandleFunc("GET /openapi.json", serveOpenAPI)
-	for _, rt := range routes {
+	for _, rt := range []struct {
+		method, path string
+		serve        http.HandlerFunc
+	}{
+		{http.MethodPost, "/v1/validate", h.serveValidate},
+		{http.MethodGet, "/v1/rules", h.serveRules},
+		{http.MethodGet, "/healthz", serveHealth},
+		{http.MethodGet, "/openapi.json", serveOpenAPI},
+	} {
+		mux.HandleFunc(rt.method+" "+rt.path, rt.serve)
 		allow := rt.method
 		if rt.method == http.MethodGet {
 			allow += ", " + http.MethodHead
@@ -97,6 +94,11 @@ func (h *handler) routes() http.Handler {
 		writeMessage(w, http.StatusNotFound, msgNotFound.in(headerLanguage(r), r.URL.Path))
 	})
 	return mux
+}
+
+func serveHealth(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	io.WriteString(w, "ok\n")
 }
 
 func (h *handler) serveValidate(w http.ResponseWriter, r *http.Request) {
