@@ -1,11 +1,14 @@
 // Command precheck checks ICP filings (JSON or YAML) against icpcheck's rules
 // before they are submitted, as the wire format's command-line contract says:
 //
-//	go run ./examples/precheck [-format text|json] [-lang zh|en] [-date YYYY-MM-DD] FILE...
+//	go run ./examples/precheck [-format text|json] [-lang zh|en] [-date YYYY-MM-DD] [-undecided=false] FILE...
+//	go run ./examples/precheck -version
 //
 // A FILE of "-" reads standard input. The exit status is 0 when every filing
-// is ok, 1 when any has an error violation, and 2 when an input could not be
-// read or decoded (the message names the file, the key path and the line).
+// is ok, 1 when any is not (an error violation, or a rule that failed to
+// evaluate), and 2 when an input could not be read or decoded (the message
+// names the file, the line, the column and the key path) or the command
+// line is wrong.
 package main
 
 import (
@@ -27,29 +30,26 @@ const (
 	exitBadInput = 2
 )
 
+const usage = "usage: precheck [-format text|json] [-lang zh|en] [-date YYYY-MM-DD] [-undecided=false] FILE...\n       precheck -version"
+
 func main() {
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// run is the command; extra options of the validator are for tests.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, extra ...validate.Option) int {
 	flags := flag.NewFlagSet("precheck", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	format := flags.String("format", "text", "output format: text or json (one report per line)")
-	lang := flags.String("lang", "zh", "message language: zh or en")
+	format := flags.String("format", "text", "output format: text, or json (one report per line)")
+	lang := flags.String("lang", "zh", "language of the messages and of the text output: zh or en")
 	date := flags.String("date", "", "submission day YYYY-MM-DD for filings without submitted_at (default: today in China)")
+	undecided := flags.Bool("undecided", true, "list the rules that could not decide in the text output")
+	version := flags.Bool("version", false, "print the rule set's version and exit")
 	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: precheck [-format text|json] [-lang zh|en] [-date YYYY-MM-DD] FILE...")
+		fmt.Fprintln(stderr, usage)
 		flags.PrintDefaults()
 	}
 	if err := flags.Parse(args); err != nil {
-		return exitBadInput
-	}
-	if flags.NArg() == 0 {
-		flags.Usage()
-		return exitBadInput
-	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "precheck: -format %q: want text or json\n", *format)
 		return exitBadInput
 	}
 	l, err := model.ParseLanguage(*lang)
@@ -57,7 +57,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "precheck: -lang: %v\n", err)
 		return exitBadInput
 	}
-	opts := []validate.Option{validate.WithLanguage(l)}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "precheck: -format %q: want text or json\n", *format)
+		return exitBadInput
+	}
+	if !*version && flags.NArg() == 0 {
+		flags.Usage()
+		return exitBadInput
+	}
+	opts := append([]validate.Option{validate.WithLanguage(l)}, extra...)
 	if *date != "" {
 		opts = append(opts, validate.WithDate(model.Date(*date)))
 	}
@@ -66,13 +74,18 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "precheck: %v\n", err)
 		return exitBadInput
 	}
+	if *version {
+		fmt.Fprintln(stdout, v.RulesVersion())
+		return exitOK
+	}
 	status := exitOK
 	for _, name := range flags.Args() {
 		report, err := check(ctx, v, name, stdin)
 		if err != nil {
-			fmt.Fprintf(stderr, "precheck: %v\n", err)
+			body := errorBody(name, err, l)
+			fmt.Fprintf(stderr, "precheck: %s: %s\n", location(body.Error), body.Error.Message)
 			if *format == "json" {
-				if err := writeJSON(stdout, inputError(name, err, l)); err != nil {
+				if err := writeJSON(stdout, body); err != nil {
 					fmt.Fprintf(stderr, "precheck: %v\n", err)
 				}
 			}
@@ -85,7 +98,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 				return exitBadInput
 			}
 		} else {
-			writeText(stdout, name, report, l)
+			writeText(stdout, name, report, l, *undecided)
 		}
 		if !report.OK && status == exitOK {
 			status = exitViolated
@@ -94,26 +107,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return status
 }
 
+// check reads, decodes and checks one filing. Its error is for input that
+// could not be checked at all; a rule that fails is in the report.
 func check(ctx context.Context, v *validate.Validator, name string, stdin io.Reader) (*validate.Report, error) {
-	var data []byte
-	var err error
-	if name == "-" {
-		data, err = io.ReadAll(io.LimitReader(stdin, model.MaxInputBytes+1))
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	filing, err := readFiling(name, stdin)
 	if err != nil {
 		return nil, err
 	}
-	filing, err := model.DecodeFile(name, data)
-	if err != nil {
-		return nil, err
-	}
-	report, err := v.Validate(ctx, filing)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	return report, nil
+	return v.Validate(ctx, filing)
 }
 
 // fileReport is one line of -format json: the report with its input's name.
@@ -122,48 +123,9 @@ type fileReport struct {
 	*validate.Report
 }
 
-// inputError is the json line for an input that could not be checked: the
-// error body the service and the browser build give too, with the file
-// named, since one run checks many.
-func inputError(name string, err error, l validate.Language) validate.ErrorBody {
-	body := validate.NewErrorBody(err, l)
-	if body.Error.File == "" || body.Error.File == "-" {
-		body.Error.File = name
-	}
-	return body
-}
-
 // writeJSON writes v on one line, leaving < > & readable.
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
-}
-
-func writeText(w io.Writer, name string, r *validate.Report, l validate.Language) {
-	en := l == validate.English
-	errs, warnings, infos := r.Counts()
-	verdict := "ok"
-	if !r.OK {
-		verdict = "FAIL"
-	}
-	fmt.Fprintf(w, "%s: %s (province %s: %d errors, %d warnings, %d infos)\n", name, verdict, orDash(r.Province), errs, warnings, infos)
-	for _, v := range r.Violations {
-		fmt.Fprintf(w, "  %-7s %s  [%s]\n", v.Severity, orDash(v.Path), v.Rule)
-		fmt.Fprintf(w, "          %s\n", v.Message)
-	}
-	for _, u := range r.Undecided {
-		label := "未判定"
-		if en {
-			label = "undecided"
-		}
-		fmt.Fprintf(w, "  %s %s  [%s]: %s\n", label, orDash(u.Path), u.Rule, u.Reason)
-	}
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/icpcheck/icpcheck/validate"
 )
 
 // expectedErrors reads, for each example filing, the rules that must give
@@ -31,8 +33,14 @@ func expectedErrors(t *testing.T) map[string][]string {
 
 func runCLI(t *testing.T, stdin string, args ...string) (status int, stdout, stderr string) {
 	t.Helper()
+	return runWith(t, nil, stdin, args...)
+}
+
+// runWith runs the command with extra validator options.
+func runWith(t *testing.T, opts []validate.Option, stdin string, args ...string) (status int, stdout, stderr string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	status = run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	status = run(context.Background(), args, strings.NewReader(stdin), &out, &errOut, opts...)
 	return status, out.String(), errOut.String()
 }
 
@@ -45,21 +53,23 @@ func TestExampleFilings(t *testing.T) {
 	if len(files) != len(expected) {
 		t.Errorf("examples/filings has %d files, testdata/expected.yaml %d: keep them in step", len(files), len(expected))
 	}
-	for _, file := range files {
+	// One run checks them all, as a user checks many files: one report
+	// per line, in the order of the arguments.
+	status, stdout, stderr := runCLI(t, "", append([]string{"-format", "json"}, files...)...)
+	if status != exitViolated {
+		t.Errorf("status %d, want %d; stderr: %s", status, exitViolated, stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	if len(lines) != len(files) {
+		t.Fatalf("%d report lines for %d files:\n%s", len(lines), len(files), stdout)
+	}
+	for i, file := range files {
 		want, known := expected[filepath.Base(file)]
 		if !known {
 			t.Errorf("%s is not in testdata/expected.yaml", file)
 			continue
 		}
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			status, stdout, stderr := runCLI(t, "", "-format", "json", file)
-			wantStatus := exitOK
-			if len(want) > 0 {
-				wantStatus = exitViolated
-			}
-			if status != wantStatus {
-				t.Fatalf("status %d, want %d; stderr: %s", status, wantStatus, stderr)
-			}
 			var line struct {
 				File       string `json:"file"`
 				OK         bool   `json:"ok"`
@@ -67,8 +77,8 @@ func TestExampleFilings(t *testing.T) {
 					Rule, Severity string
 				} `json:"violations"`
 			}
-			if err := json.Unmarshal([]byte(stdout), &line); err != nil {
-				t.Fatalf("output is not one JSON report: %v\n%s", err, stdout)
+			if err := json.Unmarshal([]byte(lines[i]), &line); err != nil {
+				t.Fatalf("not a JSON report: %v\n%s", err, lines[i])
 			}
 			var got []string
 			for _, v := range line.Violations {
@@ -78,6 +88,9 @@ func TestExampleFilings(t *testing.T) {
 			}
 			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("error rules (-want +got):\n%s", diff)
+			}
+			if line.OK != (len(want) == 0) {
+				t.Errorf("ok = %v with %d error violations expected", line.OK, len(want))
 			}
 			if line.File != file {
 				t.Errorf("file = %q, want %q", line.File, file)
@@ -142,11 +155,11 @@ func TestBadInput(t *testing.T) {
 		name, file string
 		want       []string // fragments of the error message
 	}{
-		{"number where a string belongs", write("mobile.yaml", "province: hunan\nsubject:\n  principal:\n    mobile: 13800138000\n"), []string{"mobile.yaml:4:13", "subject.principal.mobile", "string"}},
+		{"number where a string belongs", write("mobile.json", "{\"province\": \"hunan\",\n \"subject\": {\"principal\": {\"mobile\": 13800138000}}}\n"), []string{"mobile.json:2:38: subject.principal.mobile", "13800138000"}},
 		{"unknown key", write("typo.json", "{\n  \"province\": \"hunan\",\n  \"services\": [{\"kind\": \"website\", \"nmae\": \"x\"}]\n}\n"), []string{"typo.json:3", "services[0]", "nmae"}},
 		{"unknown enum", write("enum.yaml", "services:\n  - kind: webbsite\n"), []string{"enum.yaml:2", "services[0].kind", "webbsite"}},
 		{"Hong Kong", write("hk.yaml", "province: 香港\n"), []string{"hk.yaml:1", "province", "香港"}},
-		{"missing file", filepath.Join(dir, "absent.yaml"), []string{"absent.yaml"}},
+		{"missing file", filepath.Join(dir, "absent.yaml"), []string{"absent.yaml: 文件不存在"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -168,7 +181,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
-	for _, args := range [][]string{{}, {"-format", "xml", "x.yaml"}, {"-date", "2021-02-30", "x.yaml"}, {"-nope"}} {
+	for _, args := range [][]string{{}, {"-format", "xml", "x.yaml"}, {"-date", "2021-02-30", "x.yaml"}, {"-nope"}, {"-lang", "fr", "x.yaml"}, {"-lang", "zh-TW-x-nonsense!", "x.yaml"}} {
 		if status, _, _ := runCLI(t, "", args...); status != exitBadInput {
 			t.Errorf("%q: status %d, want %d", args, status, exitBadInput)
 		}

@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/icpcheck/icpcheck/validate"
 )
@@ -20,13 +21,23 @@ import (
 // testValidator compiles the embedded rules once for all tests.
 var testValidator = sync.OnceValues(func() (*validate.Validator, error) { return validate.New() })
 
-func newTestHandler(t *testing.T, maxBytes int64) http.Handler {
+// testLimits are the defaults of the flags, with a fixed number of slots.
+var testLimits = limits{maxBytes: 1 << 20, maxValidations: 4, maxQueue: 32, timeout: 10 * time.Second}
+
+// newTestHandler serves the embedded rules within lim, logging nowhere,
+// and fails the test on any answer the OpenAPI document does not list.
+func newTestHandler(t *testing.T, lim limits) http.Handler {
 	t.Helper()
 	v, err := testValidator()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newHandler(v, maxBytes)
+	return handlerFor(t, v, lim)
+}
+
+// handlerFor is newTestHandler for any validator.
+func handlerFor(t *testing.T, v *validate.Validator, lim limits) http.Handler {
+	return documented(t, newHandler(v, lim, slog.New(slog.DiscardHandler)))
 }
 
 func readFiling(t *testing.T, name string) string {
@@ -47,7 +58,11 @@ type request struct {
 
 func (rq request) serve(t *testing.T, h http.Handler) *httptest.ResponseRecorder {
 	t.Helper()
-	req := httptest.NewRequest(rq.method, rq.target, strings.NewReader(rq.body))
+	return rq.serveWith(context.Background(), h)
+}
+
+func (rq request) serveWith(ctx context.Context, h http.Handler) *httptest.ResponseRecorder {
+	req := httptest.NewRequestWithContext(ctx, rq.method, rq.target, strings.NewReader(rq.body))
 	for k, v := range rq.header {
 		req.Header.Set(k, v)
 	}
@@ -64,7 +79,10 @@ func postJSON(target, body string) request {
 	return request{method: http.MethodPost, target: target, header: map[string]string{"Content-Type": "application/json"}, body: body}
 }
 
-// decodeBody checks the status and the JSON content type and decodes the body.
+func get(target string) request { return request{method: http.MethodGet, target: target} }
+
+// decodeBody checks the status and the JSON content type and decodes the
+// body, refusing keys that T does not have.
 func decodeBody[T any](t *testing.T, rec *httptest.ResponseRecorder, wantStatus int) T {
 	t.Helper()
 	if rec.Code != wantStatus {
@@ -74,7 +92,7 @@ func decodeBody[T any](t *testing.T, rec *httptest.ResponseRecorder, wantStatus 
 		t.Errorf("Content-Type %q, want %q", ct, want)
 	}
 	var v T
-	dec := json.NewDecoder(rec.Body)
+	dec := json.NewDecoder(bytes.NewReader(rec.Body.Bytes()))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&v); err != nil {
 		t.Fatalf("body is not the expected JSON: %v", err)
@@ -82,11 +100,21 @@ func decodeBody[T any](t *testing.T, rec *httptest.ResponseRecorder, wantStatus 
 	return v
 }
 
+// errorBody decodes an error answer.
+func errorBody(t *testing.T, rec *httptest.ResponseRecorder, wantStatus int) validate.InputError {
+	t.Helper()
+	return decodeBody[validate.ErrorBody](t, rec, wantStatus).Error
+}
+
 func TestValidateExampleFilings(t *testing.T) {
-	h := newTestHandler(t, 1<<20)
+	h := newTestHandler(t, testLimits)
 	clean := decodeBody[validate.Report](t, postYAML("/v1/validate", readFiling(t, "hunan-clean.yaml")).serve(t, h), http.StatusOK)
 	if !clean.OK || clean.Province != "hunan" {
 		t.Errorf("hunan-clean.yaml: ok %v, province %q; want true, hunan; violations: %+v", clean.OK, clean.Province, clean.Violations)
+	}
+	v, _ := testValidator()
+	if clean.RulesVersion != v.RulesVersion() || clean.RulesVersion == "" {
+		t.Errorf("rules_version %q, want the validator's %q", clean.RulesVersion, v.RulesVersion())
 	}
 
 	banned := decodeBody[validate.Report](t, postYAML("/v1/validate", readFiling(t, "henan-banned-name.yaml")).serve(t, h), http.StatusOK)
@@ -96,7 +124,7 @@ func TestValidateExampleFilings(t *testing.T) {
 	type at struct{ Rule, Path string }
 	var got []at
 	for _, v := range banned.Violations {
-		if v.Severity == "error" {
+		if v.Severity == validate.SeverityError {
 			got = append(got, at{v.Rule, v.Path})
 		}
 	}
@@ -107,9 +135,9 @@ func TestValidateExampleFilings(t *testing.T) {
 }
 
 func TestValidateLanguage(t *testing.T) {
-	h := newTestHandler(t, 1<<20)
+	h := newTestHandler(t, testLimits)
 	filing := readFiling(t, "henan-banned-name.yaml")
-	english := func(rq request) request { rq.header["Accept-Language"] = "en-US,en;q=0.9"; return rq }
+	withHeader := func(rq request, value string) request { rq.header["Accept-Language"] = value; return rq }
 	tests := []struct {
 		name       string
 		rq         request
@@ -117,57 +145,72 @@ func TestValidateLanguage(t *testing.T) {
 	}{
 		{"default", postYAML("/v1/validate", filing), "网站名称"},
 		{"query", postYAML("/v1/validate?lang=en", filing), "website name"},
-		{"header", english(postYAML("/v1/validate", filing)), "website name"},
-		{"query wins", english(postYAML("/v1/validate?lang=zh", filing)), "网站名称"},
-		{"malformed header ignored", func() request {
-			rq := postYAML("/v1/validate", filing)
-			rq.header["Accept-Language"] = "en;q=nonsense"
-			return rq
-		}(), "网站名称"},
+		{"query as a tag", postYAML("/v1/validate?lang=en-GB", filing), "website name"},
+		{"header", withHeader(postYAML("/v1/validate", filing), "en-US,en;q=0.9"), "website name"},
+		{"query wins", withHeader(postYAML("/v1/validate?lang=zh", filing), "en"), "网站名称"},
+		{"malformed header ignored", withHeader(postYAML("/v1/validate", filing), "en;q=nonsense"), "网站名称"},
+		{"unwritten language in the header", withHeader(postYAML("/v1/validate", filing), "fr"), "网站名称"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			report := decodeBody[validate.Report](t, tt.rq.serve(t, h), http.StatusOK)
+			rec := tt.rq.serve(t, h)
+			report := decodeBody[validate.Report](t, rec, http.StatusOK)
 			if len(report.Violations) == 0 {
 				t.Fatal("no violations")
 			}
 			if msg := report.Violations[0].Message; !strings.HasPrefix(msg, tt.wantPrefix) {
 				t.Errorf("message %q, want it to start with %q", msg, tt.wantPrefix)
 			}
+			if vary := rec.Header().Get("Vary"); vary != "Accept-Language" {
+				t.Errorf("Vary %q, want Accept-Language", vary)
+			}
 		})
 	}
 }
 
 func TestValidateBadRequests(t *testing.T) {
-	h := newTestHandler(t, 1<<20)
+	h := newTestHandler(t, testLimits)
+	clean := readFiling(t, "hunan-clean.yaml")
 	tests := []struct {
 		name       string
 		rq         request
 		wantStatus int
-		want       errorBody // Error is checked to contain want.Error
+		want       validate.InputError // Message is checked to contain want.Message
 	}{
-		{"unknown key", postJSON("/v1/validate", "{\"type\": \"first_filing\",\n  \"provnce\": \"hunan\"}"),
-			http.StatusBadRequest, errorBody{Error: `unknown key "provnce"`, Path: "provnce", Line: 2, Column: 3}},
-		{"number for mobile in JSON", postJSON("/v1/validate", `{"subject": {"principal": {"mobile": 13800138000}}}`),
-			http.StatusBadRequest, errorBody{Error: "expected a string, got number", Path: "subject.principal.mobile", Line: 1, Column: 38}},
-		{"number for mobile in YAML", postYAML("/v1/validate", "subject:\n  principal:\n    mobile: 13800138000\n"),
-			http.StatusBadRequest, errorBody{Error: "expected a string, got number", Path: "subject.principal.mobile", Line: 3, Column: 13}},
-		{"JSON by default", request{method: http.MethodPost, target: "/v1/validate", body: "type: first_filing\n"},
-			http.StatusBadRequest, errorBody{Error: "invalid JSON", Line: 1, Column: 2}},
-		{"bad date", postYAML("/v1/validate?date=2026-02-30", readFiling(t, "hunan-clean.yaml")),
-			http.StatusBadRequest, errorBody{Error: `query date: invalid date "2026-02-30"`}},
-		{"bad lang", postYAML("/v1/validate?lang=not_a_tag!", readFiling(t, "hunan-clean.yaml")),
-			http.StatusBadRequest, errorBody{Error: `query lang "not_a_tag!"`}},
-		{"unsupported type", request{method: http.MethodPost, target: "/v1/validate", header: map[string]string{"Content-Type": "text/plain"}, body: "{}"},
-			http.StatusUnsupportedMediaType, errorBody{Error: `Content-Type "text/plain" is not supported`}},
+		{"unknown key", postJSON("/v1/validate?lang=en", "{\"type\": \"first_filing\",\n  \"provnce\": \"hunan\"}"),
+			http.StatusBadRequest, validate.InputError{Message: `"provnce"`, Path: "provnce", Line: 2, Column: 3}},
+		{"number for mobile in JSON", postJSON("/v1/validate?lang=en", `{"subject": {"principal": {"mobile": 13800138000}}}`),
+			http.StatusBadRequest, validate.InputError{Message: "13800138000", Path: "subject.principal.mobile", Line: 1, Column: 38}},
+		{"JSON by default", request{method: http.MethodPost, target: "/v1/validate?lang=en", body: "type: first_filing\n"},
+			http.StatusBadRequest, validate.InputError{Line: 1, Column: 2}},
+		{"bad date", postYAML("/v1/validate?date=2026-02-30", clean),
+			http.StatusBadRequest, validate.InputError{Message: "查询参数 date 的值「2026-02-30」不是有效日期"}},
+		{"bad date in English", postYAML("/v1/validate?date=2026-02-30&lang=en", clean),
+			http.StatusBadRequest, validate.InputError{Message: `query parameter date "2026-02-30" is not a valid date`}},
+		{"malformed lang", postYAML("/v1/validate?lang=not_a_tag!", clean),
+			http.StatusBadRequest, validate.InputError{Message: "查询参数 lang 的值「not_a_tag!」无效"}},
+		{"a language icpcheck does not write", postYAML("/v1/validate?lang=fr", clean),
+			http.StatusBadRequest, validate.InputError{Message: "查询参数 lang 的值「fr」无效"}},
+		{"unknown parameter", postYAML("/v1/validate?lang=en&province=hunan", clean),
+			http.StatusBadRequest, validate.InputError{Message: `unknown query parameter "province"; this endpoint accepts: date, lang`}},
+		{"repeated parameter", postYAML("/v1/validate?date=2026-03-01&date=2026-03-02", clean),
+			http.StatusBadRequest, validate.InputError{Message: "查询参数「date」只能给一次"}},
+		{"unsupported type", request{method: http.MethodPost, target: "/v1/validate?lang=en", header: map[string]string{"Content-Type": "text/plain"}, body: "{}"},
+			http.StatusUnsupportedMediaType, validate.InputError{Message: `Content-Type "text/plain" is not supported`}},
+		{"another charset", request{method: http.MethodPost, target: "/v1/validate", header: map[string]string{"Content-Type": "application/json; charset=gbk"}, body: "{}"},
+			http.StatusUnsupportedMediaType, validate.InputError{Message: "不支持 Content-Type「application/json; charset=gbk」"}},
+		{"malformed type", request{method: http.MethodPost, target: "/v1/validate", header: map[string]string{"Content-Type": "application/"}, body: "{}"},
+			http.StatusUnsupportedMediaType, validate.InputError{Message: "无法解析 Content-Type「application/」"}},
+		{"YAML over the decoder's limit", postYAML("/v1/validate", "# "+strings.Repeat("x", 600<<10)+"\n"+clean),
+			http.StatusRequestEntityTooLarge, validate.InputError{Limit: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := decodeBody[errorBody](t, tt.rq.serve(t, h), tt.wantStatus)
-			if !strings.Contains(got.Error, tt.want.Error) {
-				t.Errorf("error %q, want it to contain %q", got.Error, tt.want.Error)
+			got := errorBody(t, tt.rq.serve(t, h), tt.wantStatus)
+			if !strings.Contains(got.Message, tt.want.Message) {
+				t.Errorf("message %q, want it to contain %q", got.Message, tt.want.Message)
 			}
-			got.Error = tt.want.Error
+			got.Message = tt.want.Message
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("error body (-want +got):\n%s", diff)
 			}
@@ -176,14 +219,16 @@ func TestValidateBadRequests(t *testing.T) {
 }
 
 func TestValidateBodyTooLarge(t *testing.T) {
-	h := newTestHandler(t, 1024)
+	lim := testLimits
+	lim.maxBytes = 1024
 	body := "# " + strings.Repeat("x", 4<<10) + "\n" + readFiling(t, "hunan-clean.yaml")
-	got := decodeBody[errorBody](t, postYAML("/v1/validate", body).serve(t, h), http.StatusRequestEntityTooLarge)
-	if diff := cmp.Diff(errorBody{Error: "request body is larger than 1024 bytes"}, got); diff != "" {
+	got := errorBody(t, postYAML("/v1/validate?lang=en", body).serve(t, newTestHandler(t, lim)), http.StatusRequestEntityTooLarge)
+	if diff := cmp.Diff(validate.InputError{Message: "request body is larger than 1024 bytes", Limit: true}, got); diff != "" {
 		t.Errorf("error body (-want +got):\n%s", diff)
 	}
 	// The same filing under the limit passes, so it was the size that failed.
-	decodeBody[validate.Report](t, postYAML("/v1/validate", readFiling(t, "hunan-clean.yaml")).serve(t, newTestHandler(t, 4<<10)), http.StatusOK)
+	lim.maxBytes = 4 << 10
+	decodeBody[validate.Report](t, postYAML("/v1/validate", readFiling(t, "hunan-clean.yaml")).serve(t, newTestHandler(t, lim)), http.StatusOK)
 }
 
 func TestValidateRuleFailure(t *testing.T) {
@@ -194,7 +239,7 @@ func TestValidateRuleFailure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := postYAML("/v1/validate", readFiling(t, "hunan-clean.yaml")).serve(t, newHandler(v, 1<<20))
+	rec := postYAML("/v1/validate", readFiling(t, "hunan-clean.yaml")).serve(t, handlerFor(t, v, testLimits))
 	got := decodeBody[validate.Report](t, rec, http.StatusOK)
 	if got.OK || len(got.Errors) == 0 || got.Province != "hunan" {
 		t.Errorf("got ok=%v, %d errors, province %q; want a failed report for hunan", got.OK, len(got.Errors), got.Province)
@@ -205,7 +250,7 @@ func TestValidateDate(t *testing.T) {
 	// Jiangsu requires the authenticity materials from 2021-06-01 on; the
 	// filing lacks the video and, without submitted_at, takes the query's day.
 	filing := strings.Replace(readFiling(t, "jiangsu-missing-video.yaml"), "submitted_at: 2026-03-02\n", "", 1)
-	h := newTestHandler(t, 1<<20)
+	h := newTestHandler(t, testLimits)
 	for date, wantFired := range map[string]bool{"2021-05-31": false, "2021-06-01": true} {
 		report := decodeBody[validate.Report](t, postYAML("/v1/validate?date="+date, filing).serve(t, h), http.StatusOK)
 		fired := false
@@ -218,21 +263,8 @@ func TestValidateDate(t *testing.T) {
 	}
 }
 
-func TestValidateUsesRequestContext(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/v1/validate", strings.NewReader(readFiling(t, "hunan-clean.yaml")))
-	req.Header.Set("Content-Type", "application/yaml")
-	rec := httptest.NewRecorder()
-	newTestHandler(t, 1<<20).ServeHTTP(rec, req)
-	got := decodeBody[errorBody](t, rec, http.StatusInternalServerError)
-	if diff := cmp.Diff(errorBody{Error: context.Canceled.Error()}, got); diff != "" {
-		t.Errorf("error body (-want +got):\n%s", diff)
-	}
-}
-
 func TestValidateIsDeterministic(t *testing.T) {
-	h := newTestHandler(t, 1<<20)
+	h := newTestHandler(t, testLimits)
 	rq := postYAML("/v1/validate?lang=en", readFiling(t, "hunan-two-websites.yaml"))
 	first := rq.serve(t, h)
 	second := rq.serve(t, h)
@@ -250,85 +282,8 @@ func TestValidateIsDeterministic(t *testing.T) {
 
 func TestValidateLeavesHTMLCharactersReadable(t *testing.T) {
 	filing := strings.Replace(readFiling(t, "henan-banned-name.yaml"), "老赵设计工作室", "老赵<设计>&工作室", 1)
-	rec := postYAML("/v1/validate?lang=en", filing).serve(t, newTestHandler(t, 1<<20))
+	rec := postYAML("/v1/validate?lang=en", filing).serve(t, newTestHandler(t, testLimits))
 	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "website name 老赵<设计>&工作室 contains") {
 		t.Errorf("status %d, body %s; want 200 and the name as written", rec.Code, rec.Body)
-	}
-}
-
-func TestRules(t *testing.T) {
-	h := newTestHandler(t, 1<<20)
-	scopes := func(target string) map[string]validate.RuleSummary {
-		t.Helper()
-		list := decodeBody[[]validate.RuleSummary](t, request{method: http.MethodGet, target: target}.serve(t, h), http.StatusOK)
-		byID := map[string]validate.RuleSummary{}
-		for _, r := range list {
-			byID[r.ID] = r
-		}
-		return byID
-	}
-
-	hunan := scopes("/v1/rules?scope=hunan")
-	if _, ok := hunan["hunan.one-service-per-submission"]; !ok {
-		t.Error("scope=hunan: no hunan.one-service-per-submission")
-	}
-	for id, r := range hunan {
-		if r.Scope != "hunan" {
-			t.Errorf("scope=hunan: %s has scope %q", id, r.Scope)
-		}
-	}
-
-	all := scopes("/v1/rules")
-	both := scopes("/v1/rules?scope=national&scope=hunan")
-	var wantBoth []string
-	for id, r := range all {
-		if r.Scope == "national" || r.Scope == "hunan" {
-			wantBoth = append(wantBoth, id)
-		}
-	}
-	var gotBoth []string
-	for id := range both {
-		gotBoth = append(gotBoth, id)
-	}
-	if diff := cmp.Diff(wantBoth, gotBoth, cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
-		t.Errorf("scope=national&scope=hunan (-want +got):\n%s", diff)
-	}
-
-	const id = "hunan.one-service-per-submission"
-	zh, en := all[id], scopes("/v1/rules?lang=en")[id]
-	if zh.Title == "" || zh.Title == en.Title {
-		t.Errorf("titles of %s: zh %q, en %q; want two different ones", id, zh.Title, en.Title)
-	}
-	if want := (validate.RuleSummary{ID: id, Scope: "hunan", Severity: "error", Category: "one-service", Path: "services", Title: en.Title, Source: zh.Source}); en != want || zh.Source == "" {
-		t.Errorf("en entry %+v, want %+v with a source", en, want)
-	}
-}
-
-func TestRoutes(t *testing.T) {
-	h := newTestHandler(t, 1<<20)
-	tests := []struct {
-		method, target string
-		wantStatus     int
-		wantBody       string // checked when not empty
-		wantAllow      string
-	}{
-		{http.MethodGet, "/healthz", http.StatusOK, "ok\n", ""},
-		{http.MethodGet, "/v1/validate", http.StatusMethodNotAllowed, "", "POST"},
-		{http.MethodPost, "/v1/rules", http.StatusMethodNotAllowed, "", "GET, HEAD"},
-		{http.MethodGet, "/v1/nothing", http.StatusNotFound, "", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.method+" "+tt.target, func(t *testing.T) {
-			rec := request{method: tt.method, target: tt.target}.serve(t, h)
-			if rec.Code != tt.wantStatus {
-				t.Errorf("status %d, want %d", rec.Code, tt.wantStatus)
-			}
-			if tt.wantBody != "" && rec.Body.String() != tt.wantBody {
-				t.Errorf("body %q, want %q", rec.Body, tt.wantBody)
-			}
-			if allow := rec.Header().Get("Allow"); allow != tt.wantAllow {
-				t.Errorf("Allow %q, want %q", allow, tt.wantAllow)
-			}
-		})
 	}
 }

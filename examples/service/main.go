@@ -1,103 +1,92 @@
 // Command service is an example of embedding icpcheck in an HTTP service.
-// It compiles the rules once at start and then checks filings posted to it:
+// It compiles every rule once at start and then checks filings posted to it:
 //
-//	go run ./examples/service [-addr 127.0.0.1:8080] [-max-bytes 1048576]
+//	go run ./examples/service [-addr 127.0.0.1:8080] [flags]
 //
 //	curl -H 'Content-Type: application/yaml' --data-binary @examples/filings/hunan-clean.yaml \
 //	     'http://127.0.0.1:8080/v1/validate?lang=en'
 //
-// Endpoints:
+// Endpoints: POST /v1/validate (a filing in, its report out), GET /v1/rules
+// (the rules, by scope), GET /healthz and GET /openapi.json, the OpenAPI 3.1
+// document that describes every parameter, status code and body. Every
+// error is JSON: {"error": {"message": …}}, with the file's key path, line
+// and column when the filing cannot be read. The README's section "The
+// HTTP service" lists the flags, limits and status codes.
 //
-//	POST /v1/validate  a filing as JSON (the default) or YAML (Content-Type
-//	                   application/yaml); query lang=en or the Accept-Language
-//	                   header picks the message language, query date=YYYY-MM-DD
-//	                   the submission day of a filing without submitted_at.
-//	                   200 with the report; 400 with {"error", "path", "line",
-//	                   "column"} for a filing that does not decode; 413 for a
-//	                   body over -max-bytes; 500 with {"error", "report"} when a
-//	                   rule failed to evaluate.
-//	GET /v1/rules      the compiled rules, [{id, scope, severity, title,
-//	                   source}]; repeat scope= to keep only those scopes.
-//	GET /healthz       200 "ok".
-//
-// SIGINT or SIGTERM stops it gracefully: requests in flight are finished.
+// It logs one structured line per request to standard error. SIGINT or
+// SIGTERM stops it gracefully: requests in flight are finished.
 package main
 
 import (
 	"context"
 	"flag"
 	"fmt"
-	"log"
-	"net"
-	"net/http"
+	"log/slog"
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 	"time"
 
-	"github.com/icpcheck/icpcheck/model"
 	"github.com/icpcheck/icpcheck/validate"
 )
 
 func main() {
-	log.SetFlags(0)
-	log.SetPrefix("service: ")
-	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
-	maxBytes := flag.Int64("max-bytes", 1<<20, "largest request body accepted, in bytes")
+	var c config
+	flag.StringVar(&c.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	flag.Int64Var(&c.limits.maxBytes, "max-bytes", 1<<20, "largest request body accepted, in bytes (413 beyond)")
+	flag.IntVar(&c.limits.maxValidations, "max-validations", runtime.GOMAXPROCS(0), "checks running at once; the default is GOMAXPROCS")
+	flag.IntVar(&c.limits.maxQueue, "max-queue", 32, "checks waiting for a slot; more get 503 at once")
+	flag.DurationVar(&c.limits.timeout, "timeout", 10*time.Second, "longest a check may wait for a slot and run (503 beyond)")
+	flag.IntVar(&c.maxConns, "max-conns", 256, "connections open at once; more wait in the listen backlog")
+	flag.IntVar(&c.maxHeaderBytes, "max-header-bytes", 16<<10, "largest request header block (431 beyond)")
+	flag.DurationVar(&c.readHeaderTimeout, "read-header-timeout", 5*time.Second, "time to read a request's headers")
+	flag.DurationVar(&c.readTimeout, "read-timeout", 15*time.Second, "time to read a whole request, body included")
+	flag.DurationVar(&c.writeTimeout, "write-timeout", 30*time.Second, "time from the end of the headers to the end of the response")
+	flag.DurationVar(&c.idleTimeout, "idle-timeout", 60*time.Second, "how long an idle keep-alive connection stays open")
+	flag.DurationVar(&c.shutdownTimeout, "shutdown-timeout", 20*time.Second, "how long SIGTERM waits for requests in flight")
+	logFormat := flag.String("log-format", "json", "access log format: json or text")
 	flag.Parse()
-	if flag.NArg() > 0 {
-		log.Fatalf("unexpected arguments %q", flag.Args())
+
+	logger, err := newLogger(*logFormat)
+	if err == nil && flag.NArg() > 0 {
+		err = fmt.Errorf("unexpected arguments %q", flag.Args())
 	}
-	// The decoders refuse more than model.MaxInputBytes anyway; a larger
-	// limit would only turn 413s into 400s.
-	if *maxBytes < 1 || *maxBytes > model.MaxInputBytes {
-		log.Fatalf("-max-bytes %d: want 1 to %d", *maxBytes, model.MaxInputBytes)
+	if err == nil {
+		err = c.check()
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := serve(ctx, *addr, *maxBytes); err != nil {
-		log.Fatal(err)
+	if err == nil {
+		err = run(c, logger)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "service: %v\n", err)
+		os.Exit(1)
 	}
 }
 
-// serve runs the service on addr until ctx ends, then shuts it down.
-func serve(ctx context.Context, addr string, maxBytes int64) error {
+func newLogger(format string) (*slog.Logger, error) {
+	switch format {
+	case "json":
+		return slog.New(slog.NewJSONHandler(os.Stderr, nil)), nil
+	case "text":
+		return slog.New(slog.NewTextHandler(os.Stderr, nil)), nil
+	}
+	return nil, fmt.Errorf("-log-format %q: want json or text", format)
+}
+
+func run(c config, logger *slog.Logger) error {
 	// One validator for all requests: compiling the rules is the costly
 	// part, and a Validator is safe for concurrent use. A service compiles
-	// every province at start, so no request pays for it.
+	// every scope at start, so no request pays for it.
 	v, err := validate.New(validate.WithEagerCompile())
 	if err != nil {
 		return err
 	}
-	// Listening here rather than in ListenAndServe lets the log name the
-	// real port when addr asks for any (":0").
-	ln, err := net.Listen("tcp", addr)
+	ln, err := listen(c)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{
-		Handler: newHandler(v, maxBytes),
-		// Bound how long a slow or stalled client can hold a connection.
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-	}
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
-	log.Printf("listening on http://%s", ln.Addr())
-	select {
-	case err := <-served:
-		return err
-	case <-ctx.Done():
-	}
-	log.Print("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	// Serve returns ErrServerClosed at once; Shutdown waits for the
-	// requests in flight.
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	return nil
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, newServer(v, c, logger), ln, c.shutdownTimeout, logger)
 }
