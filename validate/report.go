@@ -1,11 +1,10 @@
 package validate
 
 import (
-	"sort"
-
-	"github.com/icpcheck/icpcheck/rules"
 	"strconv"
 	"strings"
+
+	"github.com/icpcheck/icpcheck/rules"
 )
 
 // Report is what validation returns, in the wire format's shape.
@@ -22,11 +21,24 @@ type Report struct {
 	// byte-identical output.
 	Violations []Violation `json:"violations"`
 	// Undecided lists the rules that applied but could not decide for lack
-	// of a fact; a rule never guesses.
+	// of a fact, one entry per rule and reason; a rule never guesses.
 	Undecided []Undecided `json:"undecided,omitempty"`
 	// Errors lists the rules whose evaluation failed. The rest of the
 	// report stands, but it is not a verdict: OK is false.
 	Errors []RuleError `json:"errors,omitempty"`
+	// Truncated says what the report left out to stay within its bounds
+	// (see WithMaxViolations); nil when it holds everything.
+	Truncated *Truncated `json:"truncated,omitempty"`
+}
+
+// Truncated counts what a report left out: the violations after the
+// first MaxViolations, by severity, and rule errors after the first 100.
+// OK and Counts take them into account.
+type Truncated struct {
+	Errors     int `json:"errors,omitempty"`
+	Warnings   int `json:"warnings,omitempty"`
+	Infos      int `json:"infos,omitempty"`
+	RuleErrors int `json:"rule_errors,omitempty"`
 }
 
 // Severity says how sure a violation is to get the filing rejected.
@@ -62,11 +74,15 @@ type RuleError struct {
 	Message string `json:"message"`
 }
 
-// Undecided is a rule that could not decide, and why.
+// Undecided is a rule that could not decide, and why, with where: Path is
+// the first place, Count how many there are, and Paths the first of them
+// (all of them with the call option AllUndecided) when there are several.
 type Undecided struct {
-	Rule   string `json:"rule"`
-	Path   string `json:"path,omitempty"`
-	Reason string `json:"reason"`
+	Rule   string   `json:"rule"`
+	Path   string   `json:"path,omitempty"`
+	Reason string   `json:"reason"`
+	Count  int      `json:"count,omitempty"`
+	Paths  []string `json:"paths,omitempty"`
 }
 
 // Counts returns how many violations have each severity.
@@ -81,24 +97,10 @@ func (r *Report) Counts() (errors, warnings, infos int) {
 			infos++
 		}
 	}
+	if t := r.Truncated; t != nil {
+		errors, warnings, infos = errors+t.Errors, warnings+t.Warnings, infos+t.Infos
+	}
 	return errors, warnings, infos
-}
-
-func (r *Report) sort() {
-	sort.SliceStable(r.Violations, func(i, j int) bool {
-		a, b := r.Violations[i], r.Violations[j]
-		if c := comparePaths(a.Path, b.Path); c != 0 {
-			return c < 0
-		}
-		return a.Rule < b.Rule
-	})
-	sort.SliceStable(r.Undecided, func(i, j int) bool {
-		a, b := r.Undecided[i], r.Undecided[j]
-		if c := comparePaths(a.Path, b.Path); c != 0 {
-			return c < 0
-		}
-		return a.Rule < b.Rule
-	})
 }
 
 // comparePaths orders key paths with list indexes compared as numbers, so

@@ -16,12 +16,13 @@ import (
 // Validator checks filings against compiled rules. It is immutable after New
 // and safe for concurrent use by many goroutines.
 type Validator struct {
-	set      *rules.Set
-	lang     Language
-	date     model.Date
-	now      func() time.Time
-	resolver Resolver
-	version  string
+	set           *rules.Set
+	lang          Language
+	date          model.Date
+	now           func() time.Time
+	resolver      Resolver
+	version       string
+	maxViolations int
 }
 
 type ruleSource struct {
@@ -31,16 +32,17 @@ type ruleSource struct {
 }
 
 type settings struct {
-	sources   []ruleSource
-	embedded  bool
-	disabled  []string
-	lang      Language
-	date      model.Date
-	now       func() time.Time
-	costLimit uint64
-	resolver  Resolver
-	compile   compileMode
-	providers []string
+	sources       []ruleSource
+	embedded      bool
+	disabled      []string
+	lang          Language
+	date          model.Date
+	now           func() time.Time
+	costLimit     uint64
+	resolver      Resolver
+	compile       compileMode
+	providers     []string
+	maxViolations int
 }
 
 // compileMode says when New compiles which rules.
@@ -167,6 +169,19 @@ func WithEagerCompile() Option {
 	}
 }
 
+// WithMaxViolations bounds the violations a report lists
+// (DefaultMaxViolations when not given); the rest are counted in its
+// Truncated. OK counts them all.
+func WithMaxViolations(n int) Option {
+	return func(s *settings) error {
+		if n < 1 {
+			return fmt.Errorf("validate: WithMaxViolations(%d): want at least 1", n)
+		}
+		s.maxViolations = n
+		return nil
+	}
+}
+
 // WithCostLimit sets the CEL cost limit of every rule expression.
 func WithCostLimit(limit uint64) Option {
 	return func(s *settings) error {
@@ -183,7 +198,7 @@ func WithCostLimit(limit uint64) Option {
 // *rules.Error values (reach them with errors.As) naming file, line, column
 // and rule.
 func New(opts ...Option) (*Validator, error) {
-	s := settings{embedded: true, now: time.Now, costLimit: rules.DefaultCostLimit}
+	s := settings{embedded: true, now: time.Now, costLimit: rules.DefaultCostLimit, maxViolations: DefaultMaxViolations}
 	for _, o := range opts {
 		if err := o(&s); err != nil {
 			return nil, err
@@ -229,20 +244,27 @@ func New(opts ...Option) (*Validator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("validate: compiling rules: %w", err)
 	}
-	return &Validator{set: set, lang: s.lang, date: s.date, now: s.now, resolver: s.resolver, version: set.Version()}, nil
+	return &Validator{set: set, lang: s.lang, date: s.date, now: s.now, resolver: s.resolver, version: set.Version(), maxViolations: s.maxViolations}, nil
 }
 
 // CallOption adjusts one Validate call.
 type CallOption func(*call)
 
 type call struct {
-	lang Language
-	date model.Date
+	lang         Language
+	allUndecided bool
+	date         model.Date
 }
 
 // InLanguage sets this call's language (see WithLanguage).
 func InLanguage(l Language) CallOption {
 	return func(c *call) { c.lang = l }
+}
+
+// AllUndecided lists every path of an undecided rule in the report, not
+// only the first ten of them.
+func AllUndecided() CallOption {
+	return func(c *call) { c.allUndecided = true }
 }
 
 // OnDate sets this call's submission day for a filing without submitted_at.
@@ -289,35 +311,7 @@ func (v *Validator) Validate(ctx context.Context, f *model.Filing, opts ...CallO
 	if err != nil {
 		return nil, err
 	}
-	report := &Report{OK: true, Province: string(f.Province), RulesVersion: v.version, Violations: []Violation{}}
-	for _, fd := range res.Findings {
-		province := ""
-		if _, ok := model.Province(fd.Rule.Scope).Info(); ok {
-			province = fd.Rule.Scope
-		}
-		report.Violations = append(report.Violations, Violation{
-			Rule:     fd.Rule.ID,
-			Severity: fd.Rule.Severity,
-			Path:     fd.Path,
-			Province: province,
-			Category: fd.Rule.Category,
-			Message:  fd.Message(c.lang),
-			Fix:      fd.Fix(c.lang),
-			Source:   fd.Rule.Source(),
-		})
-		if fd.Rule.Severity == rules.SeverityError {
-			report.OK = false
-		}
-	}
-	for _, u := range res.Undecided {
-		report.Undecided = append(report.Undecided, Undecided{Rule: u.Rule.ID, Path: u.Path, Reason: u.Reason(c.lang)})
-	}
-	for _, e := range res.Errors {
-		report.Errors = append(report.Errors, RuleError{Rule: e.Rule, Path: e.Path, Message: e.Err.Error()})
-		report.OK = false
-	}
-	report.sort()
-	return report, nil
+	return v.report(f, res, c), nil
 }
 
 // resolve asks the resolver, if any, for every known fact about f.

@@ -29,15 +29,6 @@ const (
 	maxRSSBytes      = 500 << 20
 )
 
-// reportsUnbounded says that the report of the large filing is known to
-// exceed maxResponseBytes: until Validate groups undecided entries (issue
-// 18), it lists three per domain, some 80 MB, and two such reports being
-// built and encoded at once take the peak RSS to about 500 MB. While it is
-// true the test logs the size and the RSS instead of failing, and fails
-// once the report fits, so that both bounds are asserted from then on: set
-// it to false then.
-const reportsUnbounded = true
-
 // loadLong is set by ICPCHECK_LOAD=long: more requests at each level, and
 // a level of 16 large filings at once.
 var loadLong = os.Getenv("ICPCHECK_LOAD") == "long"
@@ -193,18 +184,10 @@ func TestLoad(t *testing.T) {
 		t.Logf("concurrency %s: %d requests in %v (%.0f/s), %d busy (503), %d of %d large filings answered, p99 %v, largest body %d bytes (%s), peak RSS %d MB",
 			lv.name, res.requests, res.elapsed.Round(time.Millisecond), float64(res.requests)/res.elapsed.Seconds(),
 			res.busy, res.largeReports, lv.largeNum, res.p99().Round(time.Microsecond), res.largestBody, res.largestName, res.peakRSS>>20)
-		switch over := res.largestBody > maxResponseBytes; {
-		case over && reportsUnbounded:
-			t.Logf("concurrency %s: a %s response of %d bytes, over the bound of %d (known: reportsUnbounded)", lv.name, res.largestName, res.largestBody, maxResponseBytes)
-		case over:
+		if res.largestBody > maxResponseBytes {
 			t.Errorf("concurrency %s: a %s response of %d bytes, over the bound of %d", lv.name, res.largestName, res.largestBody, maxResponseBytes)
-		case reportsUnbounded && res.largeReports > 0:
-			t.Errorf("concurrency %s: every response is within %d bytes now: set reportsUnbounded to false", lv.name, maxResponseBytes)
 		}
-		switch over := res.peakRSS > maxRSSBytes; {
-		case over && reportsUnbounded:
-			t.Logf("concurrency %s: peak RSS %d MB, over the bound of %d MB (known: reportsUnbounded)", lv.name, res.peakRSS>>20, maxRSSBytes>>20)
-		case over:
+		if res.peakRSS > maxRSSBytes {
 			t.Errorf("concurrency %s: peak RSS %d MB, over the bound of %d MB", lv.name, res.peakRSS>>20, maxRSSBytes>>20)
 		}
 	}
