@@ -1,0 +1,114 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// kind is the type of a node. Scalars are split by what the document said
+// they are: a YAML plain 13800138000 or true is a number or a boolean, not
+// a string.
+type kind uint8
+
+const (
+	nullKind kind = iota
+	stringKind
+	numberKind
+	boolKind
+	mappingKind
+	sequenceKind
+)
+
+func (k kind) String() string {
+	return [...]string{"null", "string", "number", "boolean", "object", "list"}[k]
+}
+
+// node is the format-neutral document tree that both parsers build and the
+// one reflection walker reads.
+type node struct {
+	kind      kind
+	problem   textProblem
+	text      string // scalar text; booleans are "true" or "false"
+	line, col int
+	children  []*node // list elements, or object keys and values alternating
+}
+
+func (n *node) errorf(path, format string, args ...any) *DecodeError {
+	return &DecodeError{Path: path, Line: n.line, Column: n.col, Err: fmt.Errorf(format, args...)}
+}
+
+func (n *node) limitf(path, format string, args ...any) *DecodeError {
+	return &DecodeError{Path: path, Line: n.line, Column: n.col, Err: limitf(format, args...)}
+}
+
+// describe names a node's kind and, for scalars, its (shortened) text.
+func (n *node) describe() string {
+	text := n.text
+	if utf8.RuneCountInString(text) > 40 {
+		text = string([]rune(text)[:40]) + "…"
+	}
+	switch n.kind {
+	case stringKind:
+		return "string " + strconv.Quote(text)
+	case numberKind, boolKind:
+		return n.kind.String() + " " + text
+	}
+	return n.kind.String()
+}
+
+// counter enforces MaxNodes and MaxDepth while a tree is built, and keeps
+// the path to the value being built, in the document's own keys, for their
+// errors.
+type counter struct {
+	lim   *Limits
+	nodes int
+	steps []pathStep
+	slab  []node // nodes are allocated in blocks, not one at a time
+}
+
+// pathStep is one key (index < 0) or list index of a path.
+type pathStep struct {
+	key   string
+	index int
+}
+
+func (c *counter) add(line, col, depth int) (*node, *DecodeError) {
+	c.nodes++
+	if c.nodes > c.lim.MaxNodes {
+		return nil, &DecodeError{Path: c.path(), Line: line, Column: col, Err: limitf("document has more than %d values (each use of a YAML alias counts as a copy)", c.lim.MaxNodes)}
+	}
+	if depth > c.lim.MaxDepth {
+		return nil, &DecodeError{Path: c.path(), Line: line, Column: col, Err: limitf("document is nested more than %d levels deep", c.lim.MaxDepth)}
+	}
+	if len(c.slab) == 0 {
+		c.slab = make([]node, min(64, c.lim.MaxNodes-c.nodes+1))
+	}
+	n := &c.slab[0]
+	c.slab = c.slab[1:]
+	n.line, n.col = line, col
+	return n, nil
+}
+
+func (c *counter) pushKey(key string) { c.steps = append(c.steps, pathStep{key: key, index: -1}) }
+func (c *counter) pushIndex(i int)    { c.steps = append(c.steps, pathStep{index: i}) }
+func (c *counter) pop()               { c.steps = c.steps[:len(c.steps)-1] }
+
+// path writes out the steps. A key that could not be a wire key is shown
+// shortened and made valid UTF-8, so that an error stays readable.
+func (c *counter) path() string {
+	p := ""
+	for _, s := range c.steps {
+		if s.index >= 0 {
+			p = indexPath(p, s.index)
+			continue
+		}
+		key := strings.ToValidUTF8(s.key, "\ufffd")
+		if utf8.RuneCountInString(key) > 40 {
+			key = string([]rune(key)[:40]) + "…"
+		}
+		p = keyPath(p, key)
+	}
+	return p
+}
