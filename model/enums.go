@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -124,50 +125,74 @@ const (
 	OtherMaterial                    MaterialKind = "other"
 )
 
-var enumValues = map[string][]string{
-	"filing type":      {string(FirstFiling), string(NewService), string(NewAccess), string(Change), string(CancelAccess), string(Deregister)},
-	"subject nature":   {string(Individual), string(Enterprise), string(Government), string(PublicInstitution), string(SocialOrganization), string(PrivateNonEnterprise), string(Foundation), string(LawFirm), string(MassOrganization), string(Military), string(ForeignInstitution), string(JudicialExpertise), string(ReligiousInstitution)},
-	"certificate type": {string(ResidentID), string(BusinessLicenseCert), string(OrganizationCode), string(PublicInstitutionCertificate), string(SocialOrganizationCertificate), string(PrivateNonEnterpriseCertificate), string(Passport), string(HKMacaoPermit), string(TaiwanPermit), string(ForeignPermanentResidence), string(ResidencePermit), string(HKMacaoTaiwanResidencePermit), string(FoundationCertificate), string(LawFirmLicense), string(MilitaryCertificate), string(UnifiedSocialCreditCertificate), string(ForeignEnterpriseRepresentative), string(OtherCertificate)},
-	"service kind":     {string(Website), string(App)},
-	"resource type":    {string(ECS), string(SiteBuilder), string(DedicatedCloud), string(NATGateway), string(AuthorizationCode), string(ExclusiveCustomer)},
-	"billing":          {string(Subscription), string(OnDemand)},
-	"material kind":    {string(IdentityDocument), string(BusinessLicense), string(PreApprovalDocument), string(DomainRealnameScreenshot), string(DomainCertificate), string(AppFraudRiskAssessment), string(CommitmentLetter), string(AuthenticityResponsibilityNotice), string(AuthenticityCommitment), string(AuthenticityVideo), string(AuthorizationLetter), string(ResidenceProof), string(WebsitePlan), string(PartyBuildingLetter), string(GuardianIdentityDocument), string(EmploymentProof), string(LegalRepresentativeIdentity), string(DomainOwnershipStatement), string(FinanceCommitment), string(InstitutionApplicationForm), string(VerificationForm), string(OtherLicense), string(OtherMaterial)},
+// enum is one enumeration of the wire format: its name in errors and its
+// canonical values, in the order the constants declare them. The lists are
+// short, so a scan finds a value faster than a map would.
+type enum struct {
+	name   string
+	values []string
 }
 
-// parseEnum matches s case-insensitively against the values of the named
-// enumeration and returns the canonical lower-case value.
-func parseEnum(enum, s string) (string, error) {
-	lower := strings.ToLower(strings.TrimSpace(s))
-	for _, v := range enumValues[enum] {
-		if v == lower {
-			return v, nil
-		}
+func newEnum[T ~string](name string, values ...T) *enum {
+	e := &enum{name: name}
+	for _, v := range values {
+		e.values = append(e.values, string(v))
 	}
-	return "", fmt.Errorf("unknown %s %q (want one of %s)", enum, s, strings.Join(enumValues[enum], ", "))
+	return e
 }
 
-// The enumerations implement textValue so that the decoder and Check treat
-// them alike. The empty value means "not given" and is always accepted.
+var (
+	filingTypes      = newEnum("filing type", FirstFiling, NewService, NewAccess, Change, CancelAccess, Deregister)
+	natures          = newEnum("subject nature", Individual, Enterprise, Government, PublicInstitution, SocialOrganization, PrivateNonEnterprise, Foundation, LawFirm, MassOrganization, Military, ForeignInstitution, JudicialExpertise, ReligiousInstitution)
+	certificateTypes = newEnum("certificate type", ResidentID, BusinessLicenseCert, OrganizationCode, PublicInstitutionCertificate, SocialOrganizationCertificate, PrivateNonEnterpriseCertificate, Passport, HKMacaoPermit, TaiwanPermit, ForeignPermanentResidence, ResidencePermit, HKMacaoTaiwanResidencePermit, FoundationCertificate, LawFirmLicense, MilitaryCertificate, UnifiedSocialCreditCertificate, ForeignEnterpriseRepresentative, OtherCertificate)
+	serviceKinds     = newEnum("service kind", Website, App)
+	resourceTypes    = newEnum("resource type", ECS, SiteBuilder, DedicatedCloud, NATGateway, AuthorizationCode, ExclusiveCustomer)
+	billings         = newEnum("billing", Subscription, OnDemand)
+	materialKinds    = newEnum("material kind", IdentityDocument, BusinessLicense, PreApprovalDocument, DomainRealnameScreenshot, DomainCertificate, AppFraudRiskAssessment, CommitmentLetter, AuthenticityResponsibilityNotice, AuthenticityCommitment, AuthenticityVideo, AuthorizationLetter, ResidenceProof, WebsitePlan, PartyBuildingLetter, GuardianIdentityDocument, EmploymentProof, LegalRepresentativeIdentity, DomainOwnershipStatement, FinanceCommitment, InstitutionApplicationForm, VerificationForm, OtherLicense, OtherMaterial)
 
-func (t *FilingType) setText(s string) error { return setEnum("filing type", s, (*string)(t)) }
-func (t *Nature) setText(s string) error     { return setEnum("subject nature", s, (*string)(t)) }
-func (t *CertificateType) setText(s string) error {
-	return setEnum("certificate type", s, (*string)(t))
+	enums = []*enum{filingTypes, natures, certificateTypes, serviceKinds, resourceTypes, billings, materialKinds}
+)
+
+// parse matches s case-insensitively against the values and returns the
+// canonical lower-case value.
+func (e *enum) parse(s string) (string, error) {
+	lower := strings.ToLower(strings.TrimSpace(s))
+	if slices.Contains(e.values, lower) {
+		return lower, nil
+	}
+	return "", fmt.Errorf("unknown %s %q (want one of %s)", e.name, s, strings.Join(e.values, ", "))
 }
-func (t *ServiceKind) setText(s string) error  { return setEnum("service kind", s, (*string)(t)) }
-func (t *ResourceType) setText(s string) error { return setEnum("resource type", s, (*string)(t)) }
-func (t *Billing) setText(s string) error      { return setEnum("billing", s, (*string)(t)) }
-func (t *MaterialKind) setText(s string) error { return setEnum("material kind", s, (*string)(t)) }
 
-func setEnum(enum, s string, dst *string) error {
+// set stores the canonical form of s in dst; the empty value means "not
+// given" and is always accepted.
+func (e *enum) set(s string, dst *string) error {
 	if s == "" {
 		*dst = ""
 		return nil
 	}
-	v, err := parseEnum(enum, s)
+	v, err := e.parse(s)
 	if err != nil {
 		return err
 	}
 	*dst = v
 	return nil
 }
+
+// The enumerations implement textValue, so that the decoder and Check
+// treat them alike.
+
+func (t *FilingType) setText(s string) error      { return filingTypes.set(s, (*string)(t)) }
+func (t *Nature) setText(s string) error          { return natures.set(s, (*string)(t)) }
+func (t *CertificateType) setText(s string) error { return certificateTypes.set(s, (*string)(t)) }
+func (t *ServiceKind) setText(s string) error     { return serviceKinds.set(s, (*string)(t)) }
+func (t *ResourceType) setText(s string) error    { return resourceTypes.set(s, (*string)(t)) }
+func (t *Billing) setText(s string) error         { return billings.set(s, (*string)(t)) }
+func (t *MaterialKind) setText(s string) error    { return materialKinds.set(s, (*string)(t)) }
+
+func (t FilingType) canonical() bool      { return slices.Contains(filingTypes.values, string(t)) }
+func (t Nature) canonical() bool          { return slices.Contains(natures.values, string(t)) }
+func (t CertificateType) canonical() bool { return slices.Contains(certificateTypes.values, string(t)) }
+func (t ServiceKind) canonical() bool     { return slices.Contains(serviceKinds.values, string(t)) }
+func (t ResourceType) canonical() bool    { return slices.Contains(resourceTypes.values, string(t)) }
+func (t Billing) canonical() bool         { return slices.Contains(billings.values, string(t)) }
+func (t MaterialKind) canonical() bool    { return slices.Contains(materialKinds.values, string(t)) }

@@ -56,8 +56,8 @@ var wireWords = sync.OnceValue(func() map[string]string {
 		}
 	}
 	visit(reflect.TypeFor[Filing]())
-	for _, values := range enumValues {
-		for _, v := range values {
+	for _, e := range enums {
+		for _, v := range e.values {
 			words[v] = v
 		}
 	}

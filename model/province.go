@@ -125,3 +125,6 @@ func (p *Province) setText(s string) error {
 	*p = v
 	return nil
 }
+
+// canonical reports whether p is one of the 31 slugs.
+func (p Province) canonical() bool { _, ok := provinceInfo[p]; return ok }
