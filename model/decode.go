@@ -8,18 +8,18 @@ import (
 	"strings"
 )
 
-// DecodeJSON strictly decodes a JSON filing within DefaultLimits. Errors are
+// DecodeJSON strictly decodes a JSON filing within DefaultLimits(). Errors are
 // *DecodeError.
-func DecodeJSON(data []byte) (*Filing, error) { return DefaultLimits.DecodeJSON(data) }
+func DecodeJSON(data []byte) (*Filing, error) { return Limits{}.DecodeJSON(data) }
 
 // DecodeYAML strictly decodes a YAML filing (one document) within
-// DefaultLimits. Errors are *DecodeError.
-func DecodeYAML(data []byte) (*Filing, error) { return DefaultLimits.DecodeYAML(data) }
+// DefaultLimits(). Errors are *DecodeError.
+func DecodeYAML(data []byte) (*Filing, error) { return Limits{}.DecodeYAML(data) }
 
 // DecodeFile decodes the filing read from the named file within
-// DefaultLimits; see Limits.DecodeFile.
+// DefaultLimits(); see Limits.DecodeFile.
 func DecodeFile(name string, data []byte) (*Filing, error) {
-	return DefaultLimits.DecodeFile(name, data)
+	return Limits{}.DecodeFile(name, data)
 }
 
 // DecodeJSON strictly decodes a JSON filing within l. Errors are

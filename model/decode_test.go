@@ -436,9 +436,9 @@ func TestDecodeFileErrors(t *testing.T) {
 		// The extension decides, whatever the content.
 		{"filing.json", "type: change\n", "filing.json:1:2: invalid JSON: invalid character 'y' in literal true (expecting 'r')"},
 		{"filing.json", strings.Repeat(" ", MaxInputBytes+1), "filing.json: JSON input is 8388609 bytes, more than the limit of 8388608 (8 MiB)"},
-		{"filing.yaml", strings.Repeat(" ", DefaultLimits.MaxYAMLBytes+1), "filing.yaml: YAML input is 524289 bytes, more than the limit of 524288 (512 KiB)"},
-		{"-", `{"type": "x"` + strings.Repeat(" ", DefaultLimits.MaxYAMLBytes) + "}", `<stdin>:1:10: type: unknown filing type "x"`}, // JSON may be larger
-		{"-", "#" + strings.Repeat(" ", DefaultLimits.MaxYAMLBytes), "<stdin>: YAML input is 524289 bytes, more than the limit of 524288 (512 KiB)"},
+		{"filing.yaml", strings.Repeat(" ", DefaultLimits().MaxYAMLBytes+1), "filing.yaml: YAML input is 524289 bytes, more than the limit of 524288 (512 KiB)"},
+		{"-", `{"type": "x"` + strings.Repeat(" ", DefaultLimits().MaxYAMLBytes) + "}", `<stdin>:1:10: type: unknown filing type "x"`}, // JSON may be larger
+		{"-", "#" + strings.Repeat(" ", DefaultLimits().MaxYAMLBytes), "<stdin>: YAML input is 524289 bytes, more than the limit of 524288 (512 KiB)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -509,7 +509,7 @@ func TestJSONTokenSourcesAgree(t *testing.T) {
 		`"top-level string"`, `42`, `null`,
 	}
 	for _, doc := range docs {
-		assertTokenSourcesAgree(t, []byte(doc), DefaultLimits)
+		assertTokenSourcesAgree(t, []byte(doc), DefaultLimits())
 	}
 	// Where a limit stops the parse, both sources stop at the same value.
 	for _, lim := range []Limits{{MaxNodes: 10}, {MaxNodes: 57}, {MaxDepth: 1}, {MaxDepth: 3}} {

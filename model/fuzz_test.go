@@ -31,7 +31,7 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if doc := bytes.TrimPrefix(data, utf8BOM); json.Valid(doc) {
-			assertTokenSourcesAgree(t, doc, DefaultLimits)
+			assertTokenSourcesAgree(t, doc, DefaultLimits())
 		}
 		for _, format := range []string{"json", "yaml"} {
 			got, err := decodeAs(format)(data)

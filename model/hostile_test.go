@@ -56,7 +56,7 @@ func TestLimits(t *testing.T) {
 	tests := []hostileCase{
 		{name: "oversize json", format: "json", in: "{}" + strings.Repeat(" ", MaxInputBytes-1),
 			msg: "JSON input is 8388609 bytes, more than the limit of 8388608 (8 MiB)", limit: true},
-		{name: "oversize yaml", format: "yaml", in: "type: change\n" + strings.Repeat("#", DefaultLimits.MaxYAMLBytes),
+		{name: "oversize yaml", format: "yaml", in: "type: change\n" + strings.Repeat("#", DefaultLimits().MaxYAMLBytes),
 			msg: "YAML input is 524301 bytes, more than the limit of 524288 (512 KiB)", limit: true},
 		// The root, then a0 to a4 with their keys, are 123 461 values; the
 		// 250 001st is a5[1][1][3][8][8][1], the second "lol" of a0 (line 1,
@@ -65,7 +65,7 @@ func TestLimits(t *testing.T) {
 			msg: "document has more than 250000 values (each use of a YAML alias counts as a copy)", limit: true},
 		// The root, the key and the list are 3 values; item 249 997 is the
 		// 250 001st, at column 15 + 3 × 249 997.
-		{name: "too many values", format: "json", in: `{"services": [` + strings.Repeat("{},", DefaultLimits.MaxNodes) + "{}]}",
+		{name: "too many values", format: "json", in: `{"services": [` + strings.Repeat("{},", DefaultLimits().MaxNodes) + "{}]}",
 			path: "services[249997]", line: 1, col: 750006,
 			msg: "document has more than 250000 values (each use of a YAML alias counts as a copy)", limit: true},
 		// subject.name's list is at depth 2 (column 22); depth 65 is 63 lists further in.
@@ -253,7 +253,7 @@ func TestHostileTypes(t *testing.T) {
 	}
 }
 
-// TestYAMLAllocation measures what a hostile YAML of DefaultLimits.MaxYAMLBytes
+// TestYAMLAllocation measures what a hostile YAML of DefaultLimits().MaxYAMLBytes
 // allocates, yaml.v3's tree included, for the shapes that cost the most
 // per byte: it must stay under 200 MB, as Limits documents. Allocation, not
 // time, is measured; it does not depend on the machine.
@@ -261,7 +261,7 @@ func TestYAMLAllocation(t *testing.T) {
 	if testing.Short() {
 		t.Skip("decodes several documents of 512 KiB")
 	}
-	size := DefaultLimits.MaxYAMLBytes
+	size := DefaultLimits().MaxYAMLBytes
 	// Each document is prefix, then unit as often as it fits, then suffix,
 	// padded with spaces to exactly size bytes.
 	shapes := map[string][3]string{

@@ -10,8 +10,7 @@ import (
 // Limits bounds what the decoders accept, so that a hostile document is
 // refused early, with a *DecodeError that wraps ErrLimit, instead of
 // exhausting memory, the stack, or the validator's time later. A zero (or
-// negative) field means its default, the value in DefaultLimits as the
-// package declares it:
+// negative) field means its default, the value DefaultLimits returns:
 //
 //   - MaxBytes, default 8 MiB (MaxInputBytes): the largest JSON document.
 //     JSON is parsed as a stream and counted as it goes, so MaxNodes bounds
@@ -71,19 +70,14 @@ const (
 	maxDepthCap = 10_000
 )
 
-// DefaultLimits are the limits of the package-level DecodeJSON, DecodeYAML
-// and DecodeFile. See Limits for what each bounds and why.
-var DefaultLimits = Limits{
-	MaxBytes:       defaultMaxBytes,
-	MaxYAMLBytes:   defaultMaxYAMLBytes,
-	MaxNodes:       defaultMaxNodes,
-	MaxDepth:       defaultMaxDepth,
-	MaxListItems:   defaultMaxListItems,
-	MaxStringBytes: defaultMaxStringBytes,
-}
+// DefaultLimits returns the limits of the package-level DecodeJSON,
+// DecodeYAML and DecodeFile, every field set. It is a function, not a
+// variable, so that no caller can change what the others get. See Limits for
+// what each bounds and why.
+func DefaultLimits() Limits { return Limits{}.resolved() }
 
-// MaxInputBytes is DefaultLimits.MaxBytes, the largest document the
-// package-level decoders accept (YAML has the lower DefaultLimits.MaxYAMLBytes).
+// MaxInputBytes is DefaultLimits().MaxBytes, the largest document the
+// package-level decoders accept (YAML has the lower MaxYAMLBytes).
 const MaxInputBytes = defaultMaxBytes
 
 // ErrLimit is wrapped by every error that refuses a document for exceeding
