@@ -6,12 +6,19 @@
 //
 // Decoding is strict, so that a typo never drops data silently. DecodeJSON,
 // DecodeYAML and DecodeFile refuse unknown keys, duplicate keys, values of
-// the wrong type (a YAML plain 13800138000 is a number, not a string),
-// unknown enumerated values, invalid dates and regions without ICP filing;
-// enumerated values, provinces and dates are accepted in their documented
-// spellings and canonicalised. JSON null and YAML null mean "absent". Input
-// is bounded by MaxInputBytes and MaxNodes, and YAML aliases count as copies,
-// so hostile input fails fast instead of exhausting memory.
+// the wrong type (a JSON number where text belongs), unknown enumerated
+// values, invalid dates and regions without ICP filing; enumerated values,
+// provinces and dates are accepted in their documented spellings and
+// canonicalised. JSON null and YAML null (null, ~ or nothing) mean "absent".
+// Input is bounded by Limits, and YAML aliases count as copies, so hostile
+// input fails fast instead of exhausting memory.
+//
+// YAML is read as people write it: a plain scalar (neither quoted nor
+// tagged) where text belongs is that text exactly as written, whatever YAML
+// would resolve it to, so mobile: 13800138000, emergency_phone: 073188886666
+// and name: 1e3 give "13800138000", "073188886666" and "1e3", as yaml.v3
+// itself reads them into a string. JSON has no such form and stays strict: a
+// JSON number where text belongs is refused.
 //
 // Every error is a *DecodeError carrying the file, the line and column where
 // known, and the path of the field in wire keys, such as

@@ -232,24 +232,73 @@ func nonCharacters() string {
 	return b.String()
 }
 
-// TestHostileTypes: numbers, and other scalars, where strings belong are
-// refused at their path, never turned into strings.
+// TestHostileTypes: JSON numbers, and other scalars, where strings belong
+// are refused at their path, never turned into strings; so are YAML scalars
+// that a tag or their shape make something else.
 func TestHostileTypes(t *testing.T) {
 	tests := []hostileCase{
-		{name: "service name", format: "yaml", in: "services:\n  - name: 123\n", path: "services[0].name", line: 2, col: 11, msg: "expected a string, got number 123"},
-		{name: "hex name", format: "yaml", in: "services:\n  - name: 0x1F\n", path: "services[0].name", line: 2, col: 11, msg: "expected a string, got number 0x1F"},
-		{name: "infinity", format: "yaml", in: "services:\n  - name: .inf\n", path: "services[0].name", line: 2, col: 11, msg: "expected a string, got number .inf"},
-		{name: "domain", format: "yaml", in: "services:\n  - domains: [example.com, 42]\n", path: "services[0].domains[1]", line: 2, col: 28, msg: "expected a string or an object, got number 42"},
+		{name: "service name", format: "json", in: `{"services": [{"name": 123}]}`, path: "services[0].name", line: 1, col: 24, msg: "expected a string, got number 123"},
+		{name: "domain", format: "json", in: `{"services": [{"domains": ["example.com", 42]}]}`, path: "services[0].domains[1]", line: 1, col: 43, msg: "expected a string or an object, got number 42"},
 		{name: "ip", format: "json", in: `{"services": [{"ips": ["192.0.2.1", 1.5]}]}`, path: "services[0].ips[1]", line: 1, col: 37, msg: "expected a string, got number 1.5"},
-		{name: "content", format: "yaml", in: "services:\n  - content: [1e3]\n", path: "services[0].content[0]", line: 2, col: 15, msg: "expected a string, got number 1e3"},
-		{name: "resident id", format: "yaml", in: "subject:\n  certificate:\n    number: 430104199001011234\n", path: "subject.certificate.number", line: 3, col: 13, msg: "expected a string, got number 430104199001011234"},
+		{name: "content", format: "json", in: `{"services": [{"content": [1e3]}]}`, path: "services[0].content[0]", line: 1, col: 28, msg: "expected a string, got number 1e3"},
+		{name: "resident id", format: "json", in: `{"subject": {"certificate": {"number": 430104199001011234}}}`, path: "subject.certificate.number", line: 1, col: 40, msg: "expected a string, got number 430104199001011234"},
 		{name: "mobile", format: "json", in: `{"subject": {"principal": {"mobile": 13800138000}}}`, path: "subject.principal.mobile", line: 1, col: 38, msg: "expected a string, got number 13800138000"},
 		{name: "enum", format: "json", in: `{"type": 1}`, path: "type", line: 1, col: 10, msg: "expected a string, got number 1"},
-		{name: "date", format: "yaml", in: "subject:\n  certificate:\n    valid_from: 20200101\n", path: "subject.certificate.valid_from", line: 3, col: 17, msg: "expected a string, got number 20200101"},
+		{name: "date", format: "json", in: `{"subject": {"certificate": {"valid_from": 20200101}}}`, path: "subject.certificate.valid_from", line: 1, col: 44, msg: "expected a string, got number 20200101"},
 		{name: "huge number", format: "json", in: `{"provider": ` + strings.Repeat("9", 1000) + "}", path: "provider", line: 1, col: 14, msg: "expected a string, got number " + strings.Repeat("9", 40) + "…"},
+		{name: "yaml tagged int", format: "yaml", in: "services:\n  - name: !!int 123\n", path: "services[0].name", line: 2, col: 11, msg: "expected a string, got number 123"},
+		{name: "yaml tagged float", format: "yaml", in: "services:\n  - content: [!!float 1e3]\n", path: "services[0].content[0]", line: 2, col: 15, msg: "expected a string, got number 1e3"},
+		{name: "yaml list", format: "yaml", in: "subject:\n  principal:\n    mobile: [13800138000]\n", path: "subject.principal.mobile", line: 3, col: 13, msg: "expected a string, got list"},
+		{name: "yaml plain date read as text", format: "yaml", in: "subject:\n  certificate:\n    valid_from: 20200101\n", path: "subject.certificate.valid_from", line: 3, col: 17, msg: `invalid date "20200101" (want YYYY-MM-DD)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.run(t, decodeAs(tt.format)) })
+	}
+}
+
+// TestYAMLPlainScalarsAreText: a plain YAML scalar where text belongs is
+// read exactly as written, however YAML would resolve it; null stays absent.
+func TestYAMLPlainScalarsAreText(t *testing.T) {
+	person := func(mobile, emergency string) *Filing {
+		return &Filing{Subject: Subject{Principal: Person{Mobile: mobile, EmergencyPhone: emergency}}}
+	}
+	name := func(s string) *Filing { return &Filing{Services: []Service{{Name: s}}} }
+	tests := []struct {
+		in   string
+		want *Filing
+	}{
+		{"subject:\n  principal:\n    mobile: 13800138000\n    emergency_phone: 073188886666\n", person("13800138000", "073188886666")},
+		{"subject: {principal: {mobile: +8613800138000, emergency_phone: 0731-88886666}}\n", person("+8613800138000", "0731-88886666")},
+		{"services: [{name: 1e3}]\n", name("1e3")},
+		{"services: [{name: 0x1F}]\n", name("0x1F")},
+		{"services: [{name: 0o17}]\n", name("0o17")},
+		{"services: [{name: 012}]\n", name("012")},
+		{"services: [{name: 1_000}]\n", name("1_000")},
+		{"services: [{name: -0.50}]\n", name("-0.50")},
+		{"services: [{name: .inf}]\n", name(".inf")},
+		{"services: [{name: .NaN}]\n", name(".NaN")},
+		{"services: [{name: True}]\n", name("True")},
+		{"services: [{name: false}]\n", name("false")},
+		{"services: [{name: 2024-05-01}]\n", name("2024-05-01")},
+		{"services: [{ips: [10, 192.0.2.1], content: [1e3], domains: [42, 7.cn]}]\n",
+			&Filing{Services: []Service{{IPs: []string{"10", "192.0.2.1"}, Content: []string{"1e3"}, Domains: []Domain{{Name: "42"}, {Name: "7.cn"}}}}}},
+		{"subject: {certificate: {number: 430104199001011234}}\n", &Filing{Subject: Subject{Certificate: Certificate{Number: "430104199001011234"}}}},
+		{"province: 43\n", &Filing{Province: "hunan"}},
+		{"subject: {name: &n 0731}\nprovider: *n\n", &Filing{Subject: Subject{Name: "0731"}, Provider: "0731"}},
+		// Null is absent, in each of its spellings.
+		{"subject:\n  principal:\n    mobile: ~\n    emergency_phone:\n    email: null\n", person("", "")},
+		// Quoted and block scalars were strings already.
+		{"subject: {principal: {mobile: '13800138000', emergency_phone: \"073188886666\"}}\n", person("13800138000", "073188886666")},
+	}
+	for _, tt := range tests {
+		got, err := DecodeYAML([]byte(tt.in))
+		if err != nil {
+			t.Errorf("DecodeYAML(%q): %v", tt.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("DecodeYAML(%q) (-want +got):\n%s", tt.in, diff)
+		}
 	}
 }
 

@@ -8,8 +8,9 @@ import (
 )
 
 // kind is the type of a node. Scalars are split by what the document said
-// they are: a YAML plain 13800138000 or true is a number or a boolean, not
-// a string.
+// they are: JSON's 13800138000 is a number, and so is a YAML plain
+// 13800138000, though a field that takes text reads the YAML one as written
+// (see node.plain).
 type kind uint8
 
 const (
@@ -30,9 +31,14 @@ func (k kind) String() string {
 type node struct {
 	kind      kind
 	problem   textProblem
-	text      string // scalar text; booleans are "true" or "false"
+	text      string // scalar text, as written
 	line, col int
 	children  []*node // list elements, or object keys and values alternating
+	// plain marks a YAML scalar written plain, without quotes or a tag.
+	// People write phone numbers and codes that way (mobile: 13800138000,
+	// emergency_phone: 073188886666), so a field that takes text reads it
+	// as written, whatever YAML would resolve it to; JSON has no such form.
+	plain bool
 }
 
 func (n *node) errorf(path, format string, args ...any) *DecodeError {
@@ -42,6 +48,10 @@ func (n *node) errorf(path, format string, args ...any) *DecodeError {
 func (n *node) limitf(path, format string, args ...any) *DecodeError {
 	return &DecodeError{Path: path, Line: n.line, Column: n.col, Err: limitf(format, args...)}
 }
+
+// isText reports whether n can be read where text belongs: a string, or a
+// plain YAML scalar.
+func (n *node) isText() bool { return n.kind == stringKind || n.plain }
 
 // describe names a node's kind and, for scalars, its (shortened) text.
 func (n *node) describe() string {

@@ -98,7 +98,7 @@ func (w *walker) value(n *node, v reflect.Value, path string) *DecodeError {
 		}
 	}
 	if tv, ok := v.Addr().Interface().(textValue); ok {
-		if n.kind != stringKind {
+		if !n.isText() {
 			return typeError(n, path, v.Type())
 		}
 		if err := tv.setText(n.text); err != nil {
@@ -106,13 +106,13 @@ func (w *walker) value(n *node, v reflect.Value, path string) *DecodeError {
 		}
 		return nil
 	}
-	if v.Type() == domainType && n.kind == stringKind {
+	if v.Type() == domainType && n.isText() {
 		v.Set(reflect.ValueOf(Domain{Name: n.text}))
 		return nil
 	}
 	switch v.Kind() {
 	case reflect.String:
-		if n.kind != stringKind {
+		if !n.isText() {
 			return typeError(n, path, v.Type())
 		}
 		v.SetString(n.text)
@@ -120,7 +120,7 @@ func (w *walker) value(n *node, v reflect.Value, path string) *DecodeError {
 		if n.kind != boolKind {
 			return typeError(n, path, v.Type())
 		}
-		v.SetBool(n.text == "true")
+		v.SetBool(strings.EqualFold(n.text, "true"))
 	case reflect.Int:
 		if n.kind != numberKind {
 			return typeError(n, path, v.Type())

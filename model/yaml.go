@@ -287,16 +287,20 @@ func (b *yamlBuilder) key(y *yaml.Node, depth int) (*node, *DecodeError) {
 // scalar sets the kind and text of n from a YAML scalar's resolved tag.
 // Quoted scalars are !!str; a plain date is !!timestamp, which Date and
 // DateTime fields take as written; a plain << that is not a key is !!merge.
+// The text is kept as written, so that a plain scalar without a tag can be
+// read where text belongs: a field that takes text takes 13800138000 as
+// those eleven characters, as yaml.v3 itself would.
 func scalar(n *node, y *yaml.Node) *DecodeError {
 	n.text = y.Value
+	n.plain = y.Style == 0 // neither quoted, nor a block, nor tagged
 	switch tag := y.ShortTag(); tag {
 	case "!!str", "!!timestamp", "!!merge":
 		n.kind = stringKind
 	case "!!int", "!!float":
 		n.kind = numberKind
 	case "!!bool":
-		n.kind, n.text = boolKind, strings.ToLower(y.Value)
-		if n.text != "true" && n.text != "false" {
+		n.kind = boolKind
+		if !strings.EqualFold(y.Value, "true") && !strings.EqualFold(y.Value, "false") {
 			return n.errorf("", "invalid boolean %q", y.Value)
 		}
 	case "!!null":

@@ -130,7 +130,7 @@ func TestBadInput(t *testing.T) {
 		name, file string
 		want       []string // fragments of the error message
 	}{
-		{"number where a string belongs", write("mobile.yaml", "province: hunan\nsubject:\n  principal:\n    mobile: 13800138000\n"), []string{"mobile.yaml:4:13", "subject.principal.mobile", "string"}},
+		{"number where a string belongs", write("mobile.json", "{\"province\": \"hunan\",\n \"subject\": {\"principal\": {\"mobile\": 13800138000}}}\n"), []string{"mobile.json:2:38", "subject.principal.mobile", "string"}},
 		{"unknown key", write("typo.json", "{\n  \"province\": \"hunan\",\n  \"services\": [{\"kind\": \"website\", \"nmae\": \"x\"}]\n}\n"), []string{"typo.json:3", "services[0]", "nmae"}},
 		{"unknown enum", write("enum.yaml", "services:\n  - kind: webbsite\n"), []string{"enum.yaml:2", "services[0].kind", "webbsite"}},
 		{"Hong Kong", write("hk.yaml", "province: 香港\n"), []string{"hk.yaml:1", "province", "香港"}},

@@ -150,7 +150,7 @@ func TestValidateBadRequests(t *testing.T) {
 			http.StatusBadRequest, errorBody{Error: `unknown key "provnce"`, Path: "provnce", Line: 2, Column: 3}},
 		{"number for mobile in JSON", postJSON("/v1/validate", `{"subject": {"principal": {"mobile": 13800138000}}}`),
 			http.StatusBadRequest, errorBody{Error: "expected a string, got number", Path: "subject.principal.mobile", Line: 1, Column: 38}},
-		{"number for mobile in YAML", postYAML("/v1/validate", "subject:\n  principal:\n    mobile: 13800138000\n"),
+		{"tagged number for mobile in YAML", postYAML("/v1/validate", "subject:\n  principal:\n    mobile: !!int 13800138000\n"),
 			http.StatusBadRequest, errorBody{Error: "expected a string, got number", Path: "subject.principal.mobile", Line: 3, Column: 13}},
 		{"JSON by default", request{method: http.MethodPost, target: "/v1/validate", body: "type: first_filing\n"},
 			http.StatusBadRequest, errorBody{Error: "invalid JSON", Line: 1, Column: 2}},
