@@ -396,7 +396,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"alias inside its anchor", "yaml", "services: &s [*s]\n", "services[0]", 1, 15, "alias *s is used inside its own anchor"},
 		{"merge key", "yaml", "subject:\n  <<: {name: a}\n", "subject", 2, 3, "merge keys (<<) are not supported"},
 		{"complex key", "yaml", "? [a]\n: 1\n", "", 1, 3, "a key must be a string, got list"},
-		{"unsupported tag", "yaml", "provider: !!binary aGk=\n", "", 1, 11, "unsupported YAML tag !!binary"},
+		{"unsupported tag", "yaml", "provider: !!binary aGk=\n", "provider", 1, 11, "unsupported YAML tag !!binary"},
 		{"long value shortened", "json", `{"provider": ` + strings.Repeat("9", 50) + "}",
 			"provider", 1, 14, "got number " + strings.Repeat("9", 40) + "…"},
 	}

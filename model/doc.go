@@ -18,7 +18,10 @@
 // would resolve it to, so mobile: 13800138000, emergency_phone: 073188886666
 // and name: 1e3 give "13800138000", "073188886666" and "1e3", as yaml.v3
 // itself reads them into a string. JSON has no such form and stays strict: a
-// JSON number where text belongs is refused.
+// JSON number where text belongs is refused. What YAML would read two ways
+// or build into something other than data is refused too: tags other than
+// the standard scalar tags, !!map and !!seq, on any node, and integers
+// with a leading zero (012 is 10 to YAML 1.1 and 12 to YAML 1.2).
 //
 // Every error is a *DecodeError carrying the file, the line and column where
 // known, and the path of the field in wire keys, such as

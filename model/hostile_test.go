@@ -256,6 +256,66 @@ func TestHostileTypes(t *testing.T) {
 	}
 }
 
+// TestYAMLTags: a tag other than the standard scalar tags, !!map and !!seq
+// asks a YAML library to build something no filing holds; it is refused on
+// any node, at that node's path and position, wherever it is.
+func TestYAMLTags(t *testing.T) {
+	tests := []hostileCase{
+		{name: "python object on a mapping", in: "type: change\nsubject: !!python/object:os.system {name: a}\n", path: "subject", line: 2, col: 10, msg: "unsupported YAML tag !!python/object:os.system"},
+		{name: "python apply on a sequence", in: "services: !!python/object/apply:os.system [ls]\n", path: "services", line: 1, col: 11, msg: "unsupported YAML tag !!python/object/apply:os.system"},
+		{name: "on the top level", in: "--- !!python/object:os.system\ntype: change\n", line: 1, col: 5, msg: "unsupported YAML tag !!python/object:os.system"},
+		{name: "set", in: "services: !!set {a}\n", path: "services", line: 1, col: 11, msg: "unsupported YAML tag !!set"},
+		{name: "omap", in: "subject: !!omap [name: a]\n", path: "subject", line: 1, col: 10, msg: "unsupported YAML tag !!omap"},
+		{name: "local tag in a list", in: "services:\n  - !foo {kind: website}\n", path: "services[0]", line: 2, col: 5, msg: "unsupported YAML tag !foo"},
+		{name: "string tag on a list", in: "services: !!str\n  - a\n", path: "services", line: 1, col: 11, msg: "unsupported YAML tag !!str"},
+		{name: "map tag on a scalar", in: "provider: !!map x\n", path: "provider", line: 1, col: 11, msg: "unsupported YAML tag !!map"},
+		{name: "binary", in: "services:\n  - name: !!binary aGk=\n", path: "services[0].name", line: 2, col: 11, msg: "unsupported YAML tag !!binary"},
+		{name: "explicit merge", in: "provider: !!merge x\n", path: "provider", line: 1, col: 11, msg: "unsupported YAML tag !!merge"},
+		{name: "a %TAG handle", in: "%TAG !e! tag:example.com,2000:\n---\nprovider: !e!foo x\n", path: "provider", line: 3, col: 11, msg: "unsupported YAML tag tag:example.com,2000:foo"},
+		{name: "on a key", in: "subject: {!!python/name:os.system name: a}\n", path: "subject", line: 1, col: 11, msg: "unsupported YAML tag !!python/name:os.system"},
+		{name: "behind an alias", in: "provider: &p !!binary aGk=\nsubject: {name: *p}\n", path: "provider", line: 1, col: 11, msg: "unsupported YAML tag !!binary"},
+		{name: "invalid boolean", in: "verification: {face_verified: !!bool yes}\n", path: "verification.face_verified", line: 1, col: 31, msg: `invalid boolean "yes"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { tt.run(t, DecodeYAML) })
+	}
+	// The standard tags are what YAML would resolve anyway.
+	f, err := DecodeYAML([]byte("--- !!map\nprovider: !!str 12\nservices: !!seq [!!map {name: !!str x}]\nresource: {months: !!int 3, type: !!null ~}\n" +
+		"verification: {face_verified: !!bool true, sms_verified_at: !!timestamp 2024-05-01}\n"))
+	want := &Filing{Provider: "12", Services: []Service{{Name: "x"}}, Resource: &Resource{Months: ptr(3)},
+		Verification: &Verification{FaceVerified: ptr(true), SMSVerifiedAt: "2024-05-01"}}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, f); diff != "" {
+		t.Errorf("standard tags (-want +got):\n%s", diff)
+	}
+}
+
+// TestYAMLLeadingZeros: an integer written with a leading zero is 10 to
+// YAML 1.1 (octal) and 12 to YAML 1.2 (decimal): refused rather than guessed.
+func TestYAMLLeadingZeros(t *testing.T) {
+	const msg = "has a leading zero, which YAML 1.1 reads as octal and YAML 1.2 as decimal; write it without the zero, or with 0o for octal"
+	tests := []hostileCase{
+		{name: "012", in: "resource: {months: 012}\n", path: "resource.months", line: 1, col: 20, msg: "integer 012 " + msg},
+		{name: "09", in: "resource:\n  months: 09\n", path: "resource.months", line: 2, col: 11, msg: "integer 09 " + msg},
+		{name: "negative", in: "materials: [{kind: other, service: -01}]\n", path: "materials[0].service", line: 1, col: 36, msg: "integer -01 " + msg},
+		{name: "tagged", in: "resource: {months: !!int 012}\n", path: "resource.months", line: 1, col: 20, msg: "integer 012 " + msg},
+		{name: "underscores", in: "materials: [{kind: other, size_bytes: 0_100}]\n", path: "materials[0].size_bytes", line: 1, col: 39, msg: "integer 0_100 " + msg},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { tt.run(t, DecodeYAML) })
+	}
+	f, err := DecodeYAML([]byte("resource: {months: 0}\nmaterials: [{kind: other, service: -0, size_bytes: 0o14}, {kind: other, size_bytes: 0x0C}]\n"))
+	want := &Filing{Resource: &Resource{Months: ptr(0)}, Materials: []Material{{Kind: OtherMaterial, Service: ptr(0), SizeBytes: ptr(12)}, {Kind: OtherMaterial, SizeBytes: ptr(12)}}}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, f); diff != "" {
+		t.Errorf("integers without a leading zero (-want +got):\n%s", diff)
+	}
+}
+
 // TestYAMLPlainScalarsAreText: a plain YAML scalar where text belongs is
 // read exactly as written, however YAML would resolve it; null stays absent.
 func TestYAMLPlainScalarsAreText(t *testing.T) {

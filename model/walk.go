@@ -127,7 +127,11 @@ func (w *walker) value(n *node, v reflect.Value, path string) *DecodeError {
 		}
 		// Base 0 with every underscore dropped, as yaml.v3 resolves ints:
 		// 0x1F, 0o17 and 1_000 are ints too.
-		i, err := strconv.ParseInt(strings.ReplaceAll(n.text, "_", ""), 0, strconv.IntSize)
+		digits := strings.ReplaceAll(n.text, "_", "")
+		if leadingZero(digits) {
+			return n.errorf(path, "integer %s has a leading zero, which YAML 1.1 reads as octal and YAML 1.2 as decimal; write it without the zero, or with 0o for octal", n.text)
+		}
+		i, err := strconv.ParseInt(digits, 0, strconv.IntSize)
 		if errors.Is(err, strconv.ErrRange) {
 			return n.errorf(path, "integer %s is out of range", n.describe()[len("number "):])
 		}
@@ -195,4 +199,14 @@ func (w *walker) object(n *node, v reflect.Value, path string) *DecodeError {
 		}
 	}
 	return nil
+}
+
+// leadingZero reports whether an integer is written in decimal digits with
+// a leading zero (012, -09): YAML 1.1 reads 012 as 10 and YAML 1.2 as 12,
+// so the decoder refuses to guess. 0, 0x1F and 0o17 are unambiguous.
+func leadingZero(digits string) bool {
+	if digits != "" && (digits[0] == '+' || digits[0] == '-') {
+		digits = digits[1:]
+	}
+	return len(digits) > 1 && digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9'
 }

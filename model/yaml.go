@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -227,6 +228,9 @@ func (b *yamlBuilder) build(y *yaml.Node, depth int) (*node, *DecodeError) {
 		b.expanding[y] = true
 		defer delete(b.expanding, y)
 	}
+	if tag := y.ShortTag(); !allowedTag(y, tag) {
+		return nil, &DecodeError{Path: b.count.path(), Line: line, Column: col, Err: fmt.Errorf("unsupported YAML tag %s", tag)}
+	}
 	n, err := b.count.add(line, col, depth)
 	if err != nil {
 		return nil, err
@@ -262,9 +266,29 @@ func (b *yamlBuilder) build(y *yaml.Node, depth int) (*node, *DecodeError) {
 		if b.sentinel != 0 && strings.ContainsRune(y.Value, b.sentinel) {
 			n.problem = notUTF8
 		}
-		return n, scalar(n, y)
+		if err := scalar(n, y); err != nil {
+			err.Path = b.count.path()
+			return nil, err
+		}
 	}
 	return n, nil
+}
+
+// yamlTags are the tags a filing's values may have, written or resolved:
+// the standard scalar types, and !!map and !!seq. Any other tag asks a YAML
+// library to build something (!!python/object:os.system, !!binary, !!set, a
+// local !tag) that a filing never holds, so it is refused on any node.
+var yamlTags = map[yaml.Kind][]string{
+	yaml.ScalarNode:   {"!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp"},
+	yaml.MappingNode:  {"!!map"},
+	yaml.SequenceNode: {"!!seq"},
+}
+
+// allowedTag reports whether y's tag is one of yamlTags for its kind, or the
+// !!merge that YAML resolves a plain << to (a merge key is refused as a key;
+// as a value it is the text "<<").
+func allowedTag(y *yaml.Node, tag string) bool {
+	return slices.Contains(yamlTags[y.Kind], tag) || tag == "!!merge" && y.Style&yaml.TaggedStyle == 0
 }
 
 // key converts a mapping key, which must be a scalar; its text is the key
@@ -293,7 +317,7 @@ func (b *yamlBuilder) key(y *yaml.Node, depth int) (*node, *DecodeError) {
 func scalar(n *node, y *yaml.Node) *DecodeError {
 	n.text = y.Value
 	n.plain = y.Style == 0 // neither quoted, nor a block, nor tagged
-	switch tag := y.ShortTag(); tag {
+	switch y.ShortTag() {
 	case "!!str", "!!timestamp", "!!merge":
 		n.kind = stringKind
 	case "!!int", "!!float":
@@ -303,10 +327,8 @@ func scalar(n *node, y *yaml.Node) *DecodeError {
 		if !strings.EqualFold(y.Value, "true") && !strings.EqualFold(y.Value, "false") {
 			return n.errorf("", "invalid boolean %q", y.Value)
 		}
-	case "!!null":
+	default: // !!null; build has refused the other tags
 		n.kind = nullKind
-	default:
-		return n.errorf("", "unsupported YAML tag %s", tag)
 	}
 	return nil
 }
