@@ -1,8 +1,6 @@
 package model
 
 import (
-	"errors"
-	"fmt"
 	"strconv"
 )
 
@@ -18,7 +16,7 @@ import (
 // back out, so that a filing without fault costs no path at all.
 func Check(f *Filing) error {
 	if f == nil {
-		return &DecodeError{Err: errors.New("nil filing")}
+		return &DecodeError{Err: &Problem{Code: CodeNilFiling}}
 	}
 	if err := f.check(); err != nil {
 		return err
@@ -181,8 +179,8 @@ func optional[E any](key string, v *E, check func(*E) *DecodeError) *DecodeError
 
 // text checks text that is kept as written: UTF-8 without NUL.
 func text(key, s string) *DecodeError {
-	if problem := textProblemOf(s); problem != "" {
-		return &DecodeError{Path: key, Err: errors.New("value " + problem)}
+	if problem := textProblemOf(s); problem != textOK {
+		return &DecodeError{Path: key, Err: &Problem{Code: problem.code()}}
 	}
 	return nil
 }
@@ -205,5 +203,5 @@ func canonical[T canonicalText](key string, v T) *DecodeError {
 	if err := any(&cp).(textValue).setText(string(v)); err != nil {
 		return &DecodeError{Path: key, Err: err}
 	}
-	return &DecodeError{Path: key, Err: fmt.Errorf("%q is not in canonical form; write %q", string(v), string(cp))}
+	return &DecodeError{Path: key, Err: &Problem{Code: CodeNotCanonical, Value: string(v), Canonical: string(cp)}}
 }

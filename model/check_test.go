@@ -94,14 +94,14 @@ func TestParseDate(t *testing.T) {
 // textProblemOf reads eight bytes at a time; wherever the NUL or the bad
 // byte falls, and whatever precedes it, it must find what a plain scan finds.
 func TestTextProblemOfAtEveryPosition(t *testing.T) {
-	reference := func(s string) string {
+	reference := func(s string) textProblem {
 		switch {
 		case !utf8.ValidString(s):
-			return valueNotUTF8
+			return notUTF8
 		case strings.IndexByte(s, 0) >= 0:
 			return containsNUL
 		}
-		return ""
+		return textOK
 	}
 	for _, prefix := range []string{"", "a", "张"} {
 		for n := 0; n <= 20; n++ {
@@ -110,7 +110,7 @@ func TestTextProblemOfAtEveryPosition(t *testing.T) {
 				for _, tail := range []string{"", "yz", "0123456789", "a\xff", "\x00b"} {
 					s := base + bad + tail
 					if got, want := textProblemOf(s), reference(s); got != want {
-						t.Errorf("textProblemOf(%q) = %q, want %q", s, got, want)
+						t.Errorf("textProblemOf(%q) = %d, want %d", s, got, want)
 					}
 				}
 			}

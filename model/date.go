@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
@@ -19,7 +18,7 @@ const dateLayout = "2006-01-02"
 // ParseDate checks s is a real calendar day in YYYY-MM-DD form.
 func ParseDate(s string) (Date, error) {
 	if !isDate(s) {
-		return "", fmt.Errorf("invalid date %q (want YYYY-MM-DD)", s)
+		return "", &Problem{Code: CodeInvalidDate, Value: s}
 	}
 	return Date(s), nil
 }
@@ -55,7 +54,7 @@ func (d Date) Time() (time.Time, error) {
 // ParseDateTime accepts a day (YYYY-MM-DD) or an RFC 3339 date-time.
 func ParseDateTime(s string) (DateTime, error) {
 	if !isDateTime(s) {
-		return "", fmt.Errorf("invalid date or date-time %q (want YYYY-MM-DD or RFC 3339)", s)
+		return "", &Problem{Code: CodeInvalidDateTime, Value: s}
 	}
 	return DateTime(s), nil
 }

@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"errors"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -74,7 +73,7 @@ func (l Limits) decodeFiling(data []byte, isYAML bool) (*Filing, *DecodeError) {
 		limit, format = l.MaxYAMLBytes, "YAML"
 	}
 	if len(data) > limit {
-		return nil, &DecodeError{Err: limitf("%s input is %d bytes, more than the limit of %d (%s)", format, len(data), limit, sizeText(limit))}
+		return nil, &DecodeError{Err: &Problem{Code: CodeTooLarge, Format: format, Size: len(data), Limit: limit}}
 	}
 	var root *node
 	var err *DecodeError
@@ -88,7 +87,7 @@ func (l Limits) decodeFiling(data []byte, isYAML bool) (*Filing, *DecodeError) {
 		return nil, err
 	}
 	if root.kind != mappingKind {
-		return nil, root.errorf("", "the top level must be an object, got %s", root.describe())
+		return nil, root.fail("", root.found(CodeNotAnObject))
 	}
 	f := new(Filing)
 	w := walker{lim: &l}
@@ -99,7 +98,7 @@ func (l Limits) decodeFiling(data []byte, isYAML bool) (*Filing, *DecodeError) {
 		// The bytes that are not UTF-8 are in no value: in a comment, a tag
 		// or an anchor's name.
 		line, col := textPosition(data, badAt)
-		return nil, &DecodeError{Line: line, Column: col, Err: errors.New(documentNotUTF8)}
+		return nil, &DecodeError{Line: line, Column: col, Err: &Problem{Code: CodeDocumentNotUTF8}}
 	}
 	return f, nil
 }

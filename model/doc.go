@@ -26,12 +26,15 @@
 // Every error is a *DecodeError carrying the file, the line and column where
 // known, and the path of the field in wire keys, such as
 // "services[1].principal.mobile". The first error in document order is
-// returned. Use errors.As to get at the fields:
+// returned. What is wrong is a *Problem: a Code ("unknown_key",
+// "wrong_type", …) with the values it names. Error writes it in English,
+// for logs; Message writes it wholly in Chinese or wholly in English, for
+// the applicant. Use errors.As to get at the fields:
 //
 //	f, err := model.DecodeFile(name, data)
 //	var de *model.DecodeError
 //	if errors.As(err, &de) {
-//		log.Printf("%s line %d: %s", de.Path, de.Line, de.Err)
+//		log.Printf("%s line %d: %s", de.Path, de.Line, de.Message(model.Chinese))
 //	}
 //
 // A Filing built in Go rather than decoded can hold values the decoder would

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -129,12 +128,12 @@ const (
 // canonical values, in the order the constants declare them. The lists are
 // short, so a scan finds a value faster than a map would.
 type enum struct {
-	name   string
-	values []string
+	name, zh string
+	values   []string
 }
 
-func newEnum[T ~string](name string, values ...T) *enum {
-	e := &enum{name: name}
+func newEnum[T ~string](name, zh string, values ...T) *enum {
+	e := &enum{name: name, zh: zh}
 	for _, v := range values {
 		e.values = append(e.values, string(v))
 	}
@@ -142,13 +141,13 @@ func newEnum[T ~string](name string, values ...T) *enum {
 }
 
 var (
-	filingTypes      = newEnum("filing type", FirstFiling, NewService, NewAccess, Change, CancelAccess, Deregister)
-	natures          = newEnum("subject nature", Individual, Enterprise, Government, PublicInstitution, SocialOrganization, PrivateNonEnterprise, Foundation, LawFirm, MassOrganization, Military, ForeignInstitution, JudicialExpertise, ReligiousInstitution)
-	certificateTypes = newEnum("certificate type", ResidentID, BusinessLicenseCert, OrganizationCode, PublicInstitutionCertificate, SocialOrganizationCertificate, PrivateNonEnterpriseCertificate, Passport, HKMacaoPermit, TaiwanPermit, ForeignPermanentResidence, ResidencePermit, HKMacaoTaiwanResidencePermit, FoundationCertificate, LawFirmLicense, MilitaryCertificate, UnifiedSocialCreditCertificate, ForeignEnterpriseRepresentative, OtherCertificate)
-	serviceKinds     = newEnum("service kind", Website, App)
-	resourceTypes    = newEnum("resource type", ECS, SiteBuilder, DedicatedCloud, NATGateway, AuthorizationCode, ExclusiveCustomer)
-	billings         = newEnum("billing", Subscription, OnDemand)
-	materialKinds    = newEnum("material kind", IdentityDocument, BusinessLicense, PreApprovalDocument, DomainRealnameScreenshot, DomainCertificate, AppFraudRiskAssessment, CommitmentLetter, AuthenticityResponsibilityNotice, AuthenticityCommitment, AuthenticityVideo, AuthorizationLetter, ResidenceProof, WebsitePlan, PartyBuildingLetter, GuardianIdentityDocument, EmploymentProof, LegalRepresentativeIdentity, DomainOwnershipStatement, FinanceCommitment, InstitutionApplicationForm, VerificationForm, OtherLicense, OtherMaterial)
+	filingTypes      = newEnum("filing type", "备案类型", FirstFiling, NewService, NewAccess, Change, CancelAccess, Deregister)
+	natures          = newEnum("subject nature", "主办单位性质", Individual, Enterprise, Government, PublicInstitution, SocialOrganization, PrivateNonEnterprise, Foundation, LawFirm, MassOrganization, Military, ForeignInstitution, JudicialExpertise, ReligiousInstitution)
+	certificateTypes = newEnum("certificate type", "证件类型", ResidentID, BusinessLicenseCert, OrganizationCode, PublicInstitutionCertificate, SocialOrganizationCertificate, PrivateNonEnterpriseCertificate, Passport, HKMacaoPermit, TaiwanPermit, ForeignPermanentResidence, ResidencePermit, HKMacaoTaiwanResidencePermit, FoundationCertificate, LawFirmLicense, MilitaryCertificate, UnifiedSocialCreditCertificate, ForeignEnterpriseRepresentative, OtherCertificate)
+	serviceKinds     = newEnum("service kind", "服务类型", Website, App)
+	resourceTypes    = newEnum("resource type", "备案资源类型", ECS, SiteBuilder, DedicatedCloud, NATGateway, AuthorizationCode, ExclusiveCustomer)
+	billings         = newEnum("billing", "计费方式", Subscription, OnDemand)
+	materialKinds    = newEnum("material kind", "资料类型", IdentityDocument, BusinessLicense, PreApprovalDocument, DomainRealnameScreenshot, DomainCertificate, AppFraudRiskAssessment, CommitmentLetter, AuthenticityResponsibilityNotice, AuthenticityCommitment, AuthenticityVideo, AuthorizationLetter, ResidenceProof, WebsitePlan, PartyBuildingLetter, GuardianIdentityDocument, EmploymentProof, LegalRepresentativeIdentity, DomainOwnershipStatement, FinanceCommitment, InstitutionApplicationForm, VerificationForm, OtherLicense, OtherMaterial)
 
 	enums = []*enum{filingTypes, natures, certificateTypes, serviceKinds, resourceTypes, billings, materialKinds}
 )
@@ -160,7 +159,17 @@ func (e *enum) parse(s string) (string, error) {
 	if slices.Contains(e.values, lower) {
 		return lower, nil
 	}
-	return "", fmt.Errorf("unknown %s %q (want one of %s)", e.name, s, strings.Join(e.values, ", "))
+	return "", &Problem{Code: CodeUnknownEnum, Enum: e.name, Value: s, Allowed: e.values}
+}
+
+// enumZh is the Chinese name of the enumeration with the English name.
+func enumZh(name string) string {
+	for _, e := range enums {
+		if e.name == name {
+			return e.zh
+		}
+	}
+	return name
 }
 
 // set stores the canonical form of s in dst; the empty value means "not

@@ -7,7 +7,9 @@ import (
 
 // DecodeError is the error of the decoders and of Check. Path is in the
 // wire form's keys ("services[1].principal.mobile", empty for the filing as a
-// whole); Line and Column are 1-based and zero when unknown.
+// whole); Line and Column are 1-based and zero when unknown. Err is the
+// *Problem that says what is wrong, as a code with its values: Error writes
+// it in English, for logs; Message in the applicant's language.
 type DecodeError struct {
 	File         string
 	Path         string
@@ -46,17 +48,24 @@ func (e *DecodeError) Error() string {
 // Unwrap returns the underlying error.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
-// Message says what is wrong in language l, without the file, line,
-// column and path that the error's fields hold.
+// Problem returns what is wrong, as a code with its values; ok is false
+// for a DecodeError made outside this package around some other error.
+func (e *DecodeError) Problem() (p *Problem, ok bool) { return problemOf(e.Err) }
+
+// Message says what is wrong in language l, wholly in that language,
+// without the file, line, column and path that the error's fields hold. A
+// DecodeError around an error that is not a Problem says that the filing
+// is invalid, and in English also what the error says.
 func (e *DecodeError) Message(l Language) string {
-	if e.Err == nil {
-		if l == English {
-			return "invalid filing"
-		}
-		return "备案信息无效"
+	if p, ok := e.Problem(); ok {
+		return p.Text(l)
 	}
-	// The decoder's problems are written in English; they get Chinese
-	// texts of their own as the decoder is split by concern.
+	switch {
+	case l == Chinese:
+		return "备案信息无效"
+	case e.Err == nil:
+		return "invalid filing"
+	}
 	return e.Err.Error()
 }
 

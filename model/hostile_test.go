@@ -295,7 +295,7 @@ func TestYAMLTags(t *testing.T) {
 // TestYAMLLeadingZeros: an integer written with a leading zero is 10 to
 // YAML 1.1 (octal) and 12 to YAML 1.2 (decimal): refused rather than guessed.
 func TestYAMLLeadingZeros(t *testing.T) {
-	const msg = "has a leading zero, which YAML 1.1 reads as octal and YAML 1.2 as decimal; write it without the zero, or with 0o for octal"
+	const msg = "has a leading zero, which YAML 1.1 reads as octal and YAML 1.2 as decimal; write it without the zero"
 	tests := []hostileCase{
 		{name: "012", in: "resource: {months: 012}\n", path: "resource.months", line: 1, col: 20, msg: "integer 012 " + msg},
 		{name: "09", in: "resource:\n  months: 09\n", path: "resource.months", line: 2, col: 11, msg: "integer 09 " + msg},

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"reflect"
 	"strconv"
@@ -260,21 +259,34 @@ func hex4(b []byte) int {
 	return int(v)
 }
 
+// syntaxError is the error of a document that is not JSON. Its problem
+// names the character found, which the Chinese text quotes, and keeps
+// encoding/json's own words and error for the English text and errors.As.
 func (p *jsonParser) syntaxError(err error) *DecodeError {
 	off := len(p.data)
+	problem := &Problem{Code: CodeInvalidJSON}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		err = errors.New("unexpected end of input")
+		problem.Detail = "unexpected end of input"
 	} else {
+		problem.Detail = err.Error()
 		// The offset in Token's SyntaxError is not from the start of the
 		// input; Unmarshal validates it all first and finds the same byte
 		// with an offset that is.
 		var se *json.SyntaxError
 		if errors.As(json.Unmarshal(p.data, &struct{}{}), &se) {
-			err, off = se, int(se.Offset)-1 // Offset counts the offending byte
+			problem.Detail, problem.cause, off = se.Error(), se, int(se.Offset)-1 // Offset counts the offending byte
+		}
+	}
+	if off < len(p.data) {
+		r, size := utf8.DecodeRune(p.data[off:])
+		problem.Value = string(r)
+		if r == utf8.RuneError && size <= 1 || r < ' ' {
+			problem.Value = strconv.QuoteToASCII(string(p.data[off : off+max(size, 1)]))
+			problem.Value = problem.Value[1 : len(problem.Value)-1]
 		}
 	}
 	line, col := p.advance(off)
-	return &DecodeError{Line: line, Column: col, Err: fmt.Errorf("invalid JSON: %w", err)}
+	return &DecodeError{Line: line, Column: col, Err: problem}
 }
 
 func (p *jsonParser) value(depth int) (*node, *DecodeError) {

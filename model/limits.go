@@ -2,9 +2,7 @@ package model
 
 import (
 	"errors"
-	"fmt"
 	"math"
-	"strconv"
 )
 
 // Limits bounds what the decoders accept, so that a hostile document is
@@ -80,20 +78,11 @@ func DefaultLimits() Limits { return Limits{}.resolved() }
 // package-level decoders accept (YAML has the lower MaxYAMLBytes).
 const MaxInputBytes = defaultMaxBytes
 
-// ErrLimit is wrapped by every error that refuses a document for exceeding
-// one of its Limits, so that a caller can tell "too large" from "invalid"
-// with errors.Is.
+// ErrLimit is what errors.Is finds in every error that refuses a document
+// for exceeding one of its Limits (the Problem codes too_large,
+// too_many_values, too_deep, too_many_items and too_long), so that a caller
+// can tell "too large" from "invalid".
 var ErrLimit = errors.New("model: decoding limit exceeded")
-
-// limitError is the Err of a DecodeError for an exceeded limit.
-type limitError struct{ msg string }
-
-func (e *limitError) Error() string        { return e.msg }
-func (e *limitError) Is(target error) bool { return target == ErrLimit }
-
-func limitf(format string, args ...any) error {
-	return &limitError{fmt.Sprintf(format, args...)}
-}
 
 // resolved replaces zero and negative fields with their defaults.
 func (l Limits) resolved() Limits {
@@ -116,16 +105,4 @@ func (l Limits) resolved() Limits {
 var unlimited = Limits{
 	MaxBytes: math.MaxInt, MaxYAMLBytes: math.MaxInt, MaxNodes: math.MaxInt,
 	MaxDepth: maxDepthCap, MaxListItems: math.MaxInt, MaxStringBytes: math.MaxInt,
-}
-
-// sizeText writes a byte count the way people say it when it is a round
-// number of KiB or MiB.
-func sizeText(n int) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return strconv.Itoa(n>>20) + " MiB"
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return strconv.Itoa(n>>10) + " KiB"
-	}
-	return strconv.Itoa(n) + " bytes"
 }

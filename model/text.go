@@ -14,30 +14,27 @@ const (
 	textOK        textProblem = iota
 	notUTF8                   // bytes that are not UTF-8
 	loneSurrogate             // a JSON \u escape of half a surrogate pair
+	containsNUL               // found by textProblemOf; the decoder looks at the decoded text
 )
 
-// The decoder's and Check's words for text that no filing holds.
-const (
-	containsNUL     = "contains a NUL character (U+0000), which no filing holds"
-	valueNotUTF8    = "is not valid UTF-8; a filing is UTF-8 text"
-	documentNotUTF8 = "the document is not valid UTF-8; a filing is UTF-8 text"
-)
+// code is the Code of a problem other than textOK.
+func (t textProblem) code() Code {
+	return [...]Code{notUTF8: CodeNotUTF8, loneSurrogate: CodeLoneSurrogate, containsNUL: CodeContainsNUL}[t]
+}
 
-// scalar refuses a scalar (what is "value" or "key") that is too long, not
+// scalar refuses a scalar (a key when inKey is set) that is too long, not
 // UTF-8, or holds NUL. NUL never belongs in a filing: no field of the
 // filing system takes one, and C-based back ends cut strings at it.
-func (w *walker) scalar(n *node, path, what string) *DecodeError {
+func (w *walker) scalar(n *node, path string, inKey bool) *DecodeError {
 	if len(n.text) > w.lim.MaxStringBytes {
-		return n.limitf(path, "%s is %d bytes, more than the limit of %d", what, len(n.text), w.lim.MaxStringBytes)
+		return n.fail(path, &Problem{Code: CodeTooLong, InKey: inKey, Size: len(n.text), Limit: w.lim.MaxStringBytes})
 	}
-	switch n.problem {
-	case notUTF8:
-		return n.errorf(path, "%s %s", what, valueNotUTF8)
-	case loneSurrogate:
-		return n.errorf(path, "%s is not valid Unicode: a \\u escape is half of a surrogate pair", what)
+	problem := n.problem
+	if problem == textOK && strings.IndexByte(n.text, 0) >= 0 {
+		problem = containsNUL
 	}
-	if strings.IndexByte(n.text, 0) >= 0 {
-		return n.errorf(path, "%s %s", what, containsNUL)
+	if problem != textOK {
+		return n.fail(path, &Problem{Code: problem.code(), InKey: inKey})
 	}
 	return nil
 }
@@ -52,8 +49,8 @@ func plainASCII8(s string) bool {
 }
 
 // textProblemOf says what is wrong with text a filing built in Go holds,
-// in the decoder's words, or "" when nothing is.
-func textProblemOf(s string) string {
+// as the decoder would: notUTF8, containsNUL or textOK.
+func textProblemOf(s string) textProblem {
 	// One pass over the ASCII prefix, which is all of most values (numbers,
 	// domains, e-mail addresses), eight bytes at a time while none has the
 	// high bit set or is zero; the rest is left to the library.
@@ -65,25 +62,25 @@ func textProblemOf(s string) string {
 	}
 	// The last bytes, as the last eight when there are that many.
 	if i < len(s) && i+8 > len(s) && len(s) >= 8 && plainASCII8(s[len(s)-8:]) {
-		return ""
+		return textOK
 	}
 	for ; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == 0:
 			if !utf8.ValidString(s[i:]) {
-				return valueNotUTF8 // the worse problem is named, as the decoder does
+				return notUTF8 // the worse problem is named, as the decoder does
 			}
 			return containsNUL
 		case c >= utf8.RuneSelf:
 			rest := s[i:]
 			switch {
 			case !utf8.ValidString(rest):
-				return valueNotUTF8
+				return notUTF8
 			case strings.IndexByte(rest, 0) >= 0:
 				return containsNUL
 			}
-			return ""
+			return textOK
 		}
 	}
-	return ""
+	return textOK
 }

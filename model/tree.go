@@ -1,8 +1,6 @@
 package model
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -41,31 +39,31 @@ type node struct {
 	plain bool
 }
 
-func (n *node) errorf(path, format string, args ...any) *DecodeError {
-	return &DecodeError{Path: path, Line: n.line, Column: n.col, Err: fmt.Errorf(format, args...)}
-}
-
-func (n *node) limitf(path, format string, args ...any) *DecodeError {
-	return &DecodeError{Path: path, Line: n.line, Column: n.col, Err: limitf(format, args...)}
+// fail is the error of problem p at n.
+func (n *node) fail(path string, p *Problem) *DecodeError {
+	return &DecodeError{Path: path, Line: n.line, Column: n.col, Err: p}
 }
 
 // isText reports whether n can be read where text belongs: a string, or a
 // plain YAML scalar.
 func (n *node) isText() bool { return n.kind == stringKind || n.plain }
 
-// describe names a node's kind and, for scalars, its (shortened) text.
-func (n *node) describe() string {
-	text := n.text
+// found is a Problem naming n's kind as Got and, for a scalar, its text as
+// Value, shortened.
+func (n *node) found(code Code) *Problem {
+	p := &Problem{Code: code, Got: n.kind.String()}
+	if n.kind == stringKind || n.kind == numberKind || n.kind == boolKind {
+		p.Value = shorten(n.text)
+	}
+	return p
+}
+
+// shorten cuts text to 40 characters, so that an error stays readable.
+func shorten(text string) string {
 	if utf8.RuneCountInString(text) > 40 {
-		text = string([]rune(text)[:40]) + "…"
+		return string([]rune(text)[:40]) + "…"
 	}
-	switch n.kind {
-	case stringKind:
-		return "string " + strconv.Quote(text)
-	case numberKind, boolKind:
-		return n.kind.String() + " " + text
-	}
-	return n.kind.String()
+	return text
 }
 
 // counter enforces MaxNodes and MaxDepth while a tree is built, and keeps
@@ -87,10 +85,10 @@ type pathStep struct {
 func (c *counter) add(line, col, depth int) (*node, *DecodeError) {
 	c.nodes++
 	if c.nodes > c.lim.MaxNodes {
-		return nil, &DecodeError{Path: c.path(), Line: line, Column: col, Err: limitf("document has more than %d values (each use of a YAML alias counts as a copy)", c.lim.MaxNodes)}
+		return nil, &DecodeError{Path: c.path(), Line: line, Column: col, Err: &Problem{Code: CodeTooManyValues, Limit: c.lim.MaxNodes}}
 	}
 	if depth > c.lim.MaxDepth {
-		return nil, &DecodeError{Path: c.path(), Line: line, Column: col, Err: limitf("document is nested more than %d levels deep", c.lim.MaxDepth)}
+		return nil, &DecodeError{Path: c.path(), Line: line, Column: col, Err: &Problem{Code: CodeTooDeep, Limit: c.lim.MaxDepth}}
 	}
 	if len(c.slab) == 0 {
 		c.slab = make([]node, min(64, c.lim.MaxNodes-c.nodes+1))
@@ -114,11 +112,7 @@ func (c *counter) path() string {
 			p = indexPath(p, s.index)
 			continue
 		}
-		key := strings.ToValidUTF8(s.key, "\ufffd")
-		if utf8.RuneCountInString(key) > 40 {
-			key = string([]rune(key)[:40]) + "…"
-		}
-		p = keyPath(p, key)
+		p = keyPath(p, shorten(strings.ToValidUTF8(s.key, "\ufffd")))
 	}
 	return p
 }

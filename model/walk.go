@@ -25,9 +25,9 @@ type wireField struct {
 }
 
 type structFields struct {
-	list    []wireField
-	byName  map[string]int
-	allowed string // the keys, for the unknown-key error
+	list   []wireField
+	byName map[string]int
+	names  []string // the keys in order, for the unknown-key error
 }
 
 var fieldCache sync.Map // reflect.Type → *structFields
@@ -38,7 +38,6 @@ func fieldsOf(t reflect.Type) *structFields {
 		return f.(*structFields)
 	}
 	sf := &structFields{byName: map[string]int{}}
-	var names []string
 	for i := range t.NumField() {
 		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
 		if name == "" || name == "-" {
@@ -46,40 +45,42 @@ func fieldsOf(t reflect.Type) *structFields {
 		}
 		sf.list = append(sf.list, wireField{name, i})
 		sf.byName[name] = i
-		names = append(names, name)
+		sf.names = append(sf.names, name)
 	}
-	sf.allowed = strings.Join(names, ", ")
 	fieldCache.Store(t, sf)
 	return sf
 }
 
-// expected names what a value of type t looks like on the wire.
+// expected names the kind of value that type t takes on the wire, as
+// Problem.Want does.
 func expected(t reflect.Type) string {
 	switch {
 	case t == domainType:
-		return "a string or an object"
+		return "string or object"
 	case reflect.PointerTo(t).Implements(textValueType):
-		return "a string"
+		return "string"
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return "a string"
+		return "string"
 	case reflect.Bool:
-		return "a boolean"
+		return "boolean"
 	case reflect.Int:
-		return "an integer"
+		return "integer"
 	case reflect.Slice:
-		return "a list"
+		return "list"
 	case reflect.Struct:
-		return "an object"
+		return "object"
 	case reflect.Pointer:
 		return expected(t.Elem())
 	}
-	return t.String()
+	panic("model: no wire form for " + t.String())
 }
 
 func typeError(n *node, path string, t reflect.Type) *DecodeError {
-	return n.errorf(path, "expected %s, got %s", expected(t), n.describe())
+	p := n.found(CodeWrongType)
+	p.Want = expected(t)
+	return n.fail(path, p)
 }
 
 // walker is the one reflection walker for both formats: it stores a node
@@ -93,7 +94,7 @@ func (w *walker) value(n *node, v reflect.Value, path string) *DecodeError {
 		return nil // null means absent
 	}
 	if n.kind != mappingKind && n.kind != sequenceKind {
-		if err := w.scalar(n, path, "value"); err != nil {
+		if err := w.scalar(n, path, false); err != nil {
 			return err
 		}
 	}
@@ -129,11 +130,11 @@ func (w *walker) value(n *node, v reflect.Value, path string) *DecodeError {
 		// 0x1F, 0o17 and 1_000 are ints too.
 		digits := strings.ReplaceAll(n.text, "_", "")
 		if leadingZero(digits) {
-			return n.errorf(path, "integer %s has a leading zero, which YAML 1.1 reads as octal and YAML 1.2 as decimal; write it without the zero, or with 0o for octal", n.text)
+			return n.fail(path, &Problem{Code: CodeLeadingZero, Value: shorten(n.text)})
 		}
 		i, err := strconv.ParseInt(digits, 0, strconv.IntSize)
 		if errors.Is(err, strconv.ErrRange) {
-			return n.errorf(path, "integer %s is out of range", n.describe()[len("number "):])
+			return n.fail(path, &Problem{Code: CodeIntegerOutOfRange, Value: shorten(n.text)})
 		}
 		if err != nil {
 			return typeError(n, path, v.Type())
@@ -150,7 +151,7 @@ func (w *walker) value(n *node, v reflect.Value, path string) *DecodeError {
 			return typeError(n, path, v.Type())
 		}
 		if len(n.children) > w.lim.MaxListItems {
-			return n.limitf(path, "list has more than %d items", w.lim.MaxListItems)
+			return n.fail(path, &Problem{Code: CodeTooManyItems, Limit: w.lim.MaxListItems})
 		}
 		if len(n.children) == 0 {
 			return nil // an empty list is absent, as in the encoded form
@@ -172,7 +173,9 @@ func (w *walker) value(n *node, v reflect.Value, path string) *DecodeError {
 		}
 		return w.object(n, v, path)
 	default:
-		return n.errorf(path, "model: cannot decode into %s", v.Type())
+		// Filing holds only the kinds above; a new field of another kind
+		// fails every decoding test.
+		panic("model: cannot decode into " + v.Type().String())
 	}
 	return nil
 }
@@ -182,17 +185,17 @@ func (w *walker) object(n *node, v reflect.Value, path string) *DecodeError {
 	seen := make(map[string]*node, len(n.children)/2)
 	for i := 0; i+1 < len(n.children); i += 2 {
 		k, val := n.children[i], n.children[i+1]
-		if err := w.scalar(k, path, "key"); err != nil {
+		if err := w.scalar(k, path, true); err != nil {
 			return err
 		}
 		p := keyPath(path, k.text)
 		if first, dup := seen[k.text]; dup {
-			return k.errorf(p, "duplicate key %q (first at line %d)", k.text, first.line)
+			return k.fail(p, &Problem{Code: CodeDuplicateKey, Key: k.text, FirstLine: first.line})
 		}
 		seen[k.text] = k
 		index, ok := fields.byName[k.text]
 		if !ok {
-			return k.errorf(p, "unknown key %q (allowed keys: %s)", k.text, fields.allowed)
+			return k.fail(p, &Problem{Code: CodeUnknownKey, Key: k.text, Allowed: fields.names})
 		}
 		if err := w.value(val, v.Field(index), p); err != nil {
 			return err

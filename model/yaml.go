@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -28,7 +27,7 @@ func parseYAML(data []byte, lim *Limits) (root *node, badAt int, de *DecodeError
 		data, b.sentinel = replaceInvalidUTF8(data)
 		if b.sentinel == 0 {
 			line, col := textPosition(data, badAt)
-			return nil, badAt, &DecodeError{Line: line, Column: col, Err: errors.New(documentNotUTF8)}
+			return nil, badAt, &DecodeError{Line: line, Column: col, Err: &Problem{Code: CodeDocumentNotUTF8}}
 		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -39,13 +38,13 @@ func parseYAML(data []byte, lim *Limits) (root *node, badAt int, de *DecodeError
 	}
 	if !ok || len(doc.Content) == 0 {
 		line, col := textPosition(data, len(data))
-		return nil, badAt, &DecodeError{Line: line, Column: col, Err: errors.New("empty document: a filing is an object")}
+		return nil, badAt, &DecodeError{Line: line, Column: col, Err: &Problem{Code: CodeEmptyDocument}}
 	}
 	if ok, err := nextYAML(dec, &extra, data); err != nil || ok {
 		if err != nil {
 			return nil, badAt, firstError(err, data, badAt)
 		}
-		return nil, badAt, &DecodeError{Line: extra.Line, Column: extra.Column, Err: errors.New("more than one YAML document: a file holds one filing")}
+		return nil, badAt, &DecodeError{Line: extra.Line, Column: extra.Column, Err: &Problem{Code: CodeSeveralDocuments}}
 	}
 	root, de = b.build(doc.Content[0], 0)
 	return root, badAt, de
@@ -59,7 +58,7 @@ func firstError(err *DecodeError, data []byte, badAt int) *DecodeError {
 	}
 	line, col := textPosition(data, badAt)
 	if err.Line == 0 || line < err.Line || line == err.Line && (err.Column == 0 || col <= err.Column) {
-		return &DecodeError{Line: line, Column: col, Err: errors.New(documentNotUTF8)}
+		return &DecodeError{Line: line, Column: col, Err: &Problem{Code: CodeDocumentNotUTF8}}
 	}
 	return err
 }
@@ -152,7 +151,7 @@ var yamlUnknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
 func nextYAML(dec *yaml.Decoder, n *yaml.Node, data []byte) (ok bool, de *DecodeError) {
 	defer func() {
 		if r := recover(); r != nil {
-			ok, de = false, &DecodeError{Err: fmt.Errorf("invalid YAML: %v", r)}
+			ok, de = false, &DecodeError{Err: &Problem{Code: CodeInvalidYAML, Detail: fmt.Sprint(r)}}
 		}
 	}()
 	err := dec.Decode(n)
@@ -160,7 +159,8 @@ func nextYAML(dec *yaml.Decoder, n *yaml.Node, data []byte) (ok bool, de *Decode
 		return err == nil, nil
 	}
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	de = &DecodeError{}
+	problem := &Problem{Code: CodeInvalidYAML}
+	de = &DecodeError{Err: problem}
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		de.Line, _ = strconv.Atoi(m[1])
 		msg = m[2]
@@ -171,12 +171,13 @@ func nextYAML(dec *yaml.Decoder, n *yaml.Node, data []byte) (ok bool, de *Decode
 		de.Line, de.Column = textPosition(data, firstUnreadable(data))
 	} else if m := yamlUnknownAnchor.FindStringSubmatch(msg); m != nil {
 		de.Line, de.Column = textPosition(data, aliasOffset(data, m[1]))
+		problem.Code, problem.Value = CodeUnknownAnchor, m[1]
 	} else {
 		// The parser and the scanner leave the line out when it is the
 		// first: their marks count lines from 0, and 0 means unknown.
 		de.Line = 1
 	}
-	de.Err = errors.New("invalid YAML: " + msg)
+	problem.Detail = msg
 	return false, de
 }
 
@@ -223,13 +224,13 @@ func (b *yamlBuilder) build(y *yaml.Node, depth int) (*node, *DecodeError) {
 	}
 	if y.Anchor != "" {
 		if b.expanding[y] {
-			return nil, &DecodeError{Path: b.count.path(), Line: line, Column: col, Err: fmt.Errorf("alias *%s is used inside its own anchor", y.Anchor)}
+			return nil, &DecodeError{Path: b.count.path(), Line: line, Column: col, Err: &Problem{Code: CodeRecursiveAlias, Value: y.Anchor}}
 		}
 		b.expanding[y] = true
 		defer delete(b.expanding, y)
 	}
 	if tag := y.ShortTag(); !allowedTag(y, tag) {
-		return nil, &DecodeError{Path: b.count.path(), Line: line, Column: col, Err: fmt.Errorf("unsupported YAML tag %s", tag)}
+		return nil, &DecodeError{Path: b.count.path(), Line: line, Column: col, Err: &Problem{Code: CodeUnsupportedTag, Value: tag}}
 	}
 	n, err := b.count.add(line, col, depth)
 	if err != nil {
@@ -295,14 +296,14 @@ func allowedTag(y *yaml.Node, tag string) bool {
 // whatever its type.
 func (b *yamlBuilder) key(y *yaml.Node, depth int) (*node, *DecodeError) {
 	if y.Kind == yaml.ScalarNode && y.ShortTag() == "!!merge" {
-		return nil, &DecodeError{Path: b.count.path(), Line: y.Line, Column: y.Column, Err: errors.New("YAML merge keys (<<) are not supported; write the keys out")}
+		return nil, &DecodeError{Path: b.count.path(), Line: y.Line, Column: y.Column, Err: &Problem{Code: CodeMergeKey}}
 	}
 	k, err := b.build(y, depth)
 	if err != nil {
 		return nil, err
 	}
 	if k.kind == mappingKind || k.kind == sequenceKind {
-		return nil, k.errorf(b.count.path(), "a key must be a string, got %s", k.describe())
+		return nil, k.fail(b.count.path(), k.found(CodeKeyNotText))
 	}
 	k.kind = stringKind
 	return k, nil
@@ -325,7 +326,7 @@ func scalar(n *node, y *yaml.Node) *DecodeError {
 	case "!!bool":
 		n.kind = boolKind
 		if !strings.EqualFold(y.Value, "true") && !strings.EqualFold(y.Value, "false") {
-			return n.errorf("", "invalid boolean %q", y.Value)
+			return n.fail("", &Problem{Code: CodeInvalidBoolean, Value: shorten(y.Value)})
 		}
 	default: // !!null; build has refused the other tags
 		n.kind = nullKind
