@@ -26,6 +26,9 @@ func FuzzDecode(f *testing.F) {
 		"subject:\n  name: \"\\0\"\n", "services:\n  - name: 123\n    domains: [42]\n",
 		"services:\n  - # c\n    kind: website # d\n", "{a #\n,b #\n}", "\ufeff{\"type\": \"change\"}", "\xff\xfet\x00",
 		"type: change\nprovider: [a, *nope]\n", "{a: [}\n", "? [a]\n: 1\n", "provider: !!binary aGk=\n",
+		// Tags on any node, leading zeros, and plain scalars read as text.
+		"subject: !!python/object:os.system {name: a}\n", "services: !!set {a}\n", "resource: {months: 012}\n",
+		"subject: {principal: {mobile: 13800138000, emergency_phone: 073188886666}, name: True}\n",
 	} {
 		f.Add([]byte(s))
 	}
