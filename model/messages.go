@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // problemTexts renders each Code in Chinese and in English. The English
@@ -214,8 +216,16 @@ var problemTexts = map[Code]struct{ zh, en func(*Problem) string }{
 // exampleDateTime is the date-time the Chinese text shows as an example.
 const exampleDateTime = "2026-03-01T10:00:00+08:00"
 
-// zhQuote quotes a value in a Chinese text.
-func zhQuote(s string) string { return "「" + s + "」" }
+// zhQuote quotes a value in a Chinese text. A value that is not valid
+// UTF-8 or holds control characters is shown escaped, as Go writes it, so
+// that the text stays printable UTF-8.
+func zhQuote(s string) string {
+	if !utf8.ValidString(s) || strings.ContainsFunc(s, unicode.IsControl) {
+		q := strconv.Quote(s)
+		s = q[1 : len(q)-1]
+	}
+	return "「" + s + "」"
+}
 
 // zhList quotes each value and joins them with 、.
 func zhList(values []string) string {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // problemCase makes one kind of error from input an applicant could send.
@@ -97,6 +98,8 @@ var problemCases = []problemCase{
 	checkCase(CodeNotCanonical, "Website", func(f *Filing, in string) { f.Services[0].Kind = ServiceKind(in) }),
 	checkCase(CodeUnknownEnum, "公司", func(f *Filing, in string) { f.Subject.Nature = Nature(in) }),
 	checkCase(CodeContainsNUL, "a\x00b", func(f *Filing, in string) { f.Subject.Name = in }),
+	checkCase(CodeUnknownProvince, "guang\x00dong", func(f *Filing, in string) { f.Province = Province(in) }),
+	checkCase(CodeUnknownEnum, "website\xff", func(f *Filing, in string) { f.Services[0].Kind = ServiceKind(in) }),
 	checkCase(CodeNotUTF8, "南海\xff云", func(f *Filing, in string) { f.Services[1].Name = in }),
 	{CodeNilFiling, "", func(string) error { return Check(nil) }},
 }
@@ -122,6 +125,9 @@ func TestProblemTextsAreWhole(t *testing.T) {
 			zh, en := de.Message(Chinese), de.Message(English)
 			if en != de.Err.Error() || !strings.HasSuffix(err.Error(), en) {
 				t.Errorf("Error() %q does not end with the English text %q", err, en)
+			}
+			if !utf8.ValidString(zh) || strings.ContainsFunc(zh, unicode.IsControl) {
+				t.Errorf("Chinese text %q is not printable UTF-8", zh)
 			}
 			if !strings.ContainsFunc(zh, isHan) {
 				t.Errorf("Chinese text %q holds no Chinese", zh)
