@@ -41,6 +41,10 @@
 // have refused or canonicalised ("Website", "湖南", "2023-02-30"); Check finds
 // them, reporting the path.
 //
+// FilingSchema returns the JSON Schema (2020-12) of the canonical JSON form,
+// generated from these types by go generate; EnumerationOf lists an
+// enumeration's values with their Chinese meanings, for a form.
+//
 // EncodeJSON and EncodeYAML write the canonical form: enumerations in lower
 // case, provinces as pinyin slugs, empty fields left out, keys in struct
 // order, a domain as a bare name unless it carries holder data. Decoding what
