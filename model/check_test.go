@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -93,14 +94,14 @@ func TestParseDate(t *testing.T) {
 // textProblemOf reads eight bytes at a time; wherever the NUL or the bad
 // byte falls, and whatever precedes it, it must find what a plain scan finds.
 func TestTextProblemOfAtEveryPosition(t *testing.T) {
-	reference := func(s string) string {
+	reference := func(s string) textProblem {
 		switch {
 		case !utf8.ValidString(s):
-			return valueNotUTF8
+			return notUTF8
 		case strings.IndexByte(s, 0) >= 0:
 			return containsNUL
 		}
-		return ""
+		return textOK
 	}
 	for _, prefix := range []string{"", "a", "张"} {
 		for n := 0; n <= 20; n++ {
@@ -109,10 +110,61 @@ func TestTextProblemOfAtEveryPosition(t *testing.T) {
 				for _, tail := range []string{"", "yz", "0123456789", "a\xff", "\x00b"} {
 					s := base + bad + tail
 					if got, want := textProblemOf(s), reference(s); got != want {
-						t.Errorf("textProblemOf(%q) = %q, want %q", s, got, want)
+						t.Errorf("textProblemOf(%q) = %d, want %d", s, got, want)
 					}
 				}
 			}
 		}
+	}
+}
+
+// Check's walk is written by hand, field by field: every text field of the
+// model, at any depth, must be checked and named by its wire path. Each is
+// set in turn to a value no filing may hold.
+func TestCheckCoversEveryTextField(t *testing.T) {
+	f := richFiling()
+	var paths []string
+	var visit func(v reflect.Value, path string)
+	visit = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.String:
+			old := v.String()
+			v.SetString("\x00")
+			err := Check(f)
+			v.SetString(old)
+			var de *DecodeError
+			if !errors.As(err, &de) || de.Path != path {
+				t.Errorf("%s set to NUL: Check = %v, want an error at %s", path, err, path)
+			}
+			paths = append(paths, path)
+		case reflect.Pointer:
+			if !v.IsNil() {
+				visit(v.Elem(), path)
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				visit(v.Index(i), indexPath(path, i))
+			}
+		case reflect.Struct:
+			for _, field := range fieldsOf(v.Type()).list {
+				visit(v.Field(field.index), keyPath(path, field.name))
+			}
+		}
+	}
+	visit(reflect.ValueOf(f).Elem(), "")
+	if len(paths) < 60 {
+		t.Errorf("only %d text fields visited: richFiling no longer sets them all", len(paths))
+	}
+	if err := Check(f); err != nil {
+		t.Errorf("the filing was not restored: %v", err)
+	}
+}
+
+// Every Validate runs Check: on a filing without fault it builds no path
+// and allocates nothing.
+func TestCheckAllocatesNothing(t *testing.T) {
+	f := richFiling()
+	if n := testing.AllocsPerRun(100, func() { _ = Check(f) }); n != 0 {
+		t.Errorf("Check allocates %v times per call, want 0", n)
 	}
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
@@ -19,7 +18,7 @@ const dateLayout = "2006-01-02"
 // ParseDate checks s is a real calendar day in YYYY-MM-DD form.
 func ParseDate(s string) (Date, error) {
 	if !isDate(s) {
-		return "", fmt.Errorf("invalid date %q (want YYYY-MM-DD)", s)
+		return "", &Problem{Code: CodeInvalidDate, Value: s}
 	}
 	return Date(s), nil
 }
@@ -54,13 +53,19 @@ func (d Date) Time() (time.Time, error) {
 
 // ParseDateTime accepts a day (YYYY-MM-DD) or an RFC 3339 date-time.
 func ParseDateTime(s string) (DateTime, error) {
-	if _, err := ParseDate(s); err == nil {
-		return DateTime(s), nil
-	}
-	if _, err := time.Parse(time.RFC3339, s); err != nil {
-		return "", fmt.Errorf("invalid date or date-time %q (want YYYY-MM-DD or RFC 3339)", s)
+	if !isDateTime(s) {
+		return "", &Problem{Code: CodeInvalidDateTime, Value: s}
 	}
 	return DateTime(s), nil
+}
+
+// isDateTime checks a day or an RFC 3339 date-time without allocating.
+func isDateTime(s string) bool {
+	if isDate(s) {
+		return true
+	}
+	_, err := time.Parse(time.RFC3339, s)
+	return err == nil
 }
 
 // Date returns the calendar day of d as written, in its own UTC offset: the
@@ -95,3 +100,11 @@ func (d *DateTime) setText(s string) error {
 	*d = v
 	return err
 }
+
+// canonical reports whether d is valid as written; a valid date is in its
+// only form.
+func (d Date) canonical() bool { return isDate(string(d)) }
+
+// canonical reports whether d is valid as written: a date-time is kept as
+// written once it parses.
+func (d DateTime) canonical() bool { return isDateTime(string(d)) }

@@ -8,16 +8,16 @@ import (
 )
 
 func ExampleDecodeFile() {
-	data := []byte("subject:\n  principal:\n    mobile: 13800138000\n")
-	_, err := model.DecodeFile("filing.yaml", data)
+	data := []byte("{\n  \"subject\": {\"principal\": {\"mobile\": 13800138000}}\n}\n")
+	_, err := model.DecodeFile("filing.json", data)
 	var de *model.DecodeError
 	if errors.As(err, &de) {
 		fmt.Println(de.Path, de.Line)
 	}
 	fmt.Println(err)
 	// Output:
-	// subject.principal.mobile 3
-	// filing.yaml:3:13: subject.principal.mobile: expected a string, got number 13800138000
+	// subject.principal.mobile 2
+	// filing.json:2:39: subject.principal.mobile: expected a string, got number 13800138000
 }
 
 func ExampleEncodeYAML() {

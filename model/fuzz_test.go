@@ -26,12 +26,15 @@ func FuzzDecode(f *testing.F) {
 		"subject:\n  name: \"\\0\"\n", "services:\n  - name: 123\n    domains: [42]\n",
 		"services:\n  - # c\n    kind: website # d\n", "{a #\n,b #\n}", "\ufeff{\"type\": \"change\"}", "\xff\xfet\x00",
 		"type: change\nprovider: [a, *nope]\n", "{a: [}\n", "? [a]\n: 1\n", "provider: !!binary aGk=\n",
+		// Tags on any node, leading zeros, and plain scalars read as text.
+		"subject: !!python/object:os.system {name: a}\n", "services: !!set {a}\n", "resource: {months: 012}\n",
+		"subject: {principal: {mobile: 13800138000, emergency_phone: 073188886666}, name: True}\n",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if doc := bytes.TrimPrefix(data, utf8BOM); json.Valid(doc) {
-			assertTokenSourcesAgree(t, doc, DefaultLimits)
+			assertTokenSourcesAgree(t, doc, DefaultLimits())
 		}
 		for _, format := range []string{"json", "yaml"} {
 			got, err := decodeAs(format)(data)

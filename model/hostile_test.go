@@ -56,7 +56,7 @@ func TestLimits(t *testing.T) {
 	tests := []hostileCase{
 		{name: "oversize json", format: "json", in: "{}" + strings.Repeat(" ", MaxInputBytes-1),
 			msg: "JSON input is 8388609 bytes, more than the limit of 8388608 (8 MiB)", limit: true},
-		{name: "oversize yaml", format: "yaml", in: "type: change\n" + strings.Repeat("#", DefaultLimits.MaxYAMLBytes),
+		{name: "oversize yaml", format: "yaml", in: "type: change\n" + strings.Repeat("#", DefaultLimits().MaxYAMLBytes),
 			msg: "YAML input is 524301 bytes, more than the limit of 524288 (512 KiB)", limit: true},
 		// The root, then a0 to a4 with their keys, are 123 461 values; the
 		// 250 001st is a5[1][1][3][8][8][1], the second "lol" of a0 (line 1,
@@ -65,7 +65,7 @@ func TestLimits(t *testing.T) {
 			msg: "document has more than 250000 values (each use of a YAML alias counts as a copy)", limit: true},
 		// The root, the key and the list are 3 values; item 249 997 is the
 		// 250 001st, at column 15 + 3 × 249 997.
-		{name: "too many values", format: "json", in: `{"services": [` + strings.Repeat("{},", DefaultLimits.MaxNodes) + "{}]}",
+		{name: "too many values", format: "json", in: `{"services": [` + strings.Repeat("{},", DefaultLimits().MaxNodes) + "{}]}",
 			path: "services[249997]", line: 1, col: 750006,
 			msg: "document has more than 250000 values (each use of a YAML alias counts as a copy)", limit: true},
 		// subject.name's list is at depth 2 (column 22); depth 65 is 63 lists further in.
@@ -232,28 +232,137 @@ func nonCharacters() string {
 	return b.String()
 }
 
-// TestHostileTypes: numbers, and other scalars, where strings belong are
-// refused at their path, never turned into strings.
+// TestHostileTypes: JSON numbers, and other scalars, where strings belong
+// are refused at their path, never turned into strings; so are YAML scalars
+// that a tag or their shape make something else.
 func TestHostileTypes(t *testing.T) {
 	tests := []hostileCase{
-		{name: "service name", format: "yaml", in: "services:\n  - name: 123\n", path: "services[0].name", line: 2, col: 11, msg: "expected a string, got number 123"},
-		{name: "hex name", format: "yaml", in: "services:\n  - name: 0x1F\n", path: "services[0].name", line: 2, col: 11, msg: "expected a string, got number 0x1F"},
-		{name: "infinity", format: "yaml", in: "services:\n  - name: .inf\n", path: "services[0].name", line: 2, col: 11, msg: "expected a string, got number .inf"},
-		{name: "domain", format: "yaml", in: "services:\n  - domains: [example.com, 42]\n", path: "services[0].domains[1]", line: 2, col: 28, msg: "expected a string or an object, got number 42"},
+		{name: "service name", format: "json", in: `{"services": [{"name": 123}]}`, path: "services[0].name", line: 1, col: 24, msg: "expected a string, got number 123"},
+		{name: "domain", format: "json", in: `{"services": [{"domains": ["example.com", 42]}]}`, path: "services[0].domains[1]", line: 1, col: 43, msg: "expected a string or an object, got number 42"},
 		{name: "ip", format: "json", in: `{"services": [{"ips": ["192.0.2.1", 1.5]}]}`, path: "services[0].ips[1]", line: 1, col: 37, msg: "expected a string, got number 1.5"},
-		{name: "content", format: "yaml", in: "services:\n  - content: [1e3]\n", path: "services[0].content[0]", line: 2, col: 15, msg: "expected a string, got number 1e3"},
-		{name: "resident id", format: "yaml", in: "subject:\n  certificate:\n    number: 430104199001011234\n", path: "subject.certificate.number", line: 3, col: 13, msg: "expected a string, got number 430104199001011234"},
+		{name: "content", format: "json", in: `{"services": [{"content": [1e3]}]}`, path: "services[0].content[0]", line: 1, col: 28, msg: "expected a string, got number 1e3"},
+		{name: "resident id", format: "json", in: `{"subject": {"certificate": {"number": 430104199001011234}}}`, path: "subject.certificate.number", line: 1, col: 40, msg: "expected a string, got number 430104199001011234"},
 		{name: "mobile", format: "json", in: `{"subject": {"principal": {"mobile": 13800138000}}}`, path: "subject.principal.mobile", line: 1, col: 38, msg: "expected a string, got number 13800138000"},
 		{name: "enum", format: "json", in: `{"type": 1}`, path: "type", line: 1, col: 10, msg: "expected a string, got number 1"},
-		{name: "date", format: "yaml", in: "subject:\n  certificate:\n    valid_from: 20200101\n", path: "subject.certificate.valid_from", line: 3, col: 17, msg: "expected a string, got number 20200101"},
+		{name: "date", format: "json", in: `{"subject": {"certificate": {"valid_from": 20200101}}}`, path: "subject.certificate.valid_from", line: 1, col: 44, msg: "expected a string, got number 20200101"},
 		{name: "huge number", format: "json", in: `{"provider": ` + strings.Repeat("9", 1000) + "}", path: "provider", line: 1, col: 14, msg: "expected a string, got number " + strings.Repeat("9", 40) + "…"},
+		{name: "yaml tagged int", format: "yaml", in: "services:\n  - name: !!int 123\n", path: "services[0].name", line: 2, col: 11, msg: "expected a string, got number 123"},
+		{name: "yaml tagged float", format: "yaml", in: "services:\n  - content: [!!float 1e3]\n", path: "services[0].content[0]", line: 2, col: 15, msg: "expected a string, got number 1e3"},
+		{name: "yaml list", format: "yaml", in: "subject:\n  principal:\n    mobile: [13800138000]\n", path: "subject.principal.mobile", line: 3, col: 13, msg: "expected a string, got list"},
+		{name: "yaml plain date read as text", format: "yaml", in: "subject:\n  certificate:\n    valid_from: 20200101\n", path: "subject.certificate.valid_from", line: 3, col: 17, msg: `invalid date "20200101" (want YYYY-MM-DD)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.run(t, decodeAs(tt.format)) })
 	}
 }
 
-// TestYAMLAllocation measures what a hostile YAML of DefaultLimits.MaxYAMLBytes
+// TestYAMLTags: a tag other than the standard scalar tags, !!map and !!seq
+// asks a YAML library to build something no filing holds; it is refused on
+// any node, at that node's path and position, wherever it is.
+func TestYAMLTags(t *testing.T) {
+	tests := []hostileCase{
+		{name: "python object on a mapping", in: "type: change\nsubject: !!python/object:os.system {name: a}\n", path: "subject", line: 2, col: 10, msg: "unsupported YAML tag !!python/object:os.system"},
+		{name: "python apply on a sequence", in: "services: !!python/object/apply:os.system [ls]\n", path: "services", line: 1, col: 11, msg: "unsupported YAML tag !!python/object/apply:os.system"},
+		{name: "on the top level", in: "--- !!python/object:os.system\ntype: change\n", line: 1, col: 5, msg: "unsupported YAML tag !!python/object:os.system"},
+		{name: "set", in: "services: !!set {a}\n", path: "services", line: 1, col: 11, msg: "unsupported YAML tag !!set"},
+		{name: "omap", in: "subject: !!omap [name: a]\n", path: "subject", line: 1, col: 10, msg: "unsupported YAML tag !!omap"},
+		{name: "local tag in a list", in: "services:\n  - !foo {kind: website}\n", path: "services[0]", line: 2, col: 5, msg: "unsupported YAML tag !foo"},
+		{name: "string tag on a list", in: "services: !!str\n  - a\n", path: "services", line: 1, col: 11, msg: "unsupported YAML tag !!str"},
+		{name: "map tag on a scalar", in: "provider: !!map x\n", path: "provider", line: 1, col: 11, msg: "unsupported YAML tag !!map"},
+		{name: "binary", in: "services:\n  - name: !!binary aGk=\n", path: "services[0].name", line: 2, col: 11, msg: "unsupported YAML tag !!binary"},
+		{name: "explicit merge", in: "provider: !!merge x\n", path: "provider", line: 1, col: 11, msg: "unsupported YAML tag !!merge"},
+		{name: "a %TAG handle", in: "%TAG !e! tag:example.com,2000:\n---\nprovider: !e!foo x\n", path: "provider", line: 3, col: 11, msg: "unsupported YAML tag tag:example.com,2000:foo"},
+		{name: "on a key", in: "subject: {!!python/name:os.system name: a}\n", path: "subject", line: 1, col: 11, msg: "unsupported YAML tag !!python/name:os.system"},
+		{name: "behind an alias", in: "provider: &p !!binary aGk=\nsubject: {name: *p}\n", path: "provider", line: 1, col: 11, msg: "unsupported YAML tag !!binary"},
+		{name: "invalid boolean", in: "verification: {face_verified: !!bool yes}\n", path: "verification.face_verified", line: 1, col: 31, msg: `invalid boolean "yes"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { tt.run(t, DecodeYAML) })
+	}
+	// The standard tags are what YAML would resolve anyway.
+	f, err := DecodeYAML([]byte("--- !!map\nprovider: !!str 12\nservices: !!seq [!!map {name: !!str x}]\nresource: {months: !!int 3, type: !!null ~}\n" +
+		"verification: {face_verified: !!bool true, sms_verified_at: !!timestamp 2024-05-01}\n"))
+	want := &Filing{Provider: "12", Services: []Service{{Name: "x"}}, Resource: &Resource{Months: ptr(3)},
+		Verification: &Verification{FaceVerified: ptr(true), SMSVerifiedAt: "2024-05-01"}}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, f); diff != "" {
+		t.Errorf("standard tags (-want +got):\n%s", diff)
+	}
+}
+
+// TestYAMLLeadingZeros: an integer written with a leading zero is 10 to
+// YAML 1.1 (octal) and 12 to YAML 1.2 (decimal): refused rather than guessed.
+func TestYAMLLeadingZeros(t *testing.T) {
+	const msg = "has a leading zero, which YAML 1.1 reads as octal and YAML 1.2 as decimal; write it without the zero"
+	tests := []hostileCase{
+		{name: "012", in: "resource: {months: 012}\n", path: "resource.months", line: 1, col: 20, msg: "integer 012 " + msg},
+		{name: "09", in: "resource:\n  months: 09\n", path: "resource.months", line: 2, col: 11, msg: "integer 09 " + msg},
+		{name: "negative", in: "materials: [{kind: other, service: -01}]\n", path: "materials[0].service", line: 1, col: 36, msg: "integer -01 " + msg},
+		{name: "tagged", in: "resource: {months: !!int 012}\n", path: "resource.months", line: 1, col: 20, msg: "integer 012 " + msg},
+		{name: "underscores", in: "materials: [{kind: other, size_bytes: 0_100}]\n", path: "materials[0].size_bytes", line: 1, col: 39, msg: "integer 0_100 " + msg},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { tt.run(t, DecodeYAML) })
+	}
+	f, err := DecodeYAML([]byte("resource: {months: 0}\nmaterials: [{kind: other, service: -0, size_bytes: 0o14}, {kind: other, size_bytes: 0x0C}]\n"))
+	want := &Filing{Resource: &Resource{Months: ptr(0)}, Materials: []Material{{Kind: OtherMaterial, Service: ptr(0), SizeBytes: ptr(12)}, {Kind: OtherMaterial, SizeBytes: ptr(12)}}}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, f); diff != "" {
+		t.Errorf("integers without a leading zero (-want +got):\n%s", diff)
+	}
+}
+
+// TestYAMLPlainScalarsAreText: a plain YAML scalar where text belongs is
+// read exactly as written, however YAML would resolve it; null stays absent.
+func TestYAMLPlainScalarsAreText(t *testing.T) {
+	person := func(mobile, emergency string) *Filing {
+		return &Filing{Subject: Subject{Principal: Person{Mobile: mobile, EmergencyPhone: emergency}}}
+	}
+	name := func(s string) *Filing { return &Filing{Services: []Service{{Name: s}}} }
+	tests := []struct {
+		in   string
+		want *Filing
+	}{
+		{"subject:\n  principal:\n    mobile: 13800138000\n    emergency_phone: 073188886666\n", person("13800138000", "073188886666")},
+		{"subject: {principal: {mobile: +8613800138000, emergency_phone: 0731-88886666}}\n", person("+8613800138000", "0731-88886666")},
+		{"services: [{name: 1e3}]\n", name("1e3")},
+		{"services: [{name: 0x1F}]\n", name("0x1F")},
+		{"services: [{name: 0o17}]\n", name("0o17")},
+		{"services: [{name: 012}]\n", name("012")},
+		{"services: [{name: 1_000}]\n", name("1_000")},
+		{"services: [{name: -0.50}]\n", name("-0.50")},
+		{"services: [{name: .inf}]\n", name(".inf")},
+		{"services: [{name: .NaN}]\n", name(".NaN")},
+		{"services: [{name: True}]\n", name("True")},
+		{"services: [{name: false}]\n", name("false")},
+		{"services: [{name: 2024-05-01}]\n", name("2024-05-01")},
+		{"services: [{ips: [10, 192.0.2.1], content: [1e3], domains: [42, 7.cn]}]\n",
+			&Filing{Services: []Service{{IPs: []string{"10", "192.0.2.1"}, Content: []string{"1e3"}, Domains: []Domain{{Name: "42"}, {Name: "7.cn"}}}}}},
+		{"subject: {certificate: {number: 430104199001011234}}\n", &Filing{Subject: Subject{Certificate: Certificate{Number: "430104199001011234"}}}},
+		{"province: 43\n", &Filing{Province: "hunan"}},
+		{"subject: {name: &n 0731}\nprovider: *n\n", &Filing{Subject: Subject{Name: "0731"}, Provider: "0731"}},
+		// Null is absent, in each of its spellings.
+		{"subject:\n  principal:\n    mobile: ~\n    emergency_phone:\n    email: null\n", person("", "")},
+		// Quoted and block scalars were strings already.
+		{"subject: {principal: {mobile: '13800138000', emergency_phone: \"073188886666\"}}\n", person("13800138000", "073188886666")},
+	}
+	for _, tt := range tests {
+		got, err := DecodeYAML([]byte(tt.in))
+		if err != nil {
+			t.Errorf("DecodeYAML(%q): %v", tt.in, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("DecodeYAML(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+// TestYAMLAllocation measures what a hostile YAML of DefaultLimits().MaxYAMLBytes
 // allocates, yaml.v3's tree included, for the shapes that cost the most
 // per byte: it must stay under 200 MB, as Limits documents. Allocation, not
 // time, is measured; it does not depend on the machine.
@@ -261,7 +370,7 @@ func TestYAMLAllocation(t *testing.T) {
 	if testing.Short() {
 		t.Skip("decodes several documents of 512 KiB")
 	}
-	size := DefaultLimits.MaxYAMLBytes
+	size := DefaultLimits().MaxYAMLBytes
 	// Each document is prefix, then unit as often as it fits, then suffix,
 	// padded with spaces to exactly size bytes.
 	shapes := map[string][3]string{

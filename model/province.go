@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 
 	"golang.org/x/text/width"
@@ -94,9 +93,9 @@ func ParseProvince(s string) (Province, error) {
 		return p, nil
 	}
 	if region, ok := noICPRegions[key]; ok {
-		return "", fmt.Errorf("province %q: %s is not a mainland province and has no ICP filing", s, region)
+		return "", &Problem{Code: CodeNoICPRegion, Value: s, Region: region}
 	}
-	return "", fmt.Errorf("unknown province %q (want a mainland province name, pinyin slug such as hunan, or GB/T 2260 code such as 43)", s)
+	return "", &Problem{Code: CodeUnknownProvince, Value: s}
 }
 
 // ProvinceByCode returns the province whose GB/T 2260 code is the two-digit
@@ -125,3 +124,6 @@ func (p *Province) setText(s string) error {
 	*p = v
 	return nil
 }
+
+// canonical reports whether p is one of the 31 slugs.
+func (p Province) canonical() bool { _, ok := provinceInfo[p]; return ok }

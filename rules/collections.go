@@ -17,6 +17,9 @@ import (
 type collection struct {
 	name string // what each names: "domains"
 	elem string // the variable bound to the element: "domain"
+	// patterns are where the elements stand in a filing, with [] for
+	// any index: "services[].domains[]".
+	patterns []string
 	// goType is the element's Go type, which a rule's path must lead into.
 	goType reflect.Type
 	// inService: the collection is a list inside each service, bound with
@@ -35,7 +38,7 @@ type collection struct {
 
 var collectionTable = []*collection{
 	{
-		name: "services", elem: "service", goType: reflect.TypeFor[model.Service](),
+		name: "services", elem: "service", goType: reflect.TypeFor[model.Service](), patterns: []string{"services[]"},
 		size: func(f *model.Filing, _ *model.Service) int { return len(f.Services) },
 		bind: func(a *activation, f *model.Filing, _ *model.Service, k int) {
 			a.i, a.service, a.elem = k, &f.Services[k], &f.Services[k]
@@ -58,7 +61,7 @@ var collectionTable = []*collection{
 		func(s *model.Service) int { return len(s.SDKs) },
 		func(s *model.Service, k int) any { return &s.SDKs[k] }),
 	{
-		name: "materials", elem: "material", goType: reflect.TypeFor[model.Material](),
+		name: "materials", elem: "material", goType: reflect.TypeFor[model.Material](), patterns: []string{"materials[]"},
 		size: func(f *model.Filing, _ *model.Service) int { return len(f.Materials) },
 		bind: func(a *activation, f *model.Filing, _ *model.Service, k int) { a.i, a.elem = k, &f.Materials[k] },
 		path: func(b []byte, a *activation) []byte { return index(append(b, "materials"...), a.i) },
@@ -66,7 +69,7 @@ var collectionTable = []*collection{
 	{
 		// principals: the subject's principal (role "subject", i = -1,
 		// service empty), then each service's (role "service").
-		name: "principals", elem: "person", goType: reflect.TypeFor[model.Person](),
+		name: "principals", elem: "person", goType: reflect.TypeFor[model.Person](), patterns: []string{"subject.principal", "services[].principal"},
 		size: func(f *model.Filing, _ *model.Service) int { return 1 + len(f.Services) },
 		bind: func(a *activation, f *model.Filing, _ *model.Service, k int) {
 			if k == 0 {
@@ -91,7 +94,7 @@ var emptyService model.Service
 // serviceList describes a list inside each service.
 func serviceList(name, elem string, t reflect.Type, size func(*model.Service) int, item func(*model.Service, int) any) *collection {
 	return &collection{
-		name: name, elem: elem, goType: t, inService: true,
+		name: name, elem: elem, goType: t, inService: true, patterns: []string{"services[]." + name + "[]"},
 		size: func(_ *model.Filing, s *model.Service) int { return size(s) },
 		bind: func(a *activation, _ *model.Filing, s *model.Service, k int) { a.j, a.elem = k, item(s, k) },
 		path: func(b []byte, a *activation) []byte {
@@ -134,6 +137,36 @@ func elementVariables() map[string]bool {
 	out := map[string]bool{"i": true, "j": true, "service": true, "role": true}
 	for _, c := range collectionTable {
 		out[c.elem] = true
+	}
+	return out
+}
+
+// FieldPatterns returns where in a filing the rule reports, with [] for
+// any index: for a rule with required fields, each field under each of
+// the places its collection's elements stand ("services[].kind"); for
+// another rule, its path there ("services[].principal.mobile"), or the
+// places themselves when it has none.
+func (r *Rule) FieldPatterns() []string {
+	bases := []string{""}
+	if c := collectionNamed(r.Each); c != nil {
+		bases = c.patterns
+	}
+	fields := r.Required
+	if len(fields) == 0 {
+		fields = []string{r.Path}
+	}
+	var out []string
+	for _, b := range bases {
+		for _, f := range fields {
+			switch {
+			case b == "":
+				out = append(out, f)
+			case f == "":
+				out = append(out, b)
+			default:
+				out = append(out, b+"."+f)
+			}
+		}
 	}
 	return out
 }

@@ -19,10 +19,10 @@ import (
 // limit (an error wrapping model.ErrLimit that names the file) without
 // being read whole.
 func readFiling(name string, stdin io.Reader) (*model.Filing, error) {
-	limit := model.DefaultLimits.MaxBytes
+	limit := model.DefaultLimits().MaxBytes
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".yaml", ".yml":
-		limit = model.DefaultLimits.MaxYAMLBytes
+		limit = model.DefaultLimits().MaxYAMLBytes
 	}
 	r := stdin
 	if name != "-" {

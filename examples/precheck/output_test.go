@@ -155,8 +155,8 @@ func TestNamedFilesHaveTheDecodersLimits(t *testing.T) {
 		return p
 	}
 	files := []string{
-		big("large.yaml", model.DefaultLimits.MaxYAMLBytes+1),
-		big("large.json", model.DefaultLimits.MaxBytes+1),
+		big("large.yaml", model.DefaultLimits().MaxYAMLBytes+1),
+		big("large.json", model.DefaultLimits().MaxBytes+1),
 	}
 	if _, err := os.Stat("/dev/zero"); err == nil {
 		files = append(files, "/dev/zero") // endless: read only up to the limit
@@ -183,7 +183,7 @@ func TestNamedFilesHaveTheDecodersLimits(t *testing.T) {
 }
 
 func TestReadFilingWrapsErrLimit(t *testing.T) {
-	_, err := readFiling("-", strings.NewReader(strings.Repeat(" ", model.DefaultLimits.MaxBytes+10)))
+	_, err := readFiling("-", strings.NewReader(strings.Repeat(" ", model.DefaultLimits().MaxBytes+10)))
 	if de, ok := errors.AsType[*model.DecodeError](err); !ok || !errors.Is(err, model.ErrLimit) || de.File == "" {
 		t.Errorf("error %v: want a *model.DecodeError naming the file and wrapping model.ErrLimit", err)
 	}

@@ -181,6 +181,8 @@ func TestValidateBadRequests(t *testing.T) {
 			http.StatusBadRequest, validate.InputError{Message: `"provnce"`, Path: "provnce", Line: 2, Column: 3}},
 		{"number for mobile in JSON", postJSON("/v1/validate?lang=en", `{"subject": {"principal": {"mobile": 13800138000}}}`),
 			http.StatusBadRequest, validate.InputError{Message: "13800138000", Path: "subject.principal.mobile", Line: 1, Column: 38}},
+		{"tagged number for mobile in YAML", postYAML("/v1/validate?lang=en", "subject:\n  principal:\n    mobile: !!int 13800138000\n"),
+			http.StatusBadRequest, validate.InputError{Message: "13800138000", Path: "subject.principal.mobile", Line: 3, Column: 13}},
 		{"JSON by default", request{method: http.MethodPost, target: "/v1/validate?lang=en", body: "type: first_filing\n"},
 			http.StatusBadRequest, validate.InputError{Line: 1, Column: 2}},
 		{"bad date", postYAML("/v1/validate?date=2026-02-30", clean),
