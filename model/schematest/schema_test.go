@@ -252,7 +252,7 @@ func leafLocations(e *jsonschema.ValidationError) []string {
 // where text belongs are text. The same numbers in JSON are refused.
 func TestPlainYAMLNumbersAreText(t *testing.T) {
 	schema := compile(t)
-	yamlFiling := "province: 43\nsubject:\n  name: 0731\n  principal: {mobile: 13800138000, emergency_phone: 073188886666}\n"
+	yamlFiling := "type: first_filing\nprovince: 43\nsubject:\n  nature: individual\n  name: 0731\n  certificate: {type: resident_id, number: 430102198803121231}\n  principal: {mobile: 13800138000, emergency_phone: 073188886666}\n"
 	if _, err := model.DecodeYAML([]byte(yamlFiling)); err != nil {
 		t.Fatalf("the decoder refuses it: %v", err)
 	}
