@@ -6,7 +6,6 @@ import (
 	"io"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -158,26 +157,12 @@ func nextYAML(dec *yaml.Decoder, n *yaml.Node, data []byte) (ok bool, de *Decode
 	if err == nil || err == io.EOF {
 		return err == nil, nil
 	}
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	problem := &Problem{Code: CodeInvalidYAML}
+	problem := &Problem{Code: CodeInvalidYAML, Detail: yamlProblem(err)}
 	de = &DecodeError{Err: problem}
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		de.Line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-		if yamlParserProblems[msg] {
-			de.Line++
-		}
-	} else if yamlReaderProblems[msg] {
-		de.Line, de.Column = textPosition(data, firstUnreadable(data))
-	} else if m := yamlUnknownAnchor.FindStringSubmatch(msg); m != nil {
-		de.Line, de.Column = textPosition(data, aliasOffset(data, m[1]))
+	de.Line, de.Column = YAMLErrorPosition(err, data)
+	if m := yamlUnknownAnchor.FindStringSubmatch(problem.Detail); m != nil {
 		problem.Code, problem.Value = CodeUnknownAnchor, m[1]
-	} else {
-		// The parser and the scanner leave the line out when it is the
-		// first: their marks count lines from 0, and 0 means unknown.
-		de.Line = 1
 	}
-	problem.Detail = msg
 	return false, de
 }
 
