@@ -324,7 +324,16 @@ func expand(files []*File) ([]*Rule, []error) {
 			c.ID = f.Scope + "." + r.ID
 			c.Scope = f.Scope
 			c.Shared, c.Applied = r, a
-			c.Params = a.Params
+			c.Params = maps.Clone(r.Params)
+			if c.Params == nil && len(a.Params) > 0 {
+				c.Params = map[string]any{}
+			}
+			for k, v := range a.Params {
+				if _, ok := r.Params[k]; !ok {
+					errs = append(errs, &Error{File: f.Name, Line: a.Line, Rule: c.ID, Err: fmt.Errorf("param %s is not one of the shared rule's params (%s)", k, strings.Join(slices.Sorted(maps.Keys(r.Params)), ", "))})
+				}
+				c.Params[k] = v
+			}
 			c.Sources = append(slices.Clone(a.Sources), r.Sources...)
 			c.Tests = append(slices.Clone(r.Tests), a.Tests...)
 			if a.Severity != "" {
@@ -830,11 +839,26 @@ func (c *compiler) refuse(r *Rule, e Expr, checked *cel.Ast) {
 		}
 		arg := call.Args()[1]
 		line, col := at(arg)
-		if arg.Kind() != ast.LiteralKind {
-			c.fail(r, line, col, "the word list of %s must be a string literal", call.FunctionName())
+		var name string
+		switch {
+		case arg.Kind() == ast.LiteralKind:
+			name, _ = arg.AsLiteral().Value().(string)
+		case arg.Kind() == ast.SelectKind && arg.AsSelect().Operand().Kind() == ast.IdentKind && arg.AsSelect().Operand().AsIdent() == "params":
+			// A shared rule's word list may be a param, which each
+			// province that applies it names.
+			param := arg.AsSelect().FieldName()
+			if r.Shared == nil {
+				return // the shared rule as written: checked where applied
+			}
+			name, _ = r.Params[param].(string)
+			if name == "" {
+				c.fail(r, line, col, "param %s of %s must name a word list", param, r.ID)
+				return
+			}
+		default:
+			c.fail(r, line, col, "the word list of %s must be a string literal or a param", call.FunctionName())
 			return
 		}
-		name, _ := arg.AsLiteral().Value().(string)
 		if _, ok := c.matchers[name]; !ok {
 			c.fail(r, line, col, "unknown word list %q", name)
 		}

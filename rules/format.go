@@ -119,6 +119,7 @@ type Application struct {
 	EffectiveFrom  model.Date
 	EffectiveUntil model.Date
 	Tests          []TestCase // the province's own cases, beside the shared rule's
+	TestBase       string     // the test_bases entry they merge over; "" for test_base
 	File           string
 	Line           int
 }
@@ -164,7 +165,9 @@ type Rule struct {
 	Sources        Sources
 	Notes          string         // where sources disagree, and why this rule follows the one it does
 	Supersedes     []string       // ids of rules this one sharpens; see Set.Evaluate
-	Params         map[string]any // set on a shared rule applied in a province
+	// Params are a shared rule's parameters: as written, their defaults;
+	// applied in a province, the province's values over them.
+	Params map[string]any
 	Tests          []TestCase
 	TestBase       string // the name of the file's test_bases entry its cases merge over; "" for test_base
 	File           string
@@ -173,6 +176,13 @@ type Rule struct {
 	// province; nil otherwise. Applied is the province's application.
 	Shared  *Rule
 	Applied *Application
+}
+
+// Render fills the placeholders of one of the rule's texts that need no
+// finding: {province}, the name of the province whose rule it is, and the
+// rule's params. A title, say, in language l.
+func (r *Rule) Render(t Text, l model.Language) string {
+	return render(t.In(l), l, r, "", nil)
 }
 
 // Source returns the rule's sources on one line.

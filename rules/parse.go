@@ -194,7 +194,7 @@ func (p *fileParser) parse(root *yaml.Node) {
 	}
 }
 
-var ruleKeys = []string{"id", "title", "message", "fix", "severity", "category", "applies_to", "each", "path", "supersedes", "variables", "when", "check", "required", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "notes", "test_base", "tests"}
+var ruleKeys = []string{"id", "title", "message", "fix", "severity", "category", "applies_to", "each", "path", "params", "supersedes", "variables", "when", "check", "required", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "notes", "test_base", "tests"}
 
 func (p *fileParser) rule(n *yaml.Node) *Rule {
 	r := &Rule{Scope: p.file.Scope, File: p.file.Name, Line: n.Line}
@@ -234,6 +234,12 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 			r.Path = p.str(v, id)
 		case "applies_to":
 			r.AppliesTo = p.appliesTo(v, id)
+		case "params":
+			if p.file.Scope != SharedScope {
+				p.fail(v, id, "only a shared rule has params, which the provinces that apply it set")
+				return
+			}
+			r.Params = p.params(v, id)
 		case "supersedes":
 			r.Supersedes = p.strings(v, id)
 		case "variables":
@@ -377,7 +383,7 @@ func (p *fileParser) apply(n *yaml.Node) []Application {
 	var out []Application
 	for _, an := range n.Content {
 		a := Application{File: p.file.Name, Line: an.Line}
-		p.fields(an, "apply", "", []string{"rule", "params", "severity", "source", "notes", "effective_from", "effective_until", "tests"}, func(key string, x *yaml.Node) {
+		p.fields(an, "apply", "", []string{"rule", "params", "severity", "source", "notes", "effective_from", "effective_until", "test_base", "tests"}, func(key string, x *yaml.Node) {
 			switch key {
 			case "rule":
 				a.Rule = p.str(x, "")
@@ -393,6 +399,11 @@ func (p *fileParser) apply(n *yaml.Node) []Application {
 				a.EffectiveFrom = p.date(x, a.Rule)
 			case "effective_until":
 				a.EffectiveUntil = p.date(x, a.Rule)
+			case "test_base":
+				a.TestBase = p.str(x, a.Rule)
+				if _, ok := p.file.TestBases[a.TestBase]; !ok {
+					p.fail(x, a.Rule, "test_base %q is not one of the file's test_bases", a.TestBase)
+				}
 			case "tests":
 				a.Tests = p.tests(x, a.Rule)
 			}

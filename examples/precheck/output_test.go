@@ -26,7 +26,7 @@ var sample = &validate.Report{
 		{Rule: "national.reminder", Severity: validate.SeverityInfo, Message: "提醒"},
 	},
 	Undecided: []validate.Undecided{{Rule: "hunan.mobile-locality", Path: "subject.principal.mobile", Reason: "归属地未知"}},
-	Errors:    []validate.RuleError{{Rule: "hunan.min-age-18", Path: "subject.principal", Message: "计算失败"}},
+	Errors:    []validate.RuleError{{Rule: "hunan.min-age", Path: "subject.principal", Message: "计算失败"}},
 }
 
 func TestTextInChinese(t *testing.T) {
@@ -40,7 +40,7 @@ func TestTextInChinese(t *testing.T) {
       没有授权书
   提示 -  [national.reminder]
       提醒
-  规则执行失败 subject.principal  [hunan.min-age-18]:计算失败
+  规则执行失败 subject.principal  [hunan.min-age]:计算失败
   未判定 subject.principal.mobile  [hunan.mobile-locality]:归属地未知
 `
 	if diff := cmp.Diff(want, buf.String()); diff != "" {

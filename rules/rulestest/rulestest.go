@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -146,7 +147,7 @@ func runCase(t *testing.T, set *rules.Set, f *rules.File, r *rules.Rule, tc rule
 	if date == "" {
 		t.Fatalf("%s: the case needs a date: give date, submitted_at, or the file's test_date", at)
 	}
-	res, err := set.Evaluate(context.Background(), filing, date, tc.Facts)
+	res, err := set.Evaluate(context.Background(), filing, date, caseFacts(r, tc.Facts))
 	if err != nil {
 		t.Fatalf("%s: %v", at, err)
 	}
@@ -183,6 +184,22 @@ func runCase(t *testing.T, set *rules.Set, f *rules.File, r *rules.Rule, tc rule
 	}
 }
 
+// caseFacts are the case's facts; for a shared rule applied in a province,
+// a value "{province}" stands for that province.
+func caseFacts(r *rules.Rule, facts rules.Facts) rules.Facts {
+	if r.Shared == nil || facts == nil {
+		return facts
+	}
+	out := rules.Facts{}
+	for name, m := range facts {
+		out[name] = map[string]string{}
+		for k, v := range m {
+			out[name][k] = strings.ReplaceAll(v, "{province}", r.Scope)
+		}
+	}
+	return out
+}
+
 // CaseFiling builds a test case of rule r: its filing merged over the
 // test_base of f, the file the case is written in (or over the named base
 // the rule chose), decoded with the strict decoder. For a shared rule
@@ -190,7 +207,12 @@ func runCase(t *testing.T, set *rules.Set, f *rules.File, r *rules.Rule, tc rule
 // names another.
 func CaseFiling(f *rules.File, r *rules.Rule, tc rules.TestCase) (*model.Filing, error) {
 	base := f.TestBase
-	if r.TestBase != "" && f.Name == r.File {
+	switch {
+	case r.Applied != nil && f.Name == r.Applied.File:
+		if r.Applied.TestBase != "" {
+			base = f.TestBases[r.Applied.TestBase]
+		}
+	case r.TestBase != "" && f.Name == r.File:
 		base = f.TestBases[r.TestBase]
 	}
 	if r.Shared != nil {

@@ -137,7 +137,7 @@ func Markdown(rs []*rules.Rule) string {
 	var b strings.Builder
 	b.WriteString("| scope | rule | severity | in force | what it checks | source |\n| --- | --- | --- | --- | --- | --- |\n")
 	for _, r := range all {
-		fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s | %s |\n", r.Scope, r.ID, r.Severity, inForce(r), escape(r.Title.En), escape(sources(r)))
+		fmt.Fprintf(&b, "| %s | `%s` | %s | %s | %s | %s |\n", r.Scope, r.ID, r.Severity, inForce(r), escape(r.Render(r.Title, model.English)), escape(sources(r)))
 	}
 	fmt.Fprintf(&b, "\n%d rules.\n", len(all))
 	return b.String()
