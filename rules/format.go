@@ -163,15 +163,15 @@ type Rule struct {
 	EffectiveFrom  model.Date // inclusive; empty means no start
 	EffectiveUntil model.Date // inclusive; empty means no end
 	Sources        Sources
-	Notes          string         // where sources disagree, and why this rule follows the one it does
-	Supersedes     []string       // ids of rules this one sharpens; see Set.Evaluate
+	Notes          string   // where sources disagree, and why this rule follows the one it does
+	Supersedes     []string // ids of rules this one sharpens; see Set.Evaluate
 	// Params are a shared rule's parameters: as written, their defaults;
 	// applied in a province, the province's values over them.
-	Params map[string]any
-	Tests          []TestCase
-	TestBase       string // the name of the file's test_bases entry its cases merge over; "" for test_base
-	File           string
-	Line           int
+	Params   map[string]any
+	Tests    []TestCase
+	TestBase string // the name of the file's test_bases entry its cases merge over; "" for test_base
+	File     string
+	Line     int
 	// Shared is the rule as written, for a shared rule applied in a
 	// province; nil otherwise. Applied is the province's application.
 	Shared  *Rule
