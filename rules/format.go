@@ -216,14 +216,17 @@ type File struct {
 	Name        string
 	Scope       string
 	Description string
-	Predicates  []NamedExpr // named conditions on the filing, usable by every rule of every file
-	Rules       []*Rule
-	Apply       []Application // the shared rules a province's file applies
-	WordLists   []*WordList
-	TestBase    *yaml.Node            // the filing that test cases are merged over
-	TestBases   map[string]*yaml.Node // named alternatives, chosen by a rule's test_base
-	TestDate    model.Date
-	scopeLine   int
+	// ReconciledWith lists every source the file's rules were last
+	// compared with, each with the day it was read: the agreeing ones too.
+	ReconciledWith Sources
+	Predicates     []NamedExpr // named conditions on the filing, usable by every rule of every file
+	Rules          []*Rule
+	Apply          []Application // the shared rules a province's file applies
+	WordLists      []*WordList
+	TestBase       *yaml.Node            // the filing that test cases are merged over
+	TestBases      map[string]*yaml.Node // named alternatives, chosen by a rule's test_base
+	TestDate       model.Date
+	scopeLine      int
 }
 
 // SharedScope is the scope of a file of shared rules: rules written once

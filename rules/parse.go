@@ -125,7 +125,7 @@ func (p *fileParser) parse(root *yaml.Node) {
 	f := p.file
 	var rulesNode *yaml.Node
 	var applyNode *yaml.Node
-	p.fields(root, "rule file", "", []string{"scope", "description", "predicates", "word_lists", "test_base", "test_bases", "test_date", "apply", "rules"}, func(key string, v *yaml.Node) {
+	p.fields(root, "rule file", "", []string{"scope", "description", "reconciled_with", "predicates", "word_lists", "test_base", "test_bases", "test_date", "apply", "rules"}, func(key string, v *yaml.Node) {
 		switch key {
 		case "scope":
 			f.Scope = p.str(v, "")
@@ -135,6 +135,8 @@ func (p *fileParser) parse(root *yaml.Node) {
 			}
 		case "description":
 			f.Description = p.str(v, "")
+		case "reconciled_with":
+			f.ReconciledWith = p.sources(v, "")
 		case "predicates":
 			f.Predicates = p.named(v, "", "predicates")
 		case "word_lists":
