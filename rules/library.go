@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/types"
@@ -197,6 +198,17 @@ func library(matchers map[string]*check.Matcher) []cel.EnvOption {
 				}
 				return types.Int(age)
 			}))),
+		// add_months moves a YYYY-MM-DD date by n calendar months (n may be
+		// negative); a day the month lacks goes to its last day, so that
+		// 2026-08-31 plus 3 months is 2026-11-30. Dates compare as text.
+		cel.Function("add_months", cel.Overload("add_months_string_int", []*cel.Type{cel.StringType, cel.IntType}, cel.StringType,
+			cel.BinaryBinding(func(date, n ref.Val) ref.Val {
+				d, err := model.ParseDate(str(date))
+				if err != nil {
+					return types.NewErr("add_months: %v", err)
+				}
+				return types.String(addMonths(d, int(n.(types.Int))))
+			}))),
 		cel.Function("sum", cel.Overload("sum_list_int", []*cel.Type{cel.ListType(cel.IntType)}, cel.IntType,
 			cel.UnaryBinding(sum))),
 		cel.Function("duplicates", cel.Overload("duplicates_list_string", []*cel.Type{stringList}, stringList,
@@ -204,6 +216,15 @@ func library(matchers map[string]*check.Matcher) []cel.EnvOption {
 		cel.Function("unique", cel.Overload("unique_list_string", []*cel.Type{stringList}, stringList,
 			cel.UnaryBinding(func(v ref.Val) ref.Val { return countedStrings(v, "unique", 1) }))),
 	)
+}
+
+// addMonths moves d by n calendar months, keeping the day where the month
+// has it and taking the month's last day where it does not.
+func addMonths(d model.Date, n int) model.Date {
+	t, _ := d.Time()
+	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
+	last := first.AddDate(0, 1, -1).Day()
+	return model.Date(first.AddDate(0, 0, min(t.Day(), last)-1).Format("2006-01-02"))
 }
 
 // prefixes returns the words of m that text starts with (after the same
