@@ -8,8 +8,9 @@ import (
 // Rules lists the rules that apply to a filing in province (any spelling
 // model.ParseProvince accepts): the national ones, the province's and, when
 // o.Provider is set, the provider's, as []validate.RuleSummary with titles
-// in o.Lang. An unknown province gives a validate.ErrorBody at path
-// "province".
+// in o.Lang. An empty province lists the national and provider rules only,
+// for a form whose province is not chosen yet. An unknown province gives a
+// validate.ErrorBody at path "province".
 func Rules(v *validate.Validator, province string, o Options) any {
 	summaries, bad := rulesFor(v, province, o)
 	if bad != nil {
@@ -23,12 +24,15 @@ func rulesFor(v *validate.Validator, province string, o Options) ([]validate.Rul
 	if bad != nil {
 		return nil, bad
 	}
-	p, err := model.ParseProvince(province)
-	if err != nil {
-		body := validate.NewErrorBody(&model.DecodeError{Path: "province", Err: err}, lang)
-		return nil, &body
+	scopes := []string{"national"}
+	if province != "" {
+		p, err := model.ParseProvince(province)
+		if err != nil {
+			body := validate.NewErrorBody(&model.DecodeError{Path: "province", Err: err}, lang)
+			return nil, &body
+		}
+		scopes = append(scopes, string(p))
 	}
-	scopes := []string{"national", string(p)}
 	if o.Provider != "" {
 		scopes = append(scopes, o.Provider)
 	}

@@ -26,6 +26,7 @@ func TestRules(t *testing.T) {
 		want     []string
 	}{
 		{"hunan", Options{}, []string{"hunan", "national"}},
+		{"", Options{Provider: "huaweicloud"}, []string{"huaweicloud", "national"}},
 		{"湖南省", Options{Lang: "en", Provider: "huaweicloud"}, []string{"huaweicloud", "hunan", "national"}},
 	} {
 		got, ok := Rules(v, c.province, c.o).([]validate.RuleSummary)
