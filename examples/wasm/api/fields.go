@@ -46,6 +46,7 @@ var eachPrefixes = map[string][]string{
 	"ips":           {"services[*].ips[*]"},
 	"platforms":     {"services[*].platforms[*]"},
 	"pre_approvals": {"services[*].pre_approvals[*]"},
+	"sdks":          {"services[*].sdks[*]"},
 	"materials":     {"materials[*]"},
 	"principals":    {"subject.principal", "services[*].principal"},
 }

@@ -19,6 +19,7 @@ func TestPatterns(t *testing.T) {
 		{"services", "name", []string{"services[*].name"}},
 		{"services", "", []string{"services[*]"}},
 		{"domains", "", []string{"services[*].domains[*]"}},
+		{"sdks", "vendor", []string{"services[*].sdks[*].vendor"}},
 		{"materials", "kind", []string{"materials[*].kind"}},
 		{"principals", "mobile", []string{"subject.principal.mobile", "services[*].principal.mobile"}},
 		{"somewhere-new", "x", []string{}},
