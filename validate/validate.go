@@ -370,10 +370,13 @@ type RuleSummary struct {
 	// Each and Path say where the rule's violations point: Path below each
 	// element of the collection Each, or the absolute Path when Each is
 	// empty. A form marks the fields of "required" rules from them.
-	Each   string `json:"each,omitempty"`
-	Path   string `json:"path,omitempty"`
-	Title  string `json:"title"`
-	Source string `json:"source"`
+	Each string `json:"each,omitempty"`
+	Path string `json:"path,omitempty"`
+	// Patterns are the paths the rule's violations can have, with [] for
+	// any index: "services[].principal.mobile".
+	Patterns []string `json:"patterns"`
+	Title    string   `json:"title"`
+	Source   string   `json:"source"`
 }
 
 // Summaries lists the rules whose scope is one of scopes (every rule when
@@ -384,7 +387,7 @@ func (v *Validator) Summaries(lang Language, scopes ...string) []RuleSummary {
 		if len(scopes) > 0 && !slices.Contains(scopes, r.Scope) {
 			continue
 		}
-		out = append(out, RuleSummary{ID: r.ID, Scope: r.Scope, Severity: r.Severity, Category: r.Category, Each: r.Each, Path: r.Path, Title: r.Title.In(lang), Source: r.Source()})
+		out = append(out, RuleSummary{ID: r.ID, Scope: r.Scope, Severity: r.Severity, Category: r.Category, Each: r.Each, Path: r.Path, Patterns: r.FieldPatterns(), Title: r.Render(r.Title, lang), Source: r.Source()})
 	}
 	return out
 }
