@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"reflect"
 	"regexp"
 	"slices"
@@ -33,6 +34,7 @@ type CompileOption func(*compileConfig)
 
 type compileConfig struct {
 	costLimit uint64
+	budget    uint64
 	lazy      bool
 	celOnly   bool
 	providers []string
@@ -52,6 +54,24 @@ func Lazy() CompileOption {
 // when not given). An evaluation that exceeds it is stopped and reported.
 func WithCostLimit(limit uint64) CompileOption {
 	return func(c *compileConfig) { c.costLimit = limit }
+}
+
+// DefaultCallBudget bounds the cost of all the metered expressions of one
+// evaluation together: a rule's cost limit bounds one evaluation of one
+// expression, and each element of a long list is one.
+const DefaultCallBudget = 100_000_000
+
+// CallBudget sets the total cost the metered expressions of one Evaluate
+// may spend (DefaultCallBudget when not given; 0 for no bound). Once it is
+// spent, every further metered expression fails with ErrBudget, reported
+// in Result.Errors, so that a filing's report says what was not checked.
+func CallBudget(cost uint64) CompileOption {
+	return func(c *compileConfig) {
+		c.budget = cost
+		if cost == 0 {
+			c.budget = math.MaxUint64
+		}
+	}
 }
 
 // CELOnly decides every rule's applies_to in CEL, as a condition
@@ -79,6 +99,7 @@ func Disabled(ids ...string) CompileOption {
 // Set is a compiled collection of rules. It is immutable and safe for
 // concurrent use.
 type Set struct {
+	budget     uint64
 	rules      []*Rule     // as applied, sorted by id
 	wordLists  []*WordList // sorted by id
 	national   *group
@@ -144,7 +165,8 @@ type compiledValue struct {
 // runs, so it needs an execution frame of its own; the others share one.
 type program struct {
 	cel.Program
-	metered bool
+	metered bool // counts its cost against the limit and the call's budget
+	long    bool // looks at the call's context as it runs
 }
 
 // condition is a conjunction of programs, each one conjunct of an
@@ -166,7 +188,7 @@ var reservedNames = []string{"filing", "filing_date", "facts", "params"}
 // so that a misspelt field is an error at load time with the file's own line
 // and column. All problems are reported, each as an *Error, joined.
 func Compile(files []*File, opts ...CompileOption) (*Set, error) {
-	cfg := compileConfig{costLimit: DefaultCostLimit}
+	cfg := compileConfig{costLimit: DefaultCostLimit, budget: DefaultCallBudget}
 	for _, o := range opts {
 		o(&cfg)
 	}
@@ -215,7 +237,7 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
-	set := &Set{wordLists: lists, byProvince: map[model.Province]*group{}, byProvider: map[string]*group{}, superseded: map[string][]string{}}
+	set := &Set{budget: cfg.budget, wordLists: lists, byProvince: map[model.Province]*group{}, byProvider: map[string]*group{}, superseded: map[string][]string{}}
 	byID := map[string]*Rule{}
 	for _, r := range all {
 		if prev, dup := byID[r.ID]; dup {
@@ -462,7 +484,7 @@ func newEnvs(matchers map[string]*check.Matcher, predicates []NamedExpr) (map[st
 	for _, p := range predicates {
 		opts = append(opts, cel.Variable(p.Name, cel.BoolType))
 	}
-	base, err := cel.NewEnv(append(opts, library(matchers)...)...)
+	base, err := cel.NewEnv(append(append(opts, library(matchers)...), costModels())...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("rules: building the CEL environment: %w", err)
 	}
@@ -712,6 +734,14 @@ func (a *AppliesTo) service(s *model.Service) bool {
 	return a.Kind == "" || s != nil && s.Kind == a.Kind
 }
 
+// interruptEvery is how many iterations of a comprehension a program that
+// could run long runs between looks at the call's context; a program whose
+// worst case is above interruptAbove could (a cost unit is a few ns).
+const (
+	interruptEvery = 64
+	interruptAbove = 100_000
+)
+
 var noParams = types.NewStringInterfaceMap(types.DefaultTypeAdapter, map[string]any{})
 
 // placeholders refuses a {name} in a text that names no value of the rule,
@@ -806,12 +836,17 @@ func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) *prog
 		// The worst case is unknown or too high: count the cost as it runs.
 		opts = append(opts, cel.CostLimit(c.costLimit))
 	}
+	if metered || est.Max > interruptAbove {
+		// It could run long: look at the call's context inside its
+		// comprehensions.
+		opts = append(opts, cel.InterruptCheckFrequency(interruptEvery))
+	}
 	prg, err := c.env.Program(checked, opts...)
 	if err != nil {
 		c.fail(r, e.Line, e.Column, "%s: %v", what, err)
 		return nil
 	}
-	return &program{Program: prg, metered: metered}
+	return &program{Program: prg, metered: metered, long: metered || est.Max > interruptAbove}
 }
 
 // refuse makes a misspelt word-list name a load-time error (the list
@@ -832,6 +867,17 @@ func (c *compiler) refuse(r *Rule, e Expr, checked *cel.Ast) {
 		if call.FunctionName() == "distinct" {
 			line, col := at(x)
 			c.fail(r, line, col, "distinct() is quadratic in the list's length; use unique(list)")
+			return
+		}
+		if call.FunctionName() == "matches" {
+			// A pattern is compiled once, at load time, when it is a
+			// literal; one built from filing text would be compiled on
+			// every evaluation, at a cost no limit sees.
+			args := call.Args()
+			if len(args) == 0 || args[len(args)-1].Kind() != ast.LiteralKind {
+				line, col := at(x)
+				c.fail(r, line, col, "the pattern of matches() must be a string literal")
+			}
 			return
 		}
 		if fn := call.FunctionName(); (fn != "has_words" && fn != "found_words" && fn != "prefix_words") || len(call.Args()) != 2 {

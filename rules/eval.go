@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -82,6 +83,10 @@ func (u Undecided) Reason(l model.Language) string {
 	return render(u.Rule.NeedsReason.In(l), l, u.Rule, u.Path, nil)
 }
 
+// ErrBudget is the error of a rule that could not run because the call's
+// budget (see CallBudget) was spent by the rules before it.
+var ErrBudget = errors.New("the call's cost budget is spent")
+
 // EvalError is a rule whose evaluation failed (for example, it exceeded its
 // cost limit). It is reported, never swallowed.
 type EvalError struct {
@@ -122,7 +127,7 @@ func (r *Rule) inForce(date model.Date) bool {
 // the other rule's findings and undecided entries are left out, so that
 // one fault gives one entry.
 func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date, facts Facts) (res *Result, err error) {
-	ev := &evaluator{ctx: ctx, filing: f, res: &Result{}, set: s}
+	ev := &evaluator{ctx: ctx, filing: f, res: &Result{}, set: s, budget: s.budget}
 	ev.act.filing = f
 	ev.act.date = types.String(date)
 	ev.act.facts = facts.value()
@@ -172,6 +177,9 @@ type evaluator struct {
 	elements int                         // evaluated so far, to look at ctx now and then
 	err      error                       // ctx.Err() once the context has ended
 	path     []byte
+	// spent is the cost of the metered programs run so far; at budget
+	// they fail with ErrBudget.
+	spent, budget uint64
 	// applied holds, for each rule that supersedes others, the paths
 	// where it applied.
 	applied map[string]map[string]bool
@@ -353,8 +361,17 @@ func (ev *evaluator) dropSuperseded() {
 // metered share one execution frame over the activation, which saves
 // cel-go from setting up and releasing a frame per evaluation.
 func (ev *evaluator) eval(p *program) (ref.Val, error) {
-	if p.metered {
-		out, _, err := p.Eval(&ev.act)
+	if p.long {
+		if p.metered && ev.spent >= ev.budget {
+			return nil, ErrBudget
+		}
+		out, det, err := p.ContextEval(ev.ctx, &ev.act)
+		if cost := det.ActualCost(); cost != nil {
+			ev.spent += *cost
+		}
+		if err != nil && ev.ctx.Err() != nil {
+			ev.err = ev.ctx.Err()
+		}
 		return out, err
 	}
 	out, _, err := p.Eval(ev.frame)

@@ -66,9 +66,27 @@ func LoadNamed(prefix string, fsys fs.FS, patterns ...string) ([]*File, error) {
 	return files, errors.Join(errs...)
 }
 
+// The limits of a rule file, so that a hostile or broken one is refused
+// early, with an *Error wrapping ErrLimit, instead of costing time and
+// memory in New. The embedded files are far below them: the largest is
+// under 100 KB with about 60 rules.
+const (
+	MaxRuleFileBytes  = 2 << 20 // one file
+	MaxRulesPerFile   = 2000    // rules and applications of one file
+	MaxExpressionSize = 16 << 10
+	MaxWordListWords  = 10_000
+)
+
+// ErrLimit is wrapped by every error that refuses a rule file for
+// exceeding one of the limits above; test for it with errors.Is.
+var ErrLimit = errors.New("rules: rule file limit exceeded")
+
 // ParseFile parses one rule file. Every problem it finds is reported as an
 // *Error naming the file and line; several are joined with errors.Join.
 func ParseFile(name string, data []byte) (*File, error) {
+	if len(data) > MaxRuleFileBytes {
+		return nil, &Error{File: name, Err: fmt.Errorf("%w: the file has %d bytes, more than %d", ErrLimit, len(data), MaxRuleFileBytes)}
+	}
 	p := &fileParser{file: &File{Name: name}, lines: splitLines(data)}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -179,6 +197,10 @@ func (p *fileParser) parse(root *yaml.Node) {
 	}
 	if rulesNode.Kind != yaml.SequenceNode {
 		p.fail(rulesNode, "", "rules must be a list")
+		return
+	}
+	if n := len(rulesNode.Content) + len(f.Apply); n > MaxRulesPerFile {
+		p.errs = append(p.errs, &Error{File: f.Name, Line: rulesNode.Line, Column: rulesNode.Column, Err: fmt.Errorf("%w: %d rules, more than %d", ErrLimit, n, MaxRulesPerFile)})
 		return
 	}
 	ids := map[string]int{}
@@ -614,6 +636,10 @@ func (p *fileParser) wordLists(n *yaml.Node) {
 					p.fail(v, "", "words must be a list")
 					return
 				}
+				if len(v.Content) > MaxWordListWords {
+					p.errs = append(p.errs, &Error{File: p.file.Name, Line: v.Line, Column: v.Column, Err: fmt.Errorf("%w: %d words, more than %d", ErrLimit, len(v.Content), MaxWordListWords)})
+					return
+				}
 				wl.Words = p.strings(v, "")
 			}
 		})
@@ -652,6 +678,10 @@ func (p *fileParser) scalarOf(n *yaml.Node) *scalar {
 func (p *fileParser) expr(n *yaml.Node, rule string) Expr {
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		p.fail(n, rule, "expected a CEL expression")
+		return Expr{}
+	}
+	if len(n.Value) > MaxExpressionSize {
+		p.errs = append(p.errs, &Error{File: p.file.Name, Line: n.Line, Column: n.Column, Rule: rule, Err: fmt.Errorf("%w: an expression of %d bytes, more than %d", ErrLimit, len(n.Value), MaxExpressionSize)})
 		return Expr{}
 	}
 	return Expr{Source: n.Value, Line: n.Line, Column: n.Column, at: p.scalarOf(n)}

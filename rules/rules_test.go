@@ -82,6 +82,7 @@ func TestCompileErrors(t *testing.T) {
 		{"unknown function", header + "    check: shout(filing.province)\n", position{9, 17, "acme.r"}, "shout"},
 		{"element variable outside its collection", header + "    check: service.name != ''\n", position{9, 12, "acme.r"}, "service"},
 		{"unknown word list", header + "    check: \"!has_words(filing.subject.name, 'acme.nope')\"\n", position{9, 45, "acme.r"}, "acme.nope"},
+		{"a pattern built from the filing", header + "    check: filing.subject.name.matches(filing.subject.name)\n", position{9, 39, "acme.r"}, "literal"},
 		{"quadratic distinct()", header + "    check: size(filing.services.map(s, s.name).distinct()) > 0\n", position{9, 56, "acme.r"}, "unique"},
 		{"word list that is not a literal", header + "    check: \"!has_words(filing.subject.name, filing.province)\"\n", position{9, 51, "acme.r"}, "literal"},
 		{"placeholder without a value", strings.Replace(header, "{zh: 消息, en: message}", `{zh: "消息{count}", en: "message {count}"}`, 1) + "    check: true\n", position{5, 22, "acme.r"}, "{count}"},
@@ -435,5 +436,32 @@ rules:
 	res, err := set.Evaluate(ctx, f, "2026-01-01", nil)
 	if !errors.Is(err, context.Canceled) || res != nil {
 		t.Fatalf("Evaluate = %v, %v; want context.Canceled", res, err)
+	}
+}
+
+// Rule files have limits, refused with an error that wraps ErrLimit and
+// says where.
+func TestRuleFileLimits(t *testing.T) {
+	big := []byte("scope: acme\n# " + strings.Repeat("x", rules.MaxRuleFileBytes) + "\n")
+	longExpr := header + "    check: \"" + strings.Repeat("1 == 1 && ", rules.MaxExpressionSize/10+1) + "true\"\n"
+	var many strings.Builder
+	many.WriteString("scope: acme\nrules:\n")
+	for i := 0; i <= rules.MaxRulesPerFile; i++ {
+		many.WriteString("  - {}\n")
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+		line int
+	}{
+		{"a file too large", big, 0},
+		{"an expression too long", ruleFile(longExpr), 9},
+		{"too many rules", []byte(many.String()), 3},
+	} {
+		_, err := rules.ParseFile("acme.yaml", c.data)
+		var re *rules.Error
+		if !errors.Is(err, rules.ErrLimit) || !errors.As(err, &re) || re.Line != c.line {
+			t.Errorf("%s: error %v, want one at line %d wrapping ErrLimit", c.name, err, c.line)
+		}
 	}
 }

@@ -43,6 +43,7 @@ type settings struct {
 	compile       compileMode
 	providers     []string
 	maxViolations int
+	budget        *uint64
 }
 
 // compileMode says when New compiles which rules.
@@ -182,6 +183,18 @@ func WithMaxViolations(n int) Option {
 	}
 }
 
+// WithCallBudget bounds the total cost of the metered rule expressions of
+// one Validate (rules.DefaultCallBudget when not given; 0 for no bound), so
+// that many rules, or one rule over many elements, cannot together run
+// long. Once it is spent, the rules still to run are listed in the
+// report's errors and the report is not ok.
+func WithCallBudget(cost uint64) Option {
+	return func(s *settings) error {
+		s.budget = &cost
+		return nil
+	}
+}
+
 // WithCostLimit sets the CEL cost limit of every rule expression.
 func WithCostLimit(limit uint64) Option {
 	return func(s *settings) error {
@@ -229,8 +242,12 @@ func New(opts ...Option) (*Validator, error) {
 			}
 		}
 	}
-	set, err := rules.Compile(files, rules.WithCostLimit(s.costLimit), rules.Lazy(),
-		rules.Providers(providers...), rules.Disabled(s.disabled...))
+	compileOpts := []rules.CompileOption{rules.WithCostLimit(s.costLimit), rules.Lazy(),
+		rules.Providers(providers...), rules.Disabled(s.disabled...)}
+	if s.budget != nil {
+		compileOpts = append(compileOpts, rules.CallBudget(*s.budget))
+	}
+	set, err := rules.Compile(files, compileOpts...)
 	if err == nil {
 		switch s.compile {
 		case callerFilesNow:
@@ -325,13 +342,40 @@ func (v *Validator) resolve(ctx context.Context, f *model.Filing) (rules.Facts, 
 		if len(keys) == 0 {
 			continue
 		}
-		values, err := v.resolver.Resolve(ctx, fact.Name, keys)
+		values, err := resolveOne(ctx, v.resolver, fact.Name, keys)
 		if err != nil {
 			return nil, fmt.Errorf("validate: resolving %s: %w", fact.Name, err)
 		}
 		facts[fact.Name] = values
 	}
 	return facts, nil
+}
+
+// resolveOne asks r for one fact, in a goroutine of its own: a Resolver
+// that panics gives an error naming the fact, and one that blocks past
+// the call's context is left behind (it runs on until it returns) with
+// ctx's error.
+func resolveOne(ctx context.Context, r Resolver, fact string, keys []string) (map[string]string, error) {
+	type answer struct {
+		values map[string]string
+		err    error
+	}
+	done := make(chan answer, 1) // buffered: a late answer never blocks the resolver
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- answer{err: fmt.Errorf("the resolver panicked: %v", p)}
+			}
+		}()
+		values, err := r.Resolve(ctx, fact, keys)
+		done <- answer{values, err}
+	}()
+	select {
+	case a := <-done:
+		return a.values, a.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // day is the submission day: submitted_at, else the option's date, else
@@ -370,10 +414,13 @@ type RuleSummary struct {
 	// Each and Path say where the rule's violations point: Path below each
 	// element of the collection Each, or the absolute Path when Each is
 	// empty. A form marks the fields of "required" rules from them.
-	Each   string `json:"each,omitempty"`
-	Path   string `json:"path,omitempty"`
-	Title  string `json:"title"`
-	Source string `json:"source"`
+	Each string `json:"each,omitempty"`
+	Path string `json:"path,omitempty"`
+	// Patterns are the paths the rule's violations can have, with [] for
+	// any index: "services[].principal.mobile".
+	Patterns []string `json:"patterns"`
+	Title    string   `json:"title"`
+	Source   string   `json:"source"`
 }
 
 // Summaries lists the rules whose scope is one of scopes (every rule when
@@ -384,7 +431,7 @@ func (v *Validator) Summaries(lang Language, scopes ...string) []RuleSummary {
 		if len(scopes) > 0 && !slices.Contains(scopes, r.Scope) {
 			continue
 		}
-		out = append(out, RuleSummary{ID: r.ID, Scope: r.Scope, Severity: r.Severity, Category: r.Category, Each: r.Each, Path: r.Path, Title: r.Title.In(lang), Source: r.Source()})
+		out = append(out, RuleSummary{ID: r.ID, Scope: r.Scope, Severity: r.Severity, Category: r.Category, Each: r.Each, Path: r.Path, Patterns: r.FieldPatterns(), Title: r.Render(r.Title, lang), Source: r.Source()})
 	}
 	return out
 }

@@ -74,8 +74,9 @@ func TestRules(t *testing.T) {
 	if zh.Title == "" || zh.Title == en.Title {
 		t.Errorf("titles of %s: zh %q, en %q; want two different ones", id, zh.Title, en.Title)
 	}
-	if want := (validate.RuleSummary{ID: id, Scope: "hunan", Severity: "error", Category: "one-service", Path: "services", Title: en.Title, Source: zh.Source}); en != want || zh.Source == "" {
-		t.Errorf("en entry %+v, want %+v with a source", en, want)
+	want := validate.RuleSummary{ID: id, Scope: "hunan", Severity: "error", Category: "one-service", Path: "services", Patterns: []string{"services"}, Title: en.Title, Source: zh.Source}
+	if diff := cmp.Diff(want, en); diff != "" || zh.Source == "" {
+		t.Errorf("en entry (-want +got):\n%s\nwith a source %q", diff, zh.Source)
 	}
 }
 

@@ -1,13 +1,39 @@
 #!/usr/bin/env bash
-# Builds the browser pre-check into examples/wasm/: main.wasm (stripped) and
-# Go's wasm_exec.js from the installed toolchain. Serve the folder with
-# `go run ./examples/wasm/serve`.
+# Builds the browser pre-check: main.wasm (stripped), its precompressed forms
+# main.wasm.br (brotli -q 11) and main.wasm.gz (gzip -9), and Go's
+# wasm_exec.js from the installed toolchain.
+#
+#   bash examples/wasm/build.sh [DIR]
+#
+# Without DIR the files go beside the page in examples/wasm, for
+# `go run ./examples/wasm/serve`. With DIR, the page (index.html, style.css
+# and its scripts) is copied there too, so DIR is the whole site to upload to a
+# static host. brotli is Debian's `brotli` package; without it the .br form
+# is left out, with a warning.
 set -euo pipefail
-dir="$(cd "$(dirname "$0")" && pwd)"
+src="$(cd "$(dirname "$0")" && pwd)"
+out="${1:-$src}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
 root="$(go env GOROOT)"
-GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$dir/main.wasm" "$dir"
+
+(cd "$src" && GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$out/main.wasm" .)
 for f in "$root/lib/wasm/wasm_exec.js" "$root/misc/wasm/wasm_exec.js"; do
-  if [ -f "$f" ]; then cp "$f" "$dir/wasm_exec.js"; break; fi
+  if [ -f "$f" ]; then cp "$f" "$out/wasm_exec.js"; break; fi
 done
-[ -f "$dir/wasm_exec.js" ] || { echo "wasm_exec.js not found under $root" >&2; exit 1; }
-ls -l "$dir/main.wasm"
+[ -f "$out/wasm_exec.js" ] || { echo "wasm_exec.js not found under $root" >&2; exit 1; }
+if [ "$out" != "$src" ]; then
+  cp "$src"/{index.html,style.css,i18n.js,labels.js,app.js} "$out/"
+fi
+
+# The two compressions run side by side; brotli -q 11 takes a minute.
+rm -f "$out/main.wasm.br" "$out/main.wasm.gz"
+gzip -9 -n -c "$out/main.wasm" > "$out/main.wasm.gz" &
+gz=$!
+if command -v brotli >/dev/null 2>&1; then
+  brotli -q 11 -f -o "$out/main.wasm.br" "$out/main.wasm"
+else
+  echo "warning: brotli not found (Debian: apt-get install brotli); main.wasm.br not written" >&2
+fi
+wait "$gz"
+ls -l "$out"/main.wasm*

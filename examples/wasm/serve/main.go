@@ -1,12 +1,18 @@
-// Command serve serves the browser pre-check page (examples/wasm) on the
-// loopback interface, after build.sh has produced main.wasm:
+// Command serve serves the browser pre-check (examples/wasm) after build.sh
+// has built it, on the loopback interface unless told otherwise:
 //
-//	go run ./examples/wasm/serve -addr 127.0.0.1:8088
+//	go run ./examples/wasm/serve [-addr 127.0.0.1:8088] [-dir examples/wasm]
+//
+// It sends main.wasm precompressed (main.wasm.br or main.wasm.gz, whichever
+// the browser accepts) and the headers a static host should send; see
+// newHandler. The address it listens on is logged, so -addr 127.0.0.1:0
+// picks a free port.
 package main
 
 import (
 	"flag"
 	"log"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -20,7 +26,11 @@ func main() {
 	if _, err := os.Stat(filepath.Join(*dir, "main.wasm")); err != nil {
 		log.Fatalf("serve: %v (run bash examples/wasm/build.sh first)", err)
 	}
-	srv := &http.Server{Addr: *addr, Handler: http.FileServer(http.Dir(*dir)), ReadHeaderTimeout: 5 * time.Second}
-	log.Printf("serve: open http://%s/", *addr)
-	log.Fatal(srv.ListenAndServe())
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatalf("serve: %v", err)
+	}
+	srv := &http.Server{Handler: newHandler(*dir), ReadHeaderTimeout: 5 * time.Second}
+	log.Printf("serve: open http://%s/", ln.Addr())
+	log.Fatal(srv.Serve(ln))
 }

@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"maps"
+	"slices"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/cost"
+)
+
+// The cost of icpcheck's Go functions, so that a rule's cost limit bounds
+// its time: every function costs a call plus an amount per byte (or item)
+// of its first argument, which is what it reads. The static estimate uses
+// the same model, so an expression that could call one many times on long
+// text is metered as it runs and stopped at its limit.
+//
+// The factors are per byte: 1 for the functions that normalise text (NFKC,
+// width folding) or parse it as a host name, an identifier or an address,
+// which do several steps per byte; 0.1, CEL's own factor for a string
+// scan, for those that only compare or look text up.
+func costModels() cel.EnvOption {
+	perByte := func(factor float64, result cost.QuantityExpr) []cost.OverloadModelOption {
+		opts := []cost.OverloadModelOption{cost.EvalCost(cost.Sum(cost.Const(cost.CallCost), cost.Scale(cost.Length(cost.Arg(0)), factor)))}
+		if result != nil {
+			opts = append(opts, cost.ResultSize(result))
+		}
+		return opts
+	}
+	small := cost.AtMost(cost.Const(64))            // a province slug or name, a date, a problem
+	asLong := cost.AtMost(cost.Length(cost.Arg(0))) // at most as long as the text read
+	models := map[string][]cost.OverloadModelOption{
+		"normalize_string":                    perByte(1, cost.AtMost(cost.Scale(cost.Length(cost.Arg(0)), 3))),
+		"has_words_string_string":             perByte(1, nil),
+		"found_words_string_string":           perByte(1, asLong),
+		"prefix_words_string_string":          perByte(1, asLong),
+		"province_name_string":                perByte(0.1, small),
+		"province_string":                     perByte(0.1, small),
+		"certificate_province_string_string":  perByte(0.1, small),
+		"resident_id_birth_string":            perByte(1, small),
+		"resident_id_plausible_string_string": perByte(1, nil),
+		"resident_id_problem_string":          perByte(1, small),
+		"resident_id_problem_string_string":   perByte(1, small),
+		"uscc_problem_string":                 perByte(1, small),
+		"mobile_problem_string":               perByte(1, small),
+		"phone_problem_string":                perByte(1, small),
+		"email_problem_string":                perByte(1, small),
+		"ip_problem_string":                   perByte(1, small),
+		"age_at_string_string":                perByte(0.1, nil),
+		"add_months_string_int":               perByte(0.1, small),
+		"sum_list_int":                        perByte(1, nil),
+		"unique_list_string":                  perByte(2, asLong),
+		"duplicates_list_string":              perByte(2, asLong),
+		"hostname_problem_string":             perByte(1, small),
+		"registrable_domain_string":           perByte(1, asLong),
+		"main_label_string":                   perByte(1, asLong),
+	}
+	for name := range boolFunctions {
+		models[name+"_string"] = perByte(1, nil)
+	}
+	for _, f := range hostFunctions {
+		if _, ok := models[f.name+"_string"]; !ok {
+			models[f.name+"_string"] = perByte(1, nil)
+		}
+	}
+	var out []cost.OverloadModel
+	for _, id := range slices.Sorted(maps.Keys(models)) {
+		out = append(out, cost.Overload(id, models[id]...))
+	}
+	return cel.CostModel(out...)
+}
