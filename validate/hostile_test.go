@@ -113,6 +113,7 @@ func TestHostileFilings(t *testing.T) {
 			Violations: map[string]int{
 				"guangdong.enterprise-name-guanwang services[0].name":       1,
 				"national.domain.hostname-valid services[0].domains[99999]": 1,
+				"national.website.one-domain services[0].domains":           1,
 			},
 			Undecided: undecided(1, 100_000),
 			// Rules that read every domain inside one CEL expression stop
