@@ -248,9 +248,13 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 		set.rules = append(set.rules, r)
 	}
 	for _, r := range set.rules {
-		for _, id := range r.Supersedes {
+		for k, id := range r.Supersedes {
 			if _, ok := byID[id]; !ok && !slices.Contains(cfg.disabled, id) {
-				errs = append(errs, &Error{File: r.File, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("supersedes %s, which is no rule", id)})
+				e := &Error{File: r.File, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("supersedes %s, which is no rule", id)}
+				if k < len(r.supersedesAt) {
+					e.Line, e.Column = r.supersedesAt[k].line, r.supersedesAt[k].col
+				}
+				errs = append(errs, e)
 				continue
 			}
 			set.superseded[id] = append(set.superseded[id], r.ID)

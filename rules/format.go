@@ -169,6 +169,7 @@ type Rule struct {
 	Sources        Sources
 	Notes          string   // where sources disagree, and why this rule follows the one it does
 	Supersedes     []string // ids of rules this one sharpens; see Set.Evaluate
+	supersedesAt   []pos    // where each id stands in the file, for errors
 	// Params are a shared rule's parameters: as written, their defaults;
 	// applied in a province, the province's values over them.
 	Params   map[string]any

@@ -266,6 +266,9 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 			r.Params = p.params(v, id)
 		case "supersedes":
 			r.Supersedes = p.strings(v, id)
+			for _, x := range v.Content {
+				r.supersedesAt = append(r.supersedesAt, pos{x.Line, x.Column})
+			}
 		case "variables":
 			r.Variables = p.named(v, id, "variables")
 		case "when":
