@@ -119,6 +119,9 @@ const (
 	LegalRepresentativeIdentity      MaterialKind = "legal_representative_identity"
 	DomainOwnershipStatement         MaterialKind = "domain_ownership_statement"
 	FinanceCommitment                MaterialKind = "finance_commitment"
+	NoPreApprovalCommitment          MaterialKind = "no_preapproval_commitment"
+	GuaranteeLetter                  MaterialKind = "guarantee_letter"
+	EcommerceStatement               MaterialKind = "ecommerce_statement"
 	InstitutionApplicationForm       MaterialKind = "institution_application_form"
 	VerificationForm                 MaterialKind = "verification_form"
 	OtherLicense                     MaterialKind = "other_license"
@@ -191,6 +194,8 @@ var (
 		{WebsitePlan, "网站建设方案书"}, {PartyBuildingLetter, "党建确认函"}, {GuardianIdentityDocument, "监护人身份证件"},
 		{EmploymentProof, "工作或收入证明"}, {LegalRepresentativeIdentity, "法定代表人身份证件"},
 		{DomainOwnershipStatement, "域名归属声明"}, {FinanceCommitment, "不从事金融服务承诺书"},
+		{NoPreApprovalCommitment, "不涉及前置审批经营承诺书"}, {GuaranteeLetter, "保证书"},
+		{EcommerceStatement, "电子商务情况说明或不涉及电子商务承诺书"},
 		{InstitutionApplicationForm, "事业单位网站开办审核申请表"}, {VerificationForm, "核验单"},
 		{OtherLicense, "其他证件(行业许可)"}, {OtherMaterial, "其他资料"},
 	}...)
