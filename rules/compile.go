@@ -257,6 +257,9 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 				errs = append(errs, e)
 				continue
 			}
+			if other := byID[id]; other != nil && r.Severity == SeverityInfo && other.Severity != SeverityInfo {
+				continue
+			}
 			set.superseded[id] = append(set.superseded[id], r.ID)
 		}
 	}
@@ -364,6 +367,12 @@ func expand(files []*File) ([]*Rule, []error) {
 			c.Tests = append(slices.Clone(r.Tests), a.Tests...)
 			if a.Severity != "" {
 				c.Severity = a.Severity
+			}
+			if m := r.Reminder; m != nil && c.Severity == SeverityInfo {
+				c.Title, c.Message = m.Title, m.Message
+				if m.Fix.Zh != "" {
+					c.Fix = m.Fix
+				}
 			}
 			if a.Notes != "" {
 				c.Notes = strings.TrimSpace(r.Notes + "\n" + a.Notes)

@@ -167,9 +167,17 @@ type Rule struct {
 	EffectiveFrom  model.Date // inclusive; empty means no start
 	EffectiveUntil model.Date // inclusive; empty means no end
 	Sources        Sources
-	Notes          string   // where sources disagree, and why this rule follows the one it does
-	Supersedes     []string // ids of rules this one sharpens; see Set.Evaluate
-	supersedesAt   []pos    // where each id stands in the file, for errors
+	Notes          string // where sources disagree, and why this rule follows the one it does
+	// Supersedes names the rules this one sharpens or replaces; see
+	// Set.Evaluate. A reminder (info) supersedes only reminders, so that
+	// a shared rule a province applies as one never hides an error or a
+	// warning of another rule.
+	Supersedes   []string
+	supersedesAt []pos // where each id stands in the file, for errors
+	// Reminder, on a shared rule, is how it reads where a province applies
+	// it at severity info: as a reminder of older or one provider's
+	// guidance, not as the requirement its own texts state.
+	Reminder *Reminder `json:",omitempty"`
 	// Params are a shared rule's parameters: as written, their defaults;
 	// applied in a province, the province's values over them.
 	Params   map[string]any
@@ -192,6 +200,12 @@ func (r *Rule) Render(t Text, l model.Language) string {
 
 // Source returns the rule's sources on one line.
 func (r *Rule) Source() string { return r.Sources.String() }
+
+// Reminder is a shared rule's title, message and fix for the provinces
+// that apply it as a reminder; an empty Fix keeps the rule's own.
+type Reminder struct {
+	Title, Message, Fix Text
+}
 
 // TestCase is one case declared beside a rule: a filing (merged over the
 // file's test_base) and the paths at which the rule must fire.

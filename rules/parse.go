@@ -218,7 +218,7 @@ func (p *fileParser) parse(root *yaml.Node) {
 	}
 }
 
-var ruleKeys = []string{"id", "title", "message", "fix", "severity", "category", "applies_to", "each", "path", "params", "supersedes", "variables", "when", "check", "required", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "notes", "test_base", "tests"}
+var ruleKeys = []string{"id", "title", "message", "fix", "reminder", "severity", "category", "applies_to", "each", "path", "params", "supersedes", "variables", "when", "check", "required", "needs", "needs_reason", "values", "effective_from", "effective_until", "source", "notes", "test_base", "tests"}
 
 func (p *fileParser) rule(n *yaml.Node) *Rule {
 	r := &Rule{Scope: p.file.Scope, File: p.file.Name, Line: n.Line}
@@ -242,6 +242,12 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 			r.Message = p.text(v, id)
 		case "fix":
 			r.Fix = p.text(v, id)
+		case "reminder":
+			if p.file.Scope != SharedScope {
+				p.fail(v, id, "only a shared rule has reminder texts, for the provinces that apply it at severity info")
+				return
+			}
+			r.Reminder = p.reminder(v, id)
 		case "severity":
 			r.Severity = p.severity(v, id)
 		case "category":
@@ -704,6 +710,24 @@ func (p *fileParser) text(n *yaml.Node, rule string) Text {
 		p.fail(n, rule, "text needs both zh and en")
 	}
 	return t
+}
+
+func (p *fileParser) reminder(n *yaml.Node, rule string) *Reminder {
+	var m Reminder
+	p.fields(n, "reminder", rule, []string{"title", "message", "fix"}, func(key string, v *yaml.Node) {
+		switch key {
+		case "title":
+			m.Title = p.text(v, rule)
+		case "message":
+			m.Message = p.text(v, rule)
+		case "fix":
+			m.Fix = p.text(v, rule)
+		}
+	})
+	if n.Kind == yaml.MappingNode && (m.Title.Zh == "" || m.Message.Zh == "") {
+		p.fail(n, rule, "reminder needs a title and a message")
+	}
+	return &m
 }
 
 func (p *fileParser) date(n *yaml.Node, rule string) model.Date {

@@ -3,6 +3,7 @@ package rules_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -120,5 +121,44 @@ rules:
 	var re *rules.Error
 	if !errors.As(err, &re) || err.Error() != want {
 		t.Errorf("error %v, want a *rules.Error %q", err, want)
+	}
+}
+
+// A reminder does not replace a stricter rule: an info rule that names
+// another in supersedes leaves its findings in place.
+func TestAReminderSupersedesNothing(t *testing.T) {
+	parse := func(name, text string) *rules.File {
+		f, err := rules.ParseFile(name, []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	rule := `  - id: %s
+    title: {zh: 标题, en: title}
+    message: {zh: 消息, en: message}
+    severity: %s
+    category: other
+    source: test
+    %s
+    check: "false"
+`
+	set, err := rules.Compile([]*rules.File{
+		parse("national.yaml", "scope: national\nrules:\n"+fmt.Sprintf(rule, "national.r", "warning", "")),
+		parse("beijing.yaml", "scope: beijing\nrules:\n"+fmt.Sprintf(rule, "beijing.r", "info", "supersedes: [national.r]")),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := set.Evaluate(context.Background(), &model.Filing{Province: "beijing"}, "2026-01-01", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, fd := range res.Findings {
+		got = append(got, fd.Rule.ID)
+	}
+	if diff := cmp.Diff([]string{"national.r", "beijing.r"}, got, cmpopts.SortSlices(func(a, b string) bool { return a < b })); diff != "" {
+		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 }

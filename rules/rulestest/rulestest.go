@@ -33,6 +33,7 @@ type config struct {
 	context      []fs.FS
 	providers    []string
 	skipCoverage bool
+	skipTexts    bool
 }
 
 // WithContext compiles these rule files too (for example the embedded
@@ -52,6 +53,14 @@ func WithProviders(names ...string) Option {
 // fires it and a case that does not.
 func WithoutCoverage() Option {
 	return func(c *config) { c.skipCoverage = true }
+}
+
+// WithoutTextChecks drops the checks on the rules' texts: that error and
+// warning rules have a fix, that info rules' titles say they are reminders
+// (提醒:… and Reminder: …), and that neither language's text strays into
+// the other.
+func WithoutTextChecks() Option {
+	return func(c *config) { c.skipTexts = true }
 }
 
 // Run loads every *.yaml rule file at the top of fsys, compiles them, and
@@ -91,6 +100,9 @@ func Run(t *testing.T, fsys fs.FS, opts ...Option) {
 			cases := casesOf(r)
 			if !cfg.skipCoverage {
 				requireCoverage(t, r, cases)
+			}
+			if !cfg.skipTexts {
+				requireTexts(t, r)
 			}
 			for _, tc := range cases {
 				t.Run(tc.Name, func(t *testing.T) { runCase(t, set, byName[tc.File], r, tc) })
