@@ -21,7 +21,6 @@ import (
 	"cel.dev/cel-go/ext"
 
 	"github.com/icpcheck/icpcheck/model"
-	"github.com/icpcheck/icpcheck/rules/check"
 )
 
 // DefaultCostLimit bounds the CEL cost of one evaluation of one expression.
@@ -35,6 +34,7 @@ type CompileOption func(*compileConfig)
 type compileConfig struct {
 	costLimit uint64
 	budget    uint64
+	record    bool // keep what compiling finds, for EncodeBundle
 	lazy      bool
 	celOnly   bool
 	providers []string
@@ -198,7 +198,7 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 			errs = append(errs, &Error{File: f.Name, Line: f.scopeLine, Err: fmt.Errorf("scope %q is not national, shared, a province slug or a declared provider (%s)", f.Scope, strings.Join(cfg.providers, ", "))})
 		}
 	}
-	matchers := map[string]*check.Matcher{}
+	matchers := map[string]*wordList{}
 	var lists []*WordList
 	listAt := map[string]string{}
 	for _, f := range files {
@@ -208,7 +208,7 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 				continue
 			}
 			listAt[wl.ID] = fmt.Sprintf("%s:%d", f.Name, wl.Line)
-			matchers[wl.ID] = check.NewMatcher(wl.Words)
+			matchers[wl.ID] = &wordList{words: wl.Words}
 			lists = append(lists, wl)
 		}
 	}
@@ -265,7 +265,7 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	pc := &compiler{env: base, costLimit: cfg.costLimit, matchers: matchers}
+	pc := &compiler{env: base, costLimit: cfg.costLimit, matchers: matchers, record: cfg.record}
 	for k, p := range predicates {
 		pc.fileName = predicateFiles[k]
 		set.predicates = append(set.predicates, compiledPredicate{name: p.Name, prg: pc.expr(&Rule{}, "predicate "+p.Name, p.Expr, true)})
@@ -277,7 +277,7 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 		var out []*compiledRule
 		var errs []error
 		for _, r := range rs {
-			c := &compiler{env: envs[r.Each], costLimit: cfg.costLimit, matchers: matchers, celOnly: cfg.celOnly}
+			c := &compiler{env: envs[r.Each], costLimit: cfg.costLimit, matchers: matchers, celOnly: cfg.celOnly, record: cfg.record}
 			cr := c.rule(r)
 			if len(c.errs) > 0 {
 				errs = append(errs, c.errs...)
@@ -465,7 +465,7 @@ func isProvince(scope string) bool {
 // newEnvs builds the one base environment every rule compiles against, and
 // one extension of it per collection. Building an environment is the slow
 // part of compiling, so this happens once per Compile, not once per rule.
-func newEnvs(matchers map[string]*check.Matcher, predicates []NamedExpr) (map[string]*cel.Env, *cel.Env, error) {
+func newEnvs(matchers map[string]*wordList, predicates []NamedExpr) (map[string]*cel.Env, *cel.Env, error) {
 	opts := []cel.EnvOption{
 		ext.NativeTypes(reflect.TypeOf(&model.Filing{}), ext.ParseStructTag("json")),
 		cel.Variable("filing", filingType),
@@ -502,9 +502,10 @@ func newEnvs(matchers map[string]*check.Matcher, predicates []NamedExpr) (map[st
 type compiler struct {
 	fileName  string
 	env       *cel.Env
-	matchers  map[string]*check.Matcher
+	matchers  map[string]*wordList
 	costLimit uint64
 	celOnly   bool
+	record    bool // keep what compiling finds in the expressions, for a bundle
 	errs      []error
 	// ruleVars are the names of the rule's variables, which hoisting
 	// treats as element variables.
@@ -806,6 +807,16 @@ func (c *compiler) expr(r *Rule, what string, e Expr, boolean bool) *program {
 
 // checked parses and type-checks one expression, or records why not.
 func (c *compiler) checked(r *Rule, what string, e Expr, boolean bool) *cel.Ast {
+	if e.pre != nil {
+		ast, err := e.pre.checked()
+		if err != nil {
+			c.fail(r, e.Line, e.Column, "%s: %v", what, err)
+			return nil
+		}
+		if ast != nil {
+			return ast // compiled when the bundle was made
+		}
+	}
 	checked, iss := c.env.Compile(e.Source)
 	if iss.Err() != nil {
 		for _, ce := range iss.Errors() {
@@ -823,6 +834,9 @@ func (c *compiler) checked(r *Rule, what string, e Expr, boolean bool) *cel.Ast 
 	if len(c.errs) > before {
 		return nil
 	}
+	if c.record && e.pre != nil {
+		e.pre.ast = checked
+	}
 	return checked
 }
 
@@ -830,13 +844,13 @@ func (c *compiler) checked(r *Rule, what string, e Expr, boolean bool) *cel.Ast 
 // static estimate cannot bound it.
 func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) *program {
 	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
-	est, err := c.env.EstimateCost(checked, sizeBounds{})
-	metered := err != nil || est.Max > c.costLimit
+	worst, err := c.estimate(e, checked)
+	metered := err != nil || worst > c.costLimit
 	if metered {
 		// The worst case is unknown or too high: count the cost as it runs.
 		opts = append(opts, cel.CostLimit(c.costLimit))
 	}
-	if metered || est.Max > interruptAbove {
+	if metered || worst > interruptAbove {
 		// It could run long: look at the call's context inside its
 		// comprehensions.
 		opts = append(opts, cel.InterruptCheckFrequency(interruptEvery))
@@ -846,7 +860,25 @@ func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) *prog
 		c.fail(r, e.Line, e.Column, "%s: %v", what, err)
 		return nil
 	}
-	return &program{Program: prg, metered: metered, long: metered || est.Max > interruptAbove}
+	return &program{Program: prg, metered: metered, long: metered || worst > interruptAbove}
+}
+
+// estimate is the worst-case cost of checked, an expression of e (the
+// whole of it, or a hoisted part), as the bundle recorded it or as the
+// checker estimates it.
+func (c *compiler) estimate(e Expr, checked *cel.Ast) (uint64, error) {
+	whole := e.pre != nil && e.pre.ast == checked
+	if whole && e.pre.costKnown {
+		return e.pre.cost, nil
+	}
+	est, err := c.env.EstimateCost(checked, sizeBounds{})
+	if err != nil {
+		return 0, err
+	}
+	if whole && c.record {
+		e.pre.cost, e.pre.costKnown = est.Max, true
+	}
+	return est.Max, nil
 }
 
 // refuse makes a misspelt word-list name a load-time error (the list

@@ -48,6 +48,10 @@ type Expr struct {
 	Line   int // 1-based line of the expression's YAML scalar
 	Column int // 1-based column of the scalar
 	at     *scalar
+	// pre is what compiling the expression found: kept when a bundle is
+	// made, read from one when it is loaded, so that compiling again
+	// skips parsing, checking and estimating.
+	pre *precompiled
 }
 
 // NamedExpr is one entry of a rule's values or variables: a name and its
@@ -118,8 +122,8 @@ type Application struct {
 	Notes          string
 	EffectiveFrom  model.Date
 	EffectiveUntil model.Date
-	Tests          []TestCase // the province's own cases, beside the shared rule's
-	TestBase       string     // the test_bases entry they merge over; "" for test_base
+	Tests          []TestCase `json:"-"` // the province's own cases, beside the shared rule's
+	TestBase       string     `json:"-"` // the test_bases entry they merge over; "" for test_base
 	File           string
 	Line           int
 }
@@ -168,14 +172,14 @@ type Rule struct {
 	// Params are a shared rule's parameters: as written, their defaults;
 	// applied in a province, the province's values over them.
 	Params   map[string]any
-	Tests    []TestCase
-	TestBase string // the name of the file's test_bases entry its cases merge over; "" for test_base
+	Tests    []TestCase `json:"-"`
+	TestBase string     `json:"-"` // the name of the file's test_bases entry its cases merge over; "" for test_base
 	File     string
 	Line     int
 	// Shared is the rule as written, for a shared rule applied in a
 	// province; nil otherwise. Applied is the province's application.
-	Shared  *Rule
-	Applied *Application
+	Shared  *Rule        `json:"-"`
+	Applied *Application `json:"-"`
 }
 
 // Render fills the placeholders of one of the rule's texts that need no
@@ -223,9 +227,9 @@ type File struct {
 	Rules          []*Rule
 	Apply          []Application // the shared rules a province's file applies
 	WordLists      []*WordList
-	TestBase       *yaml.Node            // the filing that test cases are merged over
-	TestBases      map[string]*yaml.Node // named alternatives, chosen by a rule's test_base
-	TestDate       model.Date
+	TestBase       *yaml.Node            `json:"-"` // the filing that test cases are merged over
+	TestBases      map[string]*yaml.Node `json:"-"` // named alternatives, chosen by a rule's test_base
+	TestDate       model.Date            `json:"-"`
 	scopeLine      int
 }
 

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"cel.dev/cel-go/cel"
@@ -109,7 +110,7 @@ func str(v ref.Val) string { return string(v.(types.String)) }
 
 // library declares every function to CEL, in a fixed order, with the word
 // lists the rule files define.
-func library(matchers map[string]*check.Matcher) []cel.EnvOption {
+func library(matchers map[string]*wordList) []cel.EnvOption {
 	var opts []cel.EnvOption
 	for _, name := range slices.Sorted(maps.Keys(boolFunctions)) {
 		fn := boolFunctions[name]
@@ -129,7 +130,7 @@ func library(matchers map[string]*check.Matcher) []cel.EnvOption {
 		if !ok {
 			return nil, types.NewErr("unknown word list %q", str(list))
 		}
-		return m, nil
+		return m.matcher(), nil
 	}
 	wordFunction := func(name string, out *cel.Type, fn func(m *check.Matcher, text string) ref.Val) cel.EnvOption {
 		return cel.Function(name, cel.Overload(name+"_string_string", []*cel.Type{cel.StringType, cel.StringType}, out,
@@ -225,6 +226,19 @@ func addMonths(d model.Date, n int) model.Date {
 	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
 	last := first.AddDate(0, 1, -1).Day()
 	return model.Date(first.AddDate(0, 0, min(t.Day(), last)-1).Format("2006-01-02"))
+}
+
+// wordList is a list's words and its matcher, built on first use: a
+// program that checks one province never builds the others' matchers.
+type wordList struct {
+	words []string
+	once  sync.Once
+	m     *check.Matcher
+}
+
+func (w *wordList) matcher() *check.Matcher {
+	w.once.Do(func() { w.m = check.NewMatcher(w.words) })
+	return w.m
 }
 
 // prefixes returns the words of m that text starts with (after the same

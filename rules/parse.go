@@ -684,7 +684,7 @@ func (p *fileParser) expr(n *yaml.Node, rule string) Expr {
 		p.errs = append(p.errs, &Error{File: p.file.Name, Line: n.Line, Column: n.Column, Rule: rule, Err: fmt.Errorf("%w: an expression of %d bytes, more than %d", ErrLimit, len(n.Value), MaxExpressionSize)})
 		return Expr{}
 	}
-	return Expr{Source: n.Value, Line: n.Line, Column: n.Column, at: p.scalarOf(n)}
+	return Expr{Source: n.Value, Line: n.Line, Column: n.Column, at: p.scalarOf(n), pre: &precompiled{}}
 }
 
 func (p *fileParser) text(n *yaml.Node, rule string) Text {

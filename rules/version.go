@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 )
 
 // Version names the rule set: the newest effective_from of its rules, a
@@ -16,14 +18,16 @@ import (
 func (s *Set) Version() string {
 	h := sha256.New()
 	newest := ""
+	var buf []byte
 	for _, r := range s.rules {
-		writeRule(h, r)
+		buf = appendRule(buf[:0], r)
+		h.Write(buf)
 		if string(r.EffectiveFrom) > newest {
 			newest = string(r.EffectiveFrom)
 		}
 	}
 	for _, wl := range s.wordLists {
-		fmt.Fprintf(h, "list %q %q\n", wl.ID, wl.Words)
+		io.WriteString(h, wl.ID+"\x00"+strings.Join(wl.Words, "\x00")+"\x00\x00")
 	}
 	if newest == "" {
 		newest = "0000-00-00"
@@ -31,20 +35,28 @@ func (s *Set) Version() string {
 	return newest + "+" + hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-func writeRule(w io.Writer, r *Rule) {
-	fmt.Fprintf(w, "rule %q %q %q %q %q %q %q\n", r.ID, r.Scope, r.Severity, r.Category, r.Each, r.Path, r.Supersedes)
-	for _, v := range r.Variables {
-		fmt.Fprintf(w, "variable %q %q\n", v.Name, v.Expr.Source)
+// appendRule appends every part of r that judges or speaks, each preceded
+// by its length, so that no two rules write the same bytes.
+func appendRule(b []byte, r *Rule) []byte {
+	field := func(s string) {
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		b = append(b, ':')
+		b = append(b, s...)
 	}
-	fmt.Fprintf(w, "when %q check %q needs %q %q %q\n", r.When.Source, r.Check.Source, r.Needs.Source, r.NeedsReason.Zh, r.NeedsReason.En)
-	for _, v := range r.Values {
-		fmt.Fprintf(w, "value %q %q\n", v.Name, v.Expr.Source)
-		if v.En != nil {
-			fmt.Fprintf(w, "value.en %q\n", v.En.Source)
+	for _, s := range []string{r.ID, r.Scope, string(r.Severity), r.Category, r.Each, r.Path, strings.Join(r.Supersedes, ","), strings.Join(r.Required, ","),
+		r.When.Source, r.Check.Source, r.Needs.Source, r.NeedsReason.Zh, r.NeedsReason.En,
+		string(r.EffectiveFrom), string(r.EffectiveUntil), r.Title.Zh, r.Title.En, r.Message.Zh, r.Message.En, r.Fix.Zh, r.Fix.En, r.Source(),
+		fmt.Sprint(r.AppliesTo), fmt.Sprint(r.Params)} { // maps print in sorted key order
+		field(s)
+	}
+	for _, list := range [][]NamedExpr{r.Variables, r.Values} {
+		for _, v := range list {
+			field(v.Name)
+			field(v.Expr.Source)
+			if v.En != nil {
+				field(v.En.Source)
+			}
 		}
 	}
-	// Params print in sorted key order, so the digest is stable.
-	fmt.Fprintf(w, "params %v\n", r.Params)
-	fmt.Fprintf(w, "dates %q %q\n", r.EffectiveFrom, r.EffectiveUntil)
-	fmt.Fprintf(w, "text %q %q %q %q %q %q %q\n", r.Title.Zh, r.Title.En, r.Message.Zh, r.Message.En, r.Fix.Zh, r.Fix.En, r.Source())
+	return b
 }

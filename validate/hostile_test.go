@@ -119,6 +119,7 @@ func TestHostileFilings(t *testing.T) {
 			// at their cost limit on 100 000 of them, reported by name.
 			EvalErrors: []string{
 				"national.name.basic-format services[0].name: operation cancelled: actual cost limit exceeded",
+				"national.website.one-domain services[0].domains: operation cancelled: actual cost limit exceeded",
 				"guangdong.domain-prefix-plan materials: operation cancelled: actual cost limit exceeded",
 			},
 		}},

@@ -31,6 +31,19 @@ type ruleSource struct {
 	embedded bool // the files icpcheck ships
 }
 
+// load reads a source's rule files: the embedded ones from their bundle,
+// already compiled, a caller's from YAML.
+func (src ruleSource) load() ([]*rules.File, error) {
+	if !src.embedded {
+		return rules.Load(src.fsys, src.patterns...)
+	}
+	data, err := provinces.Bundle()
+	if err != nil {
+		return nil, err
+	}
+	return rules.DecodeBundle(data)
+}
+
 type settings struct {
 	sources       []ruleSource
 	embedded      bool
@@ -220,18 +233,14 @@ func New(opts ...Option) (*Validator, error) {
 	var sources []ruleSource
 	providers := s.providers
 	if s.embedded {
-		sources = append(sources, ruleSource{fsys: provinces.FS(), embedded: true})
+		sources = append(sources, ruleSource{embedded: true})
 		providers = append(providers, provinces.Providers()...)
 	}
 	sources = append(sources, s.sources...)
 	var files []*rules.File
 	var callerScopes []string
 	for _, src := range sources {
-		prefix := ""
-		if src.embedded {
-			prefix = "icpcheck/provinces/"
-		}
-		loaded, err := rules.LoadNamed(prefix, src.fsys, src.patterns...)
+		loaded, err := src.load()
 		if err != nil {
 			return nil, fmt.Errorf("validate: loading rules: %w", err)
 		}

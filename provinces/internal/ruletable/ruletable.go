@@ -14,6 +14,19 @@ import (
 	"github.com/icpcheck/icpcheck/rules"
 )
 
+// BundlePrefix names the embedded files in errors and in a rule's File:
+// "icpcheck/provinces/hunan.yaml".
+const BundlePrefix = "icpcheck/provinces/"
+
+// Bundle makes the embedded rule files into the bundle validate.New loads.
+func Bundle() ([]byte, error) {
+	files, err := rules.LoadNamed(BundlePrefix, provinces.FS())
+	if err != nil {
+		return nil, err
+	}
+	return rules.EncodeBundle(files, rules.Providers(provinces.Providers()...))
+}
+
 // Load returns the embedded rules as they apply: a rule written once for
 // several provinces counts once in each.
 func Load() ([]*rules.Rule, error) {

@@ -1,0 +1,202 @@
+package rules
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"cel.dev/cel-go/cel"
+	exprpb "google.golang.org/genproto/googleapis/api/expr/v1alpha1"
+	"google.golang.org/protobuf/proto"
+)
+
+// A bundle is a set of rule files in the form a program loads fastest:
+// the files as parsed, without their test cases, with every expression
+// already parsed, type-checked and costed. Loading one reads JSON instead
+// of YAML and compiles without CEL's parser and checker; what it gives
+// Compile is what ParseFile would have, so the rules judge the same.
+// icpcheck's embedded rules are shipped as one (see provinces.Bundle).
+
+// precompiled is what compiling an expression found. An expression read
+// from a bundle keeps its AST encoded until its scope is compiled, so that
+// loading costs nothing for the scopes a program never uses.
+type precompiled struct {
+	ast       *cel.Ast
+	raw       []byte // the encoded ast, not yet decoded
+	off, n    int    // where raw stands in the bundle's block of ASTs
+	cost      uint64 // the checker's worst case, when costKnown
+	costKnown bool
+}
+
+// checked returns the expression's AST, decoding it on first use; nil
+// when it has none.
+func (p *precompiled) checked() (*cel.Ast, error) {
+	if p.ast == nil && len(p.raw) > 0 {
+		var pb exprpb.CheckedExpr
+		if err := proto.Unmarshal(p.raw, &pb); err != nil {
+			return nil, fmt.Errorf("rules: bundle: %w", err)
+		}
+		p.ast, p.raw = cel.CheckedExprToAst(&pb), nil
+	}
+	return p.ast, nil
+}
+
+// bundleExpr is an expression as a bundle's JSON writes it: the source,
+// and where its AST (an encoded google.api.expr.v1alpha1.CheckedExpr)
+// stands in the block of ASTs that follows the JSON.
+type bundleExpr struct {
+	Source string `json:"src"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"col,omitempty"`
+	Off    int    `json:"off,omitempty"`
+	N      int    `json:"n,omitempty"`
+	Cost   uint64 `json:"cost,omitempty"`
+	Costed bool   `json:"costed,omitempty"`
+}
+
+// MarshalJSON writes the expression and where its AST stands.
+func (e Expr) MarshalJSON() ([]byte, error) {
+	b := bundleExpr{Source: e.Source, Line: e.Line, Column: e.Column}
+	if e.pre != nil {
+		b.Off, b.N, b.Cost, b.Costed = e.pre.off, e.pre.n, e.pre.cost, e.pre.costKnown
+	}
+	return json.Marshal(b)
+}
+
+// UnmarshalJSON reads an expression as MarshalJSON wrote it.
+func (e *Expr) UnmarshalJSON(data []byte) error {
+	var b bundleExpr
+	if err := json.Unmarshal(data, &b); err != nil {
+		return err
+	}
+	*e = Expr{Source: b.Source, Line: b.Line, Column: b.Column, pre: &precompiled{off: b.Off, n: b.N, cost: b.Cost, costKnown: b.Costed}}
+	return nil
+}
+
+// bundle is the JSON document.
+type bundle struct {
+	Files []*File `json:"files"`
+}
+
+// EncodeBundle compiles the files, as Compile does with opts, and writes
+// them as a bundle: a JSON document of the files, a line break, and the
+// block of their expressions' ASTs. The same files always give the same
+// bytes.
+func EncodeBundle(files []*File, opts ...CompileOption) ([]byte, error) {
+	if _, err := Compile(files, append(opts, func(c *compileConfig) { c.record = true })...); err != nil {
+		return nil, err
+	}
+	var block []byte
+	var err error
+	eachExpr(files, func(e *Expr) {
+		if err != nil || e.pre == nil || e.pre.ast == nil {
+			return
+		}
+		pb, perr := cel.AstToCheckedExpr(e.pre.ast)
+		if perr != nil {
+			err = perr
+			return
+		}
+		// Positions serve the errors of parsing and checking, which a
+		// bundle's expressions are past.
+		pb.SourceInfo = nil
+		encoded, perr := (proto.MarshalOptions{Deterministic: true}).Marshal(pb)
+		if perr != nil {
+			err = perr
+			return
+		}
+		e.pre.off, e.pre.n = len(block), len(encoded)
+		block = append(block, encoded...)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("rules: writing a bundle: %w", err)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf) // ends the document with a line break
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(bundle{Files: files}); err != nil {
+		return nil, fmt.Errorf("rules: writing a bundle: %w", err)
+	}
+	buf.Write(block)
+	return buf.Bytes(), nil
+}
+
+// DecodeBundle reads the files of a bundle, ready for Compile.
+func DecodeBundle(data []byte) ([]*File, error) {
+	var b bundle
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber() // params keep their ints
+	if err := dec.Decode(&b); err != nil {
+		return nil, fmt.Errorf("rules: reading a bundle: %w", err)
+	}
+	block := data[min(int(dec.InputOffset())+1, len(data)):]
+	var err error
+	eachExpr(b.Files, func(e *Expr) {
+		if e.pre == nil || e.pre.n == 0 {
+			return
+		}
+		if e.pre.off < 0 || e.pre.off+e.pre.n > len(block) {
+			err = fmt.Errorf("rules: reading a bundle: the AST of %q lies outside it", e.Source)
+			return
+		}
+		e.pre.raw = block[e.pre.off : e.pre.off+e.pre.n]
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range b.Files {
+		for _, r := range f.Rules {
+			r.Params = numbers(r.Params)
+		}
+		for i := range f.Apply {
+			f.Apply[i].Params = numbers(f.Apply[i].Params)
+		}
+	}
+	return b.Files, nil
+}
+
+// eachExpr calls fn on every expression of the files.
+func eachExpr(files []*File, fn func(*Expr)) {
+	named := func(list []NamedExpr) {
+		for i := range list {
+			fn(&list[i].Expr)
+			if list[i].En != nil {
+				fn(list[i].En)
+			}
+		}
+	}
+	for _, f := range files {
+		named(f.Predicates)
+		for _, r := range f.Rules {
+			named(r.Variables)
+			fn(&r.When)
+			fn(&r.Check)
+			fn(&r.Needs)
+			named(r.Values)
+		}
+	}
+}
+
+// numbers turns the JSON numbers of params back into the ints and floats
+// YAML gave them.
+func numbers(params map[string]any) map[string]any {
+	for k, v := range params {
+		switch x := v.(type) {
+		case json.Number:
+			if n, err := x.Int64(); err == nil {
+				params[k] = int(n)
+			} else if f, err := x.Float64(); err == nil {
+				params[k] = f
+			}
+		case []any:
+			for i, item := range x {
+				if n, ok := item.(json.Number); ok {
+					if m, err := n.Int64(); err == nil {
+						x[i] = int(m)
+					}
+				}
+			}
+		}
+	}
+	return params
+}

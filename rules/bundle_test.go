@@ -1,0 +1,83 @@
+package rules_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/icpcheck/icpcheck/model"
+	"github.com/icpcheck/icpcheck/provinces"
+	"github.com/icpcheck/icpcheck/rules"
+)
+
+// A bundle judges as the YAML it was made from: the same rules, the same
+// version, and the same findings on a filing.
+func TestBundleJudgesAsItsFiles(t *testing.T) {
+	files, err := rules.Load(provinces.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []rules.CompileOption{rules.Providers(provinces.Providers()...)}
+	data, err := rules.EncodeBundle(files, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := rules.EncodeBundle(files, opts...)
+	if err != nil || string(again) != string(data) {
+		t.Fatalf("two bundles of the same files differ (%v)", err)
+	}
+	loaded, err := rules.DecodeBundle(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromYAML, err := rules.Compile(files, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromBundle, err := rules.Compile(loaded, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fromYAML.Version() != fromBundle.Version() {
+		t.Errorf("versions differ: %s, %s", fromYAML.Version(), fromBundle.Version())
+	}
+	ids := func(s *rules.Set) (out []string) {
+		for _, r := range s.Rules() {
+			out = append(out, r.ID+" "+string(r.Severity)+" "+r.Source())
+		}
+		return out
+	}
+	if diff := cmp.Diff(ids(fromYAML), ids(fromBundle)); diff != "" {
+		t.Errorf("rules differ (-yaml +bundle):\n%s", diff)
+	}
+	f := fuzzFiling()
+	for _, p := range []model.Province{"beijing", "hunan", "guangdong", "shanghai"} {
+		f.Province = p
+		a, err := fromYAML.Evaluate(context.Background(), f, "2026-03-02", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := fromBundle.Evaluate(context.Background(), f, "2026-03-02", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(resultLines(a), resultLines(b)); diff != "" {
+			t.Errorf("%s: findings differ (-yaml +bundle):\n%s", p, diff)
+		}
+	}
+}
+
+// resultLines writes a result as lines to compare.
+func resultLines(r *rules.Result) (out []string) {
+	for _, f := range r.Findings {
+		out = append(out, "finding "+f.Rule.ID+" "+f.Path+" "+f.Message(model.Chinese)+" | "+f.Fix(model.English))
+	}
+	for _, u := range r.Undecided {
+		out = append(out, "undecided "+u.Rule.ID+" "+u.Path)
+	}
+	for _, e := range r.Errors {
+		out = append(out, "error "+e.Error())
+	}
+	return out
+}
