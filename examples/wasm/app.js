@@ -224,27 +224,38 @@ function schedule() {
 
 // ---- showing the result --------------------------------------------------
 
-const PERSON_PATH = /^(subject\.principal|services\[\d+\]\.principal)((?:\.|$).*)$/;
+const SUBJECT_PERSON = /^subject\.principal((?:\.|$).*)$/;
+const SERVICE_PERSON = /^services\[(\d+)\]\.principal((?:\.|$).*)$/;
 
-// group merges the entries of one fault: the same rule with the same
-// message at the same key of a person who is copied into a service
-// (subject.principal.mobile and services[0].principal.mobile) is one entry
-// that names both places.
+// group merges the entries of one fault: a service whose principal is the
+// subject principal carries a copy of that person, so a rule that fires at
+// a key of the copy (services[0].principal.mobile) and at the same key of
+// the subject principal (subject.principal.mobile) found one fault, typed
+// once. It is one entry, in the subject principal's words, naming both
+// places. The messages may differ (each names its place), so the copies
+// are told by the form's "same as the subject principal" boxes.
 function group(items) {
-  const groups = new Map();
+  const copies = new Set($$("#services .service").flatMap((node, i) => ($(".same", node).checked ? [i] : [])));
+  const subject = new Map();
   for (const x of items) {
-    const m = PERSON_PATH.exec(x.path || "");
-    const key = m ? `${x.rule}\0${x.message}\0${m[2]}` : `${x.rule}\0${x.path}\0${groups.size}`;
-    if (!groups.has(key)) groups.set(key, { first: x, paths: [] });
-    const g = groups.get(key);
-    g.paths.push(x.path || "");
-    // The subject principal, where the filer types the person, comes first.
-    if ((x.path || "").startsWith("subject.")) {
-      g.first = x;
-      g.paths.sort((a, b) => b.startsWith("subject.") - a.startsWith("subject."));
-    }
+    const m = SUBJECT_PERSON.exec(x.path);
+    const key = m && `${x.rule}\0${m[1]}`;
+    if (m && !subject.has(key)) subject.set(key, { first: x, paths: [x.path] });
   }
-  return [...groups.values()];
+  const groups = [];
+  for (const x of items) {
+    let m = SUBJECT_PERSON.exec(x.path);
+    const own = m && subject.get(`${x.rule}\0${m[1]}`);
+    if (own && own.first === x) {
+      groups.push(own);
+      continue;
+    }
+    m = !own && SERVICE_PERSON.exec(x.path);
+    const copied = m && copies.has(Number(m[1])) && subject.get(`${x.rule}\0${m[2]}`);
+    if (copied) copied.paths.push(x.path);
+    else groups.push({ first: x, paths: [x.path] });
+  }
+  return groups;
 }
 
 // kindOf is how an entry is shown: "required" (still to fill) for a value
