@@ -23,18 +23,50 @@ function fillOptions(select) {
   const value = select.value;
   select.textContent = "";
   for (const [v, zh, en] of list) {
-    const label = v === "" ? t(select.dataset.options === "providers" ? "none" : "choose") : (lang === "zh" ? zh : en);
-    select.appendChild(new Option(label, v));
+    const named = lang === "zh" ? zh : en;
+    select.appendChild(new Option(v === "" && !named ? t("choose") : named, v));
   }
   select.value = value || list[0][0];
 }
 
+// fillSuggestions fills a datalist: the values are the filing's own
+// (Chinese) terms, with their meaning as the label in English.
+function fillSuggestions(list) {
+  list.textContent = "";
+  for (const [v, , en] of OPTIONS[list.dataset.choices]) {
+    const option = element("option");
+    option.value = v;
+    if (lang === "en") option.label = en;
+    list.appendChild(option);
+  }
+}
+
+// tickBoxes fills a container with one tick box per choice of its
+// data-choices list; translate names them.
+function tickBoxes(container, ticked = []) {
+  const list = container.dataset.choices;
+  for (const [value] of OPTIONS[list]) {
+    const label = element("label", "check-item");
+    const box = element("input");
+    box.type = "checkbox";
+    box.value = value;
+    box.checked = ticked.includes(value);
+    const span = element("span");
+    span.dataset.list = list;
+    span.dataset.choice = value;
+    label.append(box, " ", span);
+    container.appendChild(label);
+  }
+}
+
 function addService() {
   const node = $("#service-template").content.firstElementChild.cloneNode(true);
-  $$("select[data-options]", node).forEach(fillOptions);
-  $(".same", node).addEventListener("change", (e) => { $(".own-principal", node).hidden = e.target.checked; schedule(); });
-  $(".kind", node).addEventListener("change", nameLabels);
+  // Nearly every site is in simplified Chinese; the filer unticks it if not.
+  tickBoxes($(".languages", node), ["中文简体"]);
+  $(".same", node).addEventListener("change", (e) => { $(".own-principal", node).hidden = e.target.checked; });
+  $(".kind", node).addEventListener("change", () => kindChanged(node));
   $(".remove", node).addEventListener("click", () => { node.remove(); renumberServices(); schedule(); });
+  $$(".add-row", node).forEach((b) => b.addEventListener("click", () => { touched = true; addRow(node, b.dataset.list); schedule(); }));
   $("#services").appendChild(node);
   translate(node);
   nameLabels();
@@ -42,63 +74,106 @@ function addService() {
   return node;
 }
 
+// kindChanged shows an APP's own fields, with one platform to fill, and
+// names the service's name field by its kind.
+function kindChanged(node) {
+  const app = $(".kind", node).value === "app";
+  $(".app-only", node).hidden = !app;
+  if (app && $$('.rows[data-list="platforms"] > .row', node).length === 0) addRow(node, "platforms");
+  nameLabels();
+}
+
+// addRow adds an element to one of a service's lists (platforms, sdks,
+// pre_approvals) from the list's template.
+function addRow(node, list) {
+  const row = $("#row-" + list).content.firstElementChild.cloneNode(true);
+  $(".remove-row", row).addEventListener("click", () => { row.remove(); renumberServices(); schedule(); });
+  $(`.rows[data-list="${list}"]`, node).appendChild(row);
+  translate(row);
+  renumberServices();
+  return row;
+}
+
 // renumberServices keeps each service field's data-path in step with its
-// position, so that violation paths such as services[1].name find it.
+// position, so that violation paths such as services[1].name or
+// services[0].platforms[1].package find it.
 function renumberServices() {
   $$("#services .service").forEach((node, i) => {
-    node.dataset.path = `services[${i}]`;
+    const at = `services[${i}]`;
+    node.dataset.path = at;
     $(".service-title", node).textContent = t("serviceNumber", i + 1);
-    $$("[data-rel]", node).forEach((f) => { f.dataset.path = `services[${i}].${f.dataset.rel}`; });
+    $$("[data-rel]", node).forEach((f) => { f.dataset.path = `${at}.${f.dataset.rel}`; });
+    $$(".rows", node).forEach((rows) => {
+      $$(":scope > .row", rows).forEach((row, j) => {
+        row.dataset.path = `${at}.${rows.dataset.list}[${j}]`;
+        $$("[data-key]", row).forEach((f) => { f.dataset.path = `${row.dataset.path}.${f.dataset.key}`; });
+      });
+    });
   });
   markRequired();
 }
 
 function lines(text) { return text.split(/\s+/).filter(Boolean); }
+function items(text) { return text.split(/[,,、;;\n]+/).map((s) => s.trim()).filter(Boolean); }
+function ticked(container) { return $$("input:checked", container).map((box) => box.value); }
 
-// person returns the keys of a person that are filled in.
-function person(name, certType, number, mobile, emergency, email) {
-  const p = {};
-  if (name) p.name = name;
-  if (number) p.certificate = { type: certType, number };
-  if (mobile) p.mobile = mobile;
-  if (emergency) p.emergency_phone = emergency;
-  if (email) p.email = email;
-  return p;
+// compact drops the keys left empty, so that the rules see them as
+// missing; false stays (a principal who is not the legal representative).
+function compact(o) {
+  for (const [k, v] of Object.entries(o)) {
+    const empty = v === "" || v === undefined || (Array.isArray(v) ? v.length === 0 : typeof v === "object" && Object.keys(v).length === 0);
+    if (empty) delete o[k];
+  }
+  return o;
 }
 
-// buildFiling is the form as a filing. Empty inputs are left out, so that
-// the rules see them as missing.
+// rows lists the elements of one of a service's lists, each with the keys
+// filled in; a row left empty is still an element, which the required
+// rules then ask to fill or remove.
+function rows(node, list) {
+  return $$(`.rows[data-list="${list}"] > .row`, node).map((row) =>
+    Object.fromEntries($$("[data-key]", row).map((f) => [f.dataset.key, $("input, select", f).value.trim()]).filter(([, v]) => v)));
+}
+
+// buildFiling is the form as a filing.
 function buildFiling() {
   const v = (id) => $("#" + id).value.trim();
-  const principal = person(v("p_name"), v("p_cert_type"), v("p_id"), v("p_mobile"), v("p_emergency"), v("p_email"));
-  principal.legal_representative = $("#p_legal").checked;
-  const subject = { principal };
-  if (v("nature")) subject.nature = v("nature");
-  if (v("subject_name")) subject.name = v("subject_name");
-  if (v("cert_type") || v("cert_number")) {
-    subject.certificate = {};
-    if (v("cert_type")) subject.certificate.type = v("cert_type");
-    if (v("cert_number")) subject.certificate.number = v("cert_number");
-  }
-  if (v("mailing_address")) subject.mailing_address = v("mailing_address");
-  const filing = {};
-  for (const [key, id] of [["type", "filing_type"], ["province", "province"], ["provider", "provider"], ["submitted_at", "submitted_at"]]) {
-    if (v(id)) filing[key] = v(id);
-  }
-  filing.subject = subject;
-  filing.services = $$("#services .service").map((node) => {
-    const val = (sel) => $(sel, node).value.trim();
-    const service = { kind: val(".kind") };
-    if (val(".name")) service.name = val(".name");
-    service.domains = lines($(".domains", node).value);
-    const ips = lines($(".ips", node).value);
-    if (ips.length) service.ips = ips;
-    service.principal = $(".same", node).checked ? principal
-      : person(val(".pname"), "resident_id", val(".pid"), val(".pmobile"), val(".pemergency"), val(".pemail"));
-    return service;
+  const longTerm = $("#p_long_term").checked;
+  const principal = compact({
+    name: v("p_name"),
+    certificate: compact({ type: v("p_cert_type"), number: v("p_id"), valid_from: v("p_valid_from"), valid_until: longTerm ? "" : v("p_valid_until"), long_term: longTerm || undefined }),
+    mobile: v("p_mobile"), emergency_phone: v("p_emergency"), email: v("p_email"),
+    legal_representative: $("#p_legal").checked,
   });
-  filing.materials = $$("#materials input:checked").map((box) => ({ kind: box.value }));
-  return filing;
+  const subject = compact({
+    nature: v("nature"), name: v("subject_name"),
+    certificate: compact({ type: v("cert_type"), number: v("cert_number"), address: v("cert_address") }),
+    mailing_address: v("mailing_address"), principal,
+  });
+  const services = $$("#services .service").map((node) => {
+    const val = (sel) => $(sel, node).value.trim();
+    const service = {
+      kind: val(".kind"), name: val(".name"), domains: lines(val(".domains")), ips: lines(val(".ips")),
+      content: items(val(".content")), languages: ticked($(".languages", node)), remarks: val(".remarks"),
+    };
+    if (service.kind === "app") {
+      if (val(".icon-format")) service.icon = { format: val(".icon-format") };
+      service.platforms = rows(node, "platforms");
+      service.sdks = rows(node, "sdks");
+    }
+    service.pre_approvals = rows(node, "pre_approvals");
+    // A service that reuses the subject principal carries a copy of that
+    // person, as the filing system's 复用 does.
+    service.principal = $(".same", node).checked ? principal : compact({
+      name: val(".pname"), certificate: compact({ type: val(".ptype"), number: val(".pid") }),
+      mobile: val(".pmobile"), emergency_phone: val(".pemergency"), email: val(".pemail"),
+    });
+    return compact(service);
+  });
+  return compact({
+    type: v("filing_type"), province: v("province"), provider: v("provider"), submitted_at: v("submitted_at"),
+    subject, services, materials: ticked($("#materials")).map((kind) => ({ kind })),
+  });
 }
 
 // ---- required fields -----------------------------------------------------
@@ -149,27 +224,38 @@ function schedule() {
 
 // ---- showing the result --------------------------------------------------
 
-const PERSON_PATH = /^(subject\.principal|services\[\d+\]\.principal)((?:\.|$).*)$/;
+const SUBJECT_PERSON = /^subject\.principal((?:\.|$).*)$/;
+const SERVICE_PERSON = /^services\[(\d+)\]\.principal((?:\.|$).*)$/;
 
-// group merges the entries of one fault: the same rule with the same
-// message at the same key of a person who is copied into a service
-// (subject.principal.mobile and services[0].principal.mobile) is one entry
-// that names both places.
-function group(items, text) {
-  const groups = new Map();
+// group merges the entries of one fault: a service whose principal is the
+// subject principal carries a copy of that person, so a rule that fires at
+// a key of the copy (services[0].principal.mobile) and at the same key of
+// the subject principal (subject.principal.mobile) found one fault, typed
+// once. It is one entry, in the subject principal's words, naming both
+// places. The messages may differ (each names its place), so the copies
+// are told by the form's "same as the subject principal" boxes.
+function group(items) {
+  const copies = new Set($$("#services .service").flatMap((node, i) => ($(".same", node).checked ? [i] : [])));
+  const subject = new Map();
   for (const x of items) {
-    const m = PERSON_PATH.exec(x.path || "");
-    const key = m ? `${x.rule}\0${text(x)}\0${m[2]}` : `${x.rule}\0${x.path}\0${groups.size}`;
-    if (!groups.has(key)) groups.set(key, { first: x, paths: [] });
-    const g = groups.get(key);
-    g.paths.push(x.path || "");
-    // The subject principal, where the filer types the person, comes first.
-    if ((x.path || "").startsWith("subject.")) {
-      g.first = x;
-      g.paths.sort((a, b) => b.startsWith("subject.") - a.startsWith("subject."));
-    }
+    const m = SUBJECT_PERSON.exec(x.path);
+    const key = m && `${x.rule}\0${m[1]}`;
+    if (m && !subject.has(key)) subject.set(key, { first: x, paths: [x.path] });
   }
-  return [...groups.values()];
+  const groups = [];
+  for (const x of items) {
+    let m = SUBJECT_PERSON.exec(x.path);
+    const own = m && subject.get(`${x.rule}\0${m[1]}`);
+    if (own && own.first === x) {
+      groups.push(own);
+      continue;
+    }
+    m = !own && SERVICE_PERSON.exec(x.path);
+    const copied = m && copies.has(Number(m[1])) && subject.get(`${x.rule}\0${m[2]}`);
+    if (copied) copied.paths.push(x.path);
+    else groups.push({ first: x, paths: [x.path] });
+  }
+  return groups;
 }
 
 // kindOf is how an entry is shown: "required" (still to fill) for a value
@@ -226,9 +312,10 @@ function note(field, kind, attrs, message, fix) {
 
 function clear() {
   $$(".violation").forEach((el) => el.remove());
-  $$(".field").forEach((f) => f.classList.remove("has-error", "has-required", "has-warning", "has-info", "has-rule-error"));
+  $$("[data-path]").forEach((f) => f.classList.remove("has-error", "has-required", "has-warning", "has-info", "has-rule-error"));
   for (const id of ["summary", "rule-errors", "undecided"]) $("#" + id).textContent = "";
   $("#undecided-box").hidden = true;
+  $("#truncated").hidden = true;
 }
 
 // where names the places of one entry, one per line.
@@ -247,7 +334,7 @@ function render(result) {
   if (!result) return;
   if (!touched) return setVerdict("idle", t("idle"), "");
   if (result.error) return renderInputError(result.error);
-  const entries = group(result.violations, (x) => x.message).map((g) => ({ ...g, kind: kindOf(g.first) }));
+  const entries = group(result.violations).map((g) => ({ ...g, kind: kindOf(g.first) }));
   entries.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   for (const g of entries) {
     const x = g.first;
@@ -271,18 +358,29 @@ function render(result) {
     entryBody(li, "rule-error", e.message);
     $("#rule-errors").appendChild(li);
   }
-  const undecided = group(result.undecided || [], (u) => u.reason);
-  for (const g of undecided) {
+  // The report already groups undecided entries by rule and reason, with
+  // the first ten places and how many there are.
+  const undecided = result.undecided || [];
+  for (const u of undecided) {
+    const paths = u.paths ?? [u.path ?? ""];
     const li = element("li", "entry undecided");
-    li.dataset.rule = g.first.rule;
-    li.appendChild(where(g.paths));
-    li.appendChild(element("span", "msg", g.first.reason));
+    li.dataset.rule = u.rule;
+    li.dataset.paths = paths.join(" ");
+    li.appendChild(where(paths));
+    if (u.count > paths.length) li.appendChild(element("span", "more", t("morePlaces", u.count)));
+    li.appendChild(element("span", "msg", u.reason));
     $("#undecided").appendChild(li);
   }
   $("#undecided-box").hidden = undecided.length === 0;
   $("#undecided-title").textContent = t("undecidedTitle", undecided.length);
+  // A report at its bounds counts what it left out.
+  const left = { errors: 0, warnings: 0, infos: 0, rule_errors: 0, ...result.truncated };
+  const leftOut = left.errors + left.warnings + left.infos + left.rule_errors;
+  $("#truncated").hidden = leftOut === 0;
+  $("#truncated").textContent = t("truncated", leftOut);
   const count = (k) => entries.filter((g) => g.kind === k).length;
-  verdict({ problems: count("error"), toFill: count("required"), warnings: count("warning"), ruleErrors: (result.errors || []).length, undecided: undecided.length });
+  verdict({ problems: count("error") + left.errors, toFill: count("required"), warnings: count("warning") + left.warnings,
+    ruleErrors: (result.errors || []).length + left.rule_errors, undecided: undecided.length });
   $("#rules-version").textContent = t("rulesVersion", result.rules_version);
 }
 
@@ -337,6 +435,8 @@ function translate(root = document) {
   $$("[data-i18n]", root).forEach((el) => { el.textContent = t(el.dataset.i18n); });
   $$("[data-i18n-placeholder]", root).forEach((el) => { el.placeholder = t(el.dataset.i18nPlaceholder); });
   $$("select[data-options]", root).forEach(fillOptions);
+  $$("[data-choice]", root).forEach((span) => { span.textContent = choice(span.dataset.list, span.dataset.choice); });
+  $$("datalist[data-choices]", root).forEach(fillSuggestions);
 }
 
 // nameLabels says 网站名称 or APP名称 by each service's kind.
@@ -351,7 +451,6 @@ function applyLanguage() {
   document.title = t("title");
   translate();
   nameLabels();
-  $$("#materials label span").forEach((span) => { span.textContent = choice("materials", span.dataset.kind); });
   $$(".lang").forEach((b) => b.setAttribute("aria-pressed", String(b.dataset.lang === lang)));
   renumberServices();
   status();
@@ -390,17 +489,9 @@ function status() {
 function setup() {
   const requested = new URLSearchParams(location.search).get("lang");
   if (requested === "en" || requested === "zh") lang = requested;
-  const materials = $("#materials");
-  for (const kind of MATERIAL_CHOICES) {
-    const label = element("label", "check-item");
-    const box = element("input");
-    box.type = "checkbox";
-    box.value = kind;
-    const span = element("span");
-    span.dataset.kind = kind;
-    label.append(box, " ", span);
-    materials.appendChild(label);
-  }
+  tickBoxes($("#materials"));
+  // A long-term ID has no end date.
+  $("#p_long_term").addEventListener("change", (e) => { $("#p_valid_until").disabled = e.target.checked; });
   $("#add-service").addEventListener("click", () => { touched = true; addService(); schedule(); });
   for (const type of ["input", "change"]) {
     $("#filing").addEventListener(type, () => { touched = true; schedule(); });

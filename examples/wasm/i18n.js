@@ -10,22 +10,32 @@ const TEXT = {
     sectionFiling: "备案信息", province: "备案地域", filingType: "备案类型", provider: "接入商", submittedAt: "提交日期",
     datePlaceholder: "年-月-日,如 2026-03-02", dateHint: "留空则按北京时间的今天检查",
     sectionSubject: "主办单位", nature: "主办单位性质", subjectName: "主办单位名称", subjectNamePlaceholder: "与证件上的名称一致",
-    certType: "主办单位证件类型", certNumber: "主办单位证件号码", mailingAddress: "通讯地址",
+    certType: "主办单位证件类型", certNumber: "主办单位证件号码",
+    certAddress: "证件住址", certAddressPlaceholder: "与证件上的地址一致", mailingAddress: "通讯地址", mailingAddressPlaceholder: "实际办公或居住的地址",
     subjectPrincipal: "主体负责人", personName: "姓名", personCertType: "证件类型", personCertNumber: "证件号码",
-    residentId: "居民身份证号码", mobile: "手机号码", emergencyPhone: "应急电话", email: "电子邮件地址",
+    validity: "证件有效期", validFrom: "起始日期", validUntil: "截止日期", longTerm: "长期有效",
+    validityHint: "按证件背面填写;长期有效的证件勾选长期有效,不填截止日期",
+    mobile: "手机号码", emergencyPhone: "应急电话", emergencyPlaceholder: "座机或另一个手机号码", email: "电子邮件地址",
     legalRep: "主体负责人是法定代表人",
     sectionServices: "网站 / APP", addService: "+ 添加网站或APP", remove: "删除", kind: "服务类型",
     websiteName: "网站名称", appName: "APP名称", domains: "域名(每行一个)", ips: "IP地址(每行一个,或 起始IP-终止IP)",
+    content: "服务内容", contentPlaceholder: "如 企业门户;多项用顿号或逗号分隔", languages: "语言",
+    remarks: "备注", remarksPlaceholder: "个人网站请写明网站的实际内容",
+    appInfo: "APP信息", iconFormat: "APP图标格式", platforms: "运行平台", addPlatform: "+ 添加运行平台",
+    os: "平台", package: "包名", publicKey: "公钥", signatureMD5: "MD5签名值",
+    sdks: "SDK服务(使用时填写)", addSDK: "+ 添加SDK服务", sdkVendor: "SDK厂商", sdkType: "SDK类型",
+    preApprovals: "前置审批(涉及时填写)", addPreApproval: "+ 添加前置审批", preApprovalCategory: "审批类型", preApprovalNumber: "审批文号",
     samePrincipal: "负责人同主体负责人", serviceNumber: "第{n}个网站/APP",
     sectionMaterials: "上传资料", materialsHint: "勾选已准备好的资料",
     sectionRaw: "其他字段", raw: "YAML 或 JSON",
     rawHint: "表单之外的字段,用 YAML 或 JSON 填写,叠加在表单内容之上(列表整体替换),例如备案资源 resource 或核验 verification。",
-    results: "检查结果", waiting: "检查规则加载后立即开始检查", idle: "开始填写后,这里即时显示检查结果", choose: "请选择", none: "不指定",
+    results: "检查结果", waiting: "检查规则加载后立即开始检查", idle: "开始填写后,这里即时显示检查结果", choose: "请选择",
     ok: "未发现会导致驳回的问题", problems: "发现 {n} 个会导致驳回的问题", toFill: "还有 {n} 项待填写",
     ruleErrors: "{n} 条规则未能完成检查", inputError: "无法读取备案内容",
     countRuleErrors: "{n} 条规则未能检查", countToFill: "{n} 项待填写", countWarnings: "{n} 条提醒", countUndecided: "{n} 项需自行确认",
     badgeError: "错误", badgeRequired: "待填写", badgeWarning: "注意", badgeInfo: "提示", badgeRuleError: "未能检查",
-    fixPrefix: "修改建议:", undecidedTitle: "需自行确认({n})",
+    fixPrefix: "修改建议:", undecidedTitle: "需自行确认({n})", morePlaces: "等共 {n} 处",
+    truncated: "问题过多,报告只列出了一部分:另有 {n} 项未列出",
     undecidedHint: "这些规则需要表单之外的信息(如号码归属地、备案库),请在提交前自行确认。",
     at: "第 {line} 行第 {column} 列", rulesVersion: "规则版本 {n}", rawEditor: "其他字段",
     barOk: "✓ 未发现问题", barView: "查看",
@@ -36,30 +46,41 @@ const TEXT = {
     sectionFiling: "Filing", province: "Province", filingType: "Filing type", provider: "Access provider", submittedAt: "Submission date",
     datePlaceholder: "YYYY-MM-DD, e.g. 2026-03-02", dateHint: "Leave empty to check as of today in China",
     sectionSubject: "Subject", nature: "Nature of the subject", subjectName: "Subject name", subjectNamePlaceholder: "as on the certificate",
-    certType: "Subject's certificate type", certNumber: "Subject's certificate number", mailingAddress: "Mailing address",
+    certType: "Subject's certificate type", certNumber: "Subject's certificate number",
+    certAddress: "Address on the certificate", certAddressPlaceholder: "as the certificate gives it", mailingAddress: "Mailing address", mailingAddressPlaceholder: "where you actually work or live",
     subjectPrincipal: "Subject principal", personName: "Name", personCertType: "ID type", personCertNumber: "ID number",
-    residentId: "Resident ID number", mobile: "Mobile number", emergencyPhone: "Emergency phone", email: "E-mail address",
+    validity: "ID validity", validFrom: "Valid from", validUntil: "Valid until", longTerm: "Long-term",
+    validityHint: "As the back of the ID shows it; for an ID without an end date tick long-term and leave the end date empty",
+    mobile: "Mobile number", emergencyPhone: "Emergency phone", emergencyPlaceholder: "a landline or another mobile", email: "E-mail address",
     legalRep: "The subject principal is the legal representative",
     sectionServices: "Websites / APPs", addService: "+ Add a website or APP", remove: "Remove", kind: "Kind",
     websiteName: "Website name", appName: "APP name", domains: "Domains (one per line)", ips: "IP addresses (one per line, or start-end)",
+    content: "Service content", contentPlaceholder: "separate several with commas; the suggestions are the filing system's own terms", languages: "Languages",
+    remarks: "Remarks", remarksPlaceholder: "for a personal website, what the site actually carries",
+    appInfo: "APP details", iconFormat: "APP icon format", platforms: "Platforms", addPlatform: "+ Add a platform",
+    os: "Platform", package: "Package name", publicKey: "Public key", signatureMD5: "MD5 signature",
+    sdks: "SDK services (if used)", addSDK: "+ Add an SDK service", sdkVendor: "SDK vendor", sdkType: "SDK type",
+    preApprovals: "Pre-approvals (if any)", addPreApproval: "+ Add a pre-approval", preApprovalCategory: "Category", preApprovalNumber: "Document number",
     samePrincipal: "Its principal is the subject principal", serviceNumber: "Website/APP no. {n}",
     sectionMaterials: "Materials", materialsHint: "Tick the documents you have ready",
     sectionRaw: "Other fields", raw: "YAML or JSON",
     rawHint: "Fields the form does not cover, in YAML or JSON, overlaid on the form (a list replaces the form's list), for example resource or verification.",
-    results: "Result", waiting: "The check starts as soon as the rules are loaded", idle: "Start filling in the form and the result shows here as you type", choose: "Choose…", none: "Not specified",
+    results: "Result", waiting: "The check starts as soon as the rules are loaded", idle: "Start filling in the form and the result shows here as you type", choose: "Choose…",
     ok: "Nothing found that would get the filing rejected", problems: "{n} problems would get the filing rejected", toFill: "{n} fields still to fill",
     ruleErrors: "{n} rules could not finish their check", inputError: "The filing cannot be read",
     countRuleErrors: "{n} rules not checked", countToFill: "{n} to fill", countWarnings: "{n} warnings", countUndecided: "{n} to confirm yourself",
     badgeError: "Error", badgeRequired: "To fill", badgeWarning: "Warning", badgeInfo: "Note", badgeRuleError: "Not checked",
-    fixPrefix: "Fix: ", undecidedTitle: "To confirm yourself ({n})",
+    fixPrefix: "Fix: ", undecidedTitle: "To confirm yourself ({n})", morePlaces: "{n} places in all",
+    truncated: "Too many problems: the report lists only some; {n} more are left out",
     undecidedHint: "These rules need facts the form does not hold (a number's region, the filing database): check them yourself before you submit.",
     at: "line {line}, column {column}", rulesVersion: "Rules version {n}", rawEditor: "Other fields",
     barOk: "✓ No problems found", barView: "View",
   },
 };
 
-// Choices of the selects: [value, Chinese, English]. An empty value is the
-// "choose" or "not specified" entry, which leaves the key out of the filing.
+// Choices of the selects, tick boxes and suggestions: [value, Chinese,
+// English]. An empty value leaves the key out of the filing; it reads
+// "choose" unless the row names it.
 const OPTIONS = {
   provinces: [
     ["", "", ""],
@@ -79,7 +100,7 @@ const OPTIONS = {
     ["new_access", "新增接入", "New access"], ["change", "变更备案", "Change"],
     ["cancel_access", "取消接入", "Cancel access"], ["deregister", "注销备案", "Deregistration"],
   ],
-  providers: [["", "", ""], ["huaweicloud", "华为云", "Huawei Cloud"]],
+  providers: [["", "不指定", "Not specified"], ["huaweicloud", "华为云", "Huawei Cloud"]],
   natures: [
     ["", "", ""],
     ["individual", "个人", "Individual"], ["enterprise", "企业", "Enterprise"], ["government", "政府机关", "Government body"],
@@ -114,6 +135,26 @@ const OPTIONS = {
     ["hk_macao_taiwan_residence_permit", "港澳台居民居住证", "HK/Macao/Taiwan residence permit"],
   ],
   serviceKinds: [["website", "网站", "Website"], ["app", "APP", "APP"]],
+  // The filing holds the language as the filing system names it, in Chinese.
+  languages: [
+    ["中文简体", "中文简体", "Simplified Chinese"], ["中文繁体", "中文繁体", "Traditional Chinese"], ["英语", "英语", "English"],
+    ["日语", "日语", "Japanese"], ["朝鲜语", "朝鲜语", "Korean"], ["俄语", "俄语", "Russian"], ["法语", "法语", "French"],
+    ["德语", "德语", "German"], ["西班牙语", "西班牙语", "Spanish"], ["阿拉伯语", "阿拉伯语", "Arabic"],
+    ["蒙古语", "蒙古语", "Mongolian"], ["藏语", "藏语", "Tibetan"], ["维吾尔语", "维吾尔语", "Uyghur"],
+  ],
+  // Suggestions only: the content is free text, kept in Chinese as filed.
+  contentSuggestions: [
+    ["企业门户", "", "Company portal"], ["单位门户", "", "Organisation portal"], ["综合门户", "", "General portal"],
+    ["博客/个人空间", "", "Blog / personal space"], ["网上商城", "", "Online shop"], ["工具", "", "Tool"],
+  ],
+  // The categories that need a pre-approval (national.preapproval-categories).
+  preApprovalCategories: [
+    ["新闻", "", "News"], ["出版", "", "Publishing"], ["教育", "", "Education"], ["医疗保健", "", "Healthcare"],
+    ["药品和医疗器械", "", "Drugs and medical devices"], ["文化", "", "Culture"], ["广播电影电视节目", "", "Radio, film and TV"],
+    ["电子公告", "", "Bulletin boards"], ["网络预约车", "", "Ride hailing"], ["金融", "", "Finance"], ["游戏", "", "Games"],
+  ],
+  iconFormats: [["", "未上传图标", "No icon"], ["png", "png", "png"], ["jpg", "jpg", "jpg"], ["jpeg", "jpeg", "jpeg"]],
+  platformOS: [["", "", ""], ["android", "Android", "Android"], ["ios", "iOS", "iOS"], ["harmonyos", "鸿蒙", "HarmonyOS"]],
   materials: [
     ["identity_document", "证件扫描件", "ID document scan"], ["business_license", "营业执照", "Business licence"],
     ["commitment_letter", "互联网信息服务备案承诺书", "Internet information service filing commitment"],
@@ -132,11 +173,6 @@ const OPTIONS = {
     ["verification_form", "核验单", "Verification form"], ["other_license", "其他证件(行业许可)", "Other licence"], ["other", "其他资料", "Other material"],
   ],
 };
-
-// The materials shown as tick boxes; the rest still get labels in reports.
-const MATERIAL_CHOICES = ["identity_document", "business_license", "commitment_letter", "authenticity_responsibility_notice",
-  "authenticity_commitment", "authenticity_video", "authorization_letter", "website_plan", "domain_certificate",
-  "domain_realname_screenshot", "residence_proof", "app_fraud_risk_assessment", "party_building_letter", "finance_commitment"];
 
 let lang = "zh";
 

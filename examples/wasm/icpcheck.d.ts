@@ -33,10 +33,23 @@ export interface Violation {
   source: string;
 }
 
+/** One rule that could not decide for one reason, at one or more places. */
 export interface Undecided {
   rule: string;
+  /** The first place (paths[0] when there are several). */
   path?: string;
   reason: string;
+  /** How many places, when more than one; paths lists the first ten of them. */
+  count?: number;
+  paths?: string[];
+}
+
+/** What a report left out to stay within its bounds: how many of each. */
+export interface Truncated {
+  errors?: number;
+  warnings?: number;
+  infos?: number;
+  rule_errors?: number;
 }
 
 /** A rule that failed to evaluate; while there is one, the report is not ok. */
@@ -56,6 +69,8 @@ export interface Report {
   violations: Violation[];
   undecided?: Undecided[];
   errors?: RuleError[];
+  /** Present only when the report had to leave violations or rule errors out. */
+  truncated?: Truncated;
 }
 
 /** The one error body of the command line, the HTTP service and this API. */
@@ -82,6 +97,8 @@ export interface RuleSummary {
   each?: string;
   /** Where its violations point: below each element of each, or absolute. */
   path?: string;
+  /** The wire-form paths its violations can have, with [*] for any index. */
+  patterns: string[];
   title: string;
   source: string;
 }

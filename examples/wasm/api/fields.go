@@ -1,8 +1,6 @@
 package api
 
 import (
-	"strings"
-
 	"github.com/icpcheck/icpcheck/validate"
 )
 
@@ -34,11 +32,7 @@ func Fields(v *validate.Validator, province string, o Options) any {
 		if s.Category != "required" {
 			continue
 		}
-		patterns := make([]string, len(s.Patterns))
-		for i, p := range s.Patterns {
-			patterns[i] = strings.ReplaceAll(p, "[]", "[*]")
-		}
-		out = append(out, Field{Rule: s.ID, Scope: s.Scope, Severity: s.Severity, Each: s.Each, Path: s.Path, Patterns: patterns, Title: s.Title})
+		out = append(out, Field{Rule: s.ID, Scope: s.Scope, Severity: s.Severity, Each: s.Each, Path: s.Path, Patterns: wirePatterns(s.Patterns), Title: s.Title})
 	}
 	return out
 }

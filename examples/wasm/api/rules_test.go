@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/icpcheck/icpcheck/validate"
 )
 
@@ -39,5 +41,23 @@ func TestRules(t *testing.T) {
 	}
 	if got := errorBody(t, Rules(v, "atlantis", Options{})); got.Path != "province" {
 		t.Errorf("unknown province: path %q, want province", got.Path)
+	}
+}
+
+// Rules writes patterns as Fields does, [*] for any index, and a second
+// call sees the rule set's own patterns unchanged.
+func TestRulesPatterns(t *testing.T) {
+	v := validator(t)
+	want := []string{"services[*].platforms[*].os", "services[*].platforms[*].package", "services[*].platforms[*].public_key", "services[*].platforms[*].signature_md5"}
+	for range 2 {
+		var got []string
+		for _, s := range Rules(v, "hunan", Options{}).([]validate.RuleSummary) {
+			if s.ID == "national.required.app-platform" {
+				got = s.Patterns
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("patterns of national.required.app-platform (-want +got):\n%s", diff)
+		}
 	}
 }

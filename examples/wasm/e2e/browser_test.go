@@ -102,10 +102,6 @@ func clearField(sel string) chromedp.Action {
 	return chromedp.Evaluate(fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.value = ""; el.dispatchEvent(new Event("input", {bubbles: true})); })()`, sel), nil)
 }
 
-func service(n int, field string) string {
-	return fmt.Sprintf("#services .service:nth-of-type(%d) %s", n, field)
-}
-
 // waitFor polls a JavaScript condition until it is true.
 func waitFor(t *testing.T, ctx context.Context, what, cond string) {
 	t.Helper()
