@@ -173,9 +173,14 @@ type program struct {
 // expression as its author wrote it; an empty condition holds.
 type condition []*program
 
-// Rules returns the rules of the set as they apply, sorted by id.
+// Rules returns the rules of the set as they apply, sorted by id: copies,
+// so that changing one changes nothing the set evaluates.
 func (s *Set) Rules() []*Rule {
-	return slices.Clone(s.rules)
+	out := make([]*Rule, len(s.rules))
+	for i, r := range s.rules {
+		out[i] = r.copy()
+	}
+	return out
 }
 
 var placeholderPattern = regexp.MustCompile(`\{([a-z][a-z0-9_]*)\}`)

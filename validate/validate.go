@@ -411,7 +411,9 @@ func (v *Validator) day(f *model.Filing, date model.Date) (model.Date, error) {
 // whether a re-check under today's rules could differ.
 func (v *Validator) RulesVersion() string { return v.version }
 
-// Rules returns the compiled rules, sorted by id.
+// Rules returns the compiled rules, sorted by id. They are copies: a
+// Validator is shared by concurrent calls, and changing a rule it returns
+// changes no verdict.
 func (v *Validator) Rules() []*rules.Rule { return v.set.Rules() }
 
 // RuleSummary is a rule as a user interface lists it.
