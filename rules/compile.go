@@ -464,7 +464,7 @@ func (s *Set) groups() []*group {
 	if s.national != nil {
 		out = append(out, s.national)
 	}
-	for _, p := range model.Provinces {
+	for _, p := range model.Provinces() {
 		if g := s.byProvince[p.Slug]; g != nil {
 			out = append(out, g)
 		}

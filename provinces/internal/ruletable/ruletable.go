@@ -52,7 +52,7 @@ const (
 // rules), and the rules sorted the same way.
 func scopes(rs []*rules.Rule) ([]string, []*rules.Rule) {
 	order := map[string]int{"national": 0}
-	for i, p := range model.Provinces {
+	for i, p := range model.Provinces() {
 		order[string(p.Slug)] = 100 + i
 	}
 	rank := func(scope string) int {
@@ -70,7 +70,7 @@ func scopes(rs []*rules.Rule) ([]string, []*rules.Rule) {
 			list = append(list, r.Scope)
 		}
 	}
-	for _, p := range model.Provinces {
+	for _, p := range model.Provinces() {
 		if !seen[string(p.Slug)] {
 			list = append(list, string(p.Slug))
 		}
