@@ -200,7 +200,7 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 	var errs []error
 	for _, f := range files {
 		if f.Scope != "national" && f.Scope != SharedScope && !isProvince(f.Scope) && !slices.Contains(cfg.providers, f.Scope) {
-			errs = append(errs, &Error{File: f.Name, Line: f.scopeLine, Err: fmt.Errorf("scope %q is not national, shared, a province slug or a declared provider (%s)", f.Scope, strings.Join(cfg.providers, ", "))})
+			errs = append(errs, &Error{File: f.Name, Line: f.scopeAt.line, Column: f.scopeAt.col, Err: fmt.Errorf("scope %q is not national, shared, a province slug or a declared provider (%s)", f.Scope, strings.Join(cfg.providers, ", "))})
 		}
 	}
 	matchers := map[string]*wordList{}
@@ -602,7 +602,7 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 			root = cr.coll.goType
 		}
 		if err := checkPath(root, r.Path); err != nil {
-			c.fail(r, r.Line, 0, "path %q: %v", r.Path, err)
+			c.fail(r, r.pathAt.line, r.pathAt.col, "path %q: %v", r.Path, err)
 		}
 	}
 	return cr
