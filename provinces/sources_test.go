@@ -28,7 +28,7 @@ func TestEveryScopeIsReconciled(t *testing.T) {
 				publishers[f.Scope] = append(publishers[f.Scope], s.Publisher)
 			}
 		}
-		isProvince := slices.ContainsFunc(model.Provinces, func(p model.ProvinceInfo) bool { return string(p.Slug) == f.Scope })
+		isProvince := slices.ContainsFunc(model.Provinces(), func(p model.ProvinceInfo) bool { return string(p.Slug) == f.Scope })
 		if isProvince && len(f.ReconciledWith) == 0 {
 			t.Errorf("%s: a province's file has no reconciled_with", f.Name)
 		}
@@ -38,7 +38,7 @@ func TestEveryScopeIsReconciled(t *testing.T) {
 			t.Errorf("no file of scope %s has a reconciled_with", scope)
 		}
 	}
-	for _, p := range model.Provinces {
+	for _, p := range model.Provinces() {
 		got := publishers[string(p.Slug)]
 		if !slices.Contains(got, "UCloud") || len(got) < 2 {
 			t.Errorf("%s is reconciled with %v; want UCloud and at least one other provider", p.Slug, got)
