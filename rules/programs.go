@@ -37,27 +37,7 @@ func (c *compiler) checked(r *Rule, what string, e Expr, boolean bool) *cel.Ast 
 			return ast // compiled when the bundle was made
 		}
 	}
-	checked, iss := c.env.Compile(e.Source)
-	if iss.Err() != nil {
-		for _, ce := range iss.Errors() {
-			line, col := e.at.atLineCol(ce.Location.Line(), ce.Location.Column())
-			c.fail(r, line, col, "%s: %s", what, ce.Message)
-		}
-		return nil
-	}
-	if boolean && !checked.OutputType().IsExactType(types.BoolType) {
-		c.fail(r, e.Line, e.Column, "%s must be a boolean expression, not %s", what, checked.OutputType())
-		return nil
-	}
-	before := len(c.errs)
-	c.refuse(r, e, checked)
-	if len(c.errs) > before {
-		return nil
-	}
-	if c.record && e.pre != nil {
-		e.pre.ast = checked
-	}
-	return checked
+	return c.fromSource(r, what, e, boolean)
 }
 
 // program plans a checked expression, with a run-time cost limit where the

@@ -32,10 +32,10 @@ type ruleSource struct {
 }
 
 // load reads a source's rule files: the embedded ones from their bundle,
-// already compiled, a caller's from YAML.
+// already compiled, a caller's from YAML (see loadFiles).
 func (src ruleSource) load() ([]*rules.File, error) {
 	if !src.embedded {
-		return rules.Load(src.fsys, src.patterns...)
+		return loadFiles(src.fsys, src.patterns)
 	}
 	data, err := provinces.Bundle()
 	if err != nil {
@@ -94,7 +94,9 @@ func WithResolver(r Resolver) Option {
 type Option func(*settings) error
 
 // WithRules adds the rule files in fsys matching the glob patterns (all
-// top-level *.yaml files when none are given) to the embedded ones.
+// top-level *.yaml files when none are given) to the embedded ones. A
+// build with the tag icpcheck_bundled (the browser's) cannot compile them:
+// New refuses the option there.
 func WithRules(fsys fs.FS, patterns ...string) Option {
 	return func(s *settings) error {
 		s.sources = append(s.sources, ruleSource{fsys: fsys, patterns: patterns})
