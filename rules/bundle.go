@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 
 	"cel.dev/cel-go/cel"
 	exprpb "google.golang.org/genproto/googleapis/api/expr/v1alpha1"
@@ -26,6 +27,42 @@ type precompiled struct {
 	off, n    int    // where raw stands in the bundle's block of ASTs
 	cost      uint64 // the checker's worst case, when costKnown
 	costKnown bool
+	// parts are the worst cases of the conjuncts of a when that are
+	// planned apart (see splitWhen), by the id of the conjunct's root.
+	parts map[int64]uint64
+}
+
+// unknownCost is recorded for an expression the checker could not bound,
+// which is metered as it runs.
+const unknownCost = math.MaxUint64
+
+// costOf is the recorded worst case of checked, the whole expression or a
+// part of it; ok is false when none is recorded.
+func (p *precompiled) costOf(checked *cel.Ast) (worst uint64, ok bool) {
+	switch {
+	case p == nil:
+		return 0, false
+	case p.ast == checked:
+		return p.cost, p.costKnown
+	}
+	worst, ok = p.parts[checked.NativeRep().Expr().ID()]
+	return worst, ok
+}
+
+// setCost records the worst case of checked, the whole expression or a
+// part of it.
+func (p *precompiled) setCost(checked *cel.Ast, worst uint64, known bool) {
+	if !known {
+		worst = unknownCost
+	}
+	if p.ast == checked {
+		p.cost, p.costKnown = worst, true
+		return
+	}
+	if p.parts == nil {
+		p.parts = map[int64]uint64{}
+	}
+	p.parts[checked.NativeRep().Expr().ID()] = worst
 }
 
 // checked returns the expression's AST, decoding it on first use; nil
@@ -45,20 +82,21 @@ func (p *precompiled) checked() (*cel.Ast, error) {
 // and where its AST (an encoded google.api.expr.v1alpha1.CheckedExpr)
 // stands in the block of ASTs that follows the JSON.
 type bundleExpr struct {
-	Source string `json:"src"`
-	Line   int    `json:"line,omitempty"`
-	Column int    `json:"col,omitempty"`
-	Off    int    `json:"off,omitempty"`
-	N      int    `json:"n,omitempty"`
-	Cost   uint64 `json:"cost,omitempty"`
-	Costed bool   `json:"costed,omitempty"`
+	Source string           `json:"src"`
+	Line   int              `json:"line,omitempty"`
+	Column int              `json:"col,omitempty"`
+	Off    int              `json:"off,omitempty"`
+	N      int              `json:"n,omitempty"`
+	Cost   uint64           `json:"cost,omitempty"`
+	Costed bool             `json:"costed,omitempty"`
+	Parts  map[int64]uint64 `json:"parts,omitempty"`
 }
 
 // MarshalJSON writes the expression and where its AST stands.
 func (e Expr) MarshalJSON() ([]byte, error) {
 	b := bundleExpr{Source: e.Source, Line: e.Line, Column: e.Column}
 	if e.pre != nil {
-		b.Off, b.N, b.Cost, b.Costed = e.pre.off, e.pre.n, e.pre.cost, e.pre.costKnown
+		b.Off, b.N, b.Cost, b.Costed, b.Parts = e.pre.off, e.pre.n, e.pre.cost, e.pre.costKnown, e.pre.parts
 	}
 	return json.Marshal(b)
 }
@@ -69,7 +107,7 @@ func (e *Expr) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &b); err != nil {
 		return err
 	}
-	*e = Expr{Source: b.Source, Line: b.Line, Column: b.Column, pre: &precompiled{off: b.Off, n: b.N, cost: b.Cost, costKnown: b.Costed}}
+	*e = Expr{Source: b.Source, Line: b.Line, Column: b.Column, pre: &precompiled{off: b.Off, n: b.N, cost: b.Cost, costKnown: b.Costed, parts: b.Parts}}
 	return nil
 }
 

@@ -44,8 +44,8 @@ func (c *compiler) checked(r *Rule, what string, e Expr, boolean bool) *cel.Ast 
 // static estimate cannot bound it.
 func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) *program {
 	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
-	worst, err := c.estimate(e, checked)
-	metered := err != nil || worst > c.costLimit
+	worst, known := c.estimate(r, what, e, checked)
+	metered := !known || worst > c.costLimit
 	if metered {
 		// The worst case is unknown or too high: count the cost as it runs.
 		opts = append(opts, cel.CostLimit(c.costLimit))
@@ -65,20 +65,17 @@ func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) *prog
 
 // estimate is the worst-case cost of checked, an expression of e (the
 // whole of it, or a hoisted part), as the bundle recorded it or as the
-// checker estimates it.
-func (c *compiler) estimate(e Expr, checked *cel.Ast) (uint64, error) {
-	whole := e.pre != nil && e.pre.ast == checked
-	if whole && e.pre.costKnown {
-		return e.pre.cost, nil
+// checker estimates it (see estimateCost); known is false when the checker
+// could not bound it.
+func (c *compiler) estimate(r *Rule, what string, e Expr, checked *cel.Ast) (worst uint64, known bool) {
+	if worst, ok := e.pre.costOf(checked); ok {
+		return worst, worst != unknownCost
 	}
-	est, err := c.env.EstimateCost(checked, sizeBounds{})
-	if err != nil {
-		return 0, err
+	worst, known = c.estimateCost(r, what, e, checked)
+	if c.record && e.pre != nil {
+		e.pre.setCost(checked, worst, known)
 	}
-	if whole && c.record {
-		e.pre.cost, e.pre.costKnown = est.Max, true
-	}
-	return est.Max, nil
+	return worst, known
 }
 
 // refuse makes a misspelt word-list name a load-time error (the list

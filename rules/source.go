@@ -7,6 +7,9 @@ import (
 	"cel.dev/cel-go/common/types"
 )
 
+// The parts of compiling that need CEL's parser and checker. A build with
+// the tag icpcheck_bundled leaves them out (see source_bundled.go).
+
 // fromSource parses and type-checks an expression that no bundle compiled,
 // or records why not.
 func (c *compiler) fromSource(r *Rule, what string, e Expr, boolean bool) *cel.Ast {
@@ -31,4 +34,14 @@ func (c *compiler) fromSource(r *Rule, what string, e Expr, boolean bool) *cel.A
 		e.pre.ast = checked
 	}
 	return checked
+}
+
+// estimateCost is the checker's worst case of checked; known is false when
+// it could not bound it.
+func (c *compiler) estimateCost(_ *Rule, _ string, _ Expr, checked *cel.Ast) (worst uint64, known bool) {
+	est, err := c.env.EstimateCost(checked, sizeBounds{})
+	if err != nil {
+		return 0, false
+	}
+	return est.Max, true
 }

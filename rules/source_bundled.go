@@ -11,3 +11,10 @@ func (c *compiler) fromSource(r *Rule, what string, e Expr, _ bool) *cel.Ast {
 	c.fail(r, e.Line, e.Column, "%s: this build (tag icpcheck_bundled) compiles only the expressions of a bundle, not %q", what, e.Source)
 	return nil
 }
+
+// estimateCost refuses an expression whose worst case the bundle did not
+// record: this build has no cost estimator.
+func (c *compiler) estimateCost(r *Rule, what string, e Expr, _ *cel.Ast) (uint64, bool) {
+	c.fail(r, e.Line, e.Column, "%s: this build (tag icpcheck_bundled) estimates no cost, and the bundle records none", what)
+	return 0, false
+}
