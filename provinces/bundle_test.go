@@ -19,6 +19,6 @@ func TestBundleIsCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	if string(got) != string(want) {
-		t.Errorf("provinces/bundle.json is stale (%d bytes, want %d); run go generate ./provinces", len(got), len(want))
+		t.Errorf("provinces/bundle.json and bundle.ast are stale (%d bytes, want %d); run go generate ./provinces", len(got), len(want))
 	}
 }

@@ -16,8 +16,14 @@ var files embed.FS
 // their test cases.
 func FS() fs.FS { return files }
 
-//go:embed bundle.json
-var bundle []byte
+// The bundle is kept in two files, its JSON document and its block of
+// ASTs, so that neither is over 1 MB.
+var (
+	//go:embed bundle.json
+	bundleJSON []byte
+	//go:embed bundle.ast
+	bundleASTs []byte
+)
 
 // Bundle returns the embedded rule files as a rules bundle (see
 // rules.DecodeBundle): parsed, without their test cases, every expression
@@ -28,7 +34,7 @@ var bundle []byte
 // sent as brotli) is smaller than with gzip inside. The error is always
 // nil.
 func Bundle() ([]byte, error) {
-	return bytes.Clone(bundle), nil
+	return append(bytes.Clone(bundleJSON), bundleASTs...), nil
 }
 
 // Providers names the access providers that have a layer among the

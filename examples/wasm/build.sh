@@ -19,7 +19,7 @@ root="$(go env GOROOT)"
 
 # The tag icpcheck_bundled leaves CEL's parser and checker and the rule
 # files' YAML reader out: the page applies only the embedded rules, which
-# are compiled ahead of time (provinces/bundle.json). Inlining is off
+# are compiled ahead of time (provinces/bundle.json, bundle.ast). Inlining is off
 # outside the standard library (the last -gcflags a package matches wins):
 # it takes a tenth off the brotli size, and the time goes to the standard
 # library (JSON, reflection, the runtime), which keeps it.

@@ -1,10 +1,12 @@
-// Command genbundle writes provinces/bundle.json, the embedded rule
-// files as a rules bundle (parsed, without their test cases, every
-// expression compiled), which validate.New loads instead of the YAML; run
-// it with go generate ./provinces.
+// Command genbundle writes the embedded rule files as a rules bundle
+// (parsed, without their test cases, every expression compiled), which
+// validate.New loads instead of the YAML; run it with go generate
+// ./provinces. The bundle's JSON document goes to bundle.json and its
+// block of ASTs to bundle.ast, so that neither file is over 1 MB.
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 
@@ -14,7 +16,13 @@ import (
 func main() {
 	data, err := ruletable.Bundle()
 	if err == nil {
-		err = os.WriteFile("bundle.json", data, 0o644)
+		// The JSON document ends at the first line break: the encoder
+		// escapes those within strings.
+		end := bytes.IndexByte(data, '\n') + 1
+		err = os.WriteFile("bundle.json", data[:end], 0o644)
+		if err == nil {
+			err = os.WriteFile("bundle.ast", data[end:], 0o644)
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "genbundle:", err)
