@@ -44,6 +44,11 @@ func FuzzMessagesFilled(f *testing.F) {
 	for _, data := range fuzzFilingSeeds(f) {
 		f.Add(data)
 	}
+	for _, shown := range unquotedChinese {
+		if shown.input != "" {
+			f.Add([]byte(shown.input)) // valid identifiers from other provinces
+		}
+	}
 	v, err := validate.New(validate.WithDate("2026-03-02"))
 	if err != nil {
 		f.Fatal(err)
@@ -84,19 +89,58 @@ func FuzzMessagesFilled(f *testing.F) {
 
 // unquotedChinese are the rules whose English texts hold Chinese outside
 // quotes that is not the applicant's: a name or a remark the rule composes
-// for the applicant to type, or the province's Chinese name. They are
-// reported to the rule files' maintainers, each with an input of the fuzz
-// target that shows it: an example filing, or the bytes of one. The fuzz
-// target leaves that check out for them, and TestUnquotedChineseStillThere
-// says when one is fixed.
+// for the applicant to type, or a province's Chinese name from
+// province_name(), which has no English. They are reported to the rule
+// files' maintainers, each with an input of the fuzz target that shows it:
+// an example filing, or the text of one. The fuzz target leaves that check
+// out for them, and TestUnquotedChineseStillThere says when one is fixed.
 var unquotedChinese = map[string]struct{ example, input string }{
 	"guangdong.enterprise-name-guanwang":      {example: "guangdong-clean.yaml"},
 	"jiangsu.personal-name-form":              {example: "national-jiangsu-personal-studio.yaml"},
 	"neimenggu.unit-website-remark-statement": {example: "neimenggu-unit-no-remark-statement.yaml"},
 	"tianjin.emergency-mobile-remark":         {example: "tianjin-personal-emergency-mobile-no-remark.yaml"},
 	"zhejiang.sole-proprietor-name":           {example: "zhejiang-sole-proprietor-name.yaml"},
-	// As textFiling reads it: a Gansu unit whose mailing address is 贵州.
-	"national.address.mailing-same-region": {input: "贵州"},
+
+	"national.address.mailing-same-region":         {input: outsiderUnitIn("hunan")},
+	"national.region.unit-filing-province":         {input: outsiderUnitIn("hunan")},
+	"shanxi.principals-local-id-number":            {input: outsiderUnitIn("shanxi")},
+	"guangdong.personal-residence-proof-id-number": {input: beijingPersonIn("guangdong")},
+	"hebei.personal-residence-proof-id-number":     {input: beijingPersonIn("hebei")},
+	"heilongjiang.personal-local-id-number":        {input: beijingPersonIn("heilongjiang")},
+	"henan.personal-local-id-number":               {input: beijingPersonIn("henan")},
+	"hubei.personal-residence-proof-id-number":     {input: beijingPersonIn("hubei")},
+	"jiangsu.personal-residence-proof-id-number":   {input: beijingPersonIn("jiangsu")},
+	"jilin.personal-residence-proof-id-number":     {input: beijingPersonIn("jilin")},
+	"liaoning.personal-residence-proof-id-number":  {input: beijingPersonIn("liaoning")},
+	"neimenggu.personal-residence-id-number":       {input: beijingPersonIn("neimenggu")},
+	"shanxi.personal-local-id-number":              {input: beijingPersonIn("shanxi")},
+}
+
+// outsiderUnitIn is a filing in province p of a company registered in
+// Beijing, with a mailing address in Hebei and a principal with a Beijing
+// ID.
+func outsiderUnitIn(p string) string {
+	return "province: " + p + `
+subject:
+  nature: enterprise
+  name: 云栈科技有限公司
+  certificate: {type: business_license, number: 91110105MA4L7Q2K9R}
+  mailing_address: 河北省廊坊市广阳区新华路1号
+  principal: {name: 王建国, certificate: {type: resident_id, number: "110105198803121236"}}
+`
+}
+
+// beijingPersonIn is a personal filing in province p by a person with a
+// Beijing ID and no address on it.
+func beijingPersonIn(p string) string {
+	return "province: " + p + `
+subject:
+  nature: individual
+  name: 王建国
+  certificate: {type: resident_id, number: "110105198803121236"}
+  principal: {name: 王建国, certificate: {type: resident_id, number: "110105198803121236"}}
+services: [{kind: website, name: 建国读书, domains: [jianguo.cn]}]
+`
 }
 
 // checkText reports the problems of one text of rule, but the known ones.
