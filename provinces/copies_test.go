@@ -62,17 +62,6 @@ func TestNoRuleBodyIsCopiedAcrossFiles(t *testing.T) {
 // The list may only shrink: the test fails on a copy it does not list, and
 // on a listed rule that is no longer a copy, so that it is struck off.
 var knownCopies = []string{
-	// personal-residence-proof as first written: the fault is put at
-	// materials rather than at the address, every certificate type is read,
-	// and an address that does not start with the province's name counts as
-	// outside it. As applications of the shared rule their reports would
-	// move to subject.certificate.address and leave other certificates out.
-	"anhui.personal-residence-proof",
-	"fujian.personal-residence-proof",
-	"jiangxi.personal-residence-proof",
-	"shandong.personal-residence-proof",
-	"shanghai.personal-residence-proof",
-	"zhejiang.personal-residence-proof",
 	// mobile-locality for individuals only (requests-g3.md item 4). Hunan
 	// applies mobile-locality to units already, as hunan.mobile-locality,
 	// and a province cannot apply a shared rule twice.
