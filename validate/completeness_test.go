@@ -172,7 +172,7 @@ func TestEveryRequiredFieldIsReported(t *testing.T) {
 // object whose fields are (a principal's certificate: its type and number
 // are reported, not the object), and a service principal's contacts when
 // the service principal is the subject principal, whose contacts the form
-// reuses.
+// reuses, and the validity dates of a document that is not an ID card.
 func skip(doc map[string]any, path string) bool {
 	at := any(doc)
 	parts := strings.Split(path, ".")
@@ -196,6 +196,11 @@ func skip(doc map[string]any, path string) bool {
 		}
 		subject := doc["subject"].(map[string]any)
 		return number(service["principal"]) == number(subject["principal"])
+	}
+	if strings.HasPrefix(path, "subject.principal.certificate.valid_") {
+		// The validity of an ID card is asked for, not of other documents.
+		cert := doc["subject"].(map[string]any)["principal"].(map[string]any)["certificate"].(map[string]any)
+		return cert["type"] != "resident_id"
 	}
 	return false
 }
