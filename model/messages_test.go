@@ -200,7 +200,7 @@ func wireWordsForTest() map[string]bool {
 	for w := range wireWords() {
 		words[w] = true
 	}
-	for _, p := range Provinces {
+	for _, p := range Provinces() {
 		words[string(p.Slug)] = true
 	}
 	return words

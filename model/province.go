@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/text/width"
@@ -19,8 +20,9 @@ type ProvinceInfo struct {
 	Category string // province, municipality or autonomous region
 }
 
-// Provinces lists the 31 mainland provincial-level regions in GB/T 2260 order.
-var Provinces = []ProvinceInfo{
+// provinces lists the 31 mainland provincial-level regions in GB/T 2260
+// order.
+var provinces = []ProvinceInfo{
 	{"beijing", "北京", "北京市", "11", "municipality"},
 	{"tianjin", "天津", "天津市", "12", "municipality"},
 	{"hebei", "河北", "河北省", "13", "province"},
@@ -67,8 +69,12 @@ var noICPRegions = map[string]string{
 	"台湾": "Taiwan", "臺灣": "Taiwan", "台湾省": "Taiwan", "taiwan": "Taiwan", "71": "Taiwan",
 }
 
+// Provinces returns the 31 mainland provincial-level regions in GB/T 2260
+// order: a copy, so that no caller can change what the decoder accepts.
+func Provinces() []ProvinceInfo { return slices.Clone(provinces) }
+
 func init() {
-	for _, p := range Provinces {
+	for _, p := range provinces {
 		provinceInfo[p.Slug] = p
 		provinceByCode[p.Code] = p.Slug
 		for _, alias := range []string{string(p.Slug), p.Short, p.Full, p.Code} {

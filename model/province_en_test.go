@@ -3,7 +3,7 @@ package model
 import "testing"
 
 func TestProvinceNames(t *testing.T) {
-	for _, p := range Provinces {
+	for _, p := range Provinces() {
 		if en := p.Slug.Name(English); en == "" || en == string(p.Slug) {
 			t.Errorf("%s has no English name", p.Slug)
 		}

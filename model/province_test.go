@@ -18,11 +18,11 @@ func mixedCase(s string) string {
 }
 
 func TestParseProvinceAliases(t *testing.T) {
-	if len(Provinces) != 31 {
-		t.Fatalf("%d provinces, want 31", len(Provinces))
+	if len(Provinces()) != 31 {
+		t.Fatalf("%d provinces, want 31", len(Provinces()))
 	}
 	seen := map[string]bool{}
-	for _, p := range Provinces {
+	for _, p := range Provinces() {
 		inputs := []string{
 			string(p.Slug), p.Short, p.Full, p.Code,
 			width.Widen.String(p.Code),         // full-width digits, "４３"

@@ -1,6 +1,3 @@
-// Package provinces embeds the rule files icpcheck ships: the national
-// baseline (national.yaml), one file per province (hunan.yaml, …), and the
-// access providers' own layers (huaweicloud.yaml). Each rule cites its source.
 package provinces
 
 import (

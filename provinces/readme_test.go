@@ -12,7 +12,7 @@ import (
 // The generated tables in README.md and provinces/README.md must match the
 // rule files; go generate ./provinces rewrites them.
 func TestGeneratedTablesAreCurrent(t *testing.T) {
-	rs, err := ruletable.Load()
+	d, err := ruletable.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,7 +20,7 @@ func TestGeneratedTablesAreCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := ruletable.Splice(string(doc), ruletable.Summary(rs))
+	want, err := ruletable.Splice(string(doc), ruletable.Summary(d.Rules))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func TestGeneratedTablesAreCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(ruletable.ProvincesREADME(rs), string(got)); diff != "" {
+	if diff := cmp.Diff(ruletable.ProvincesREADME(d), string(got)); diff != "" {
 		t.Errorf("provinces/README.md is stale; run go generate ./provinces (-want +got):\n%s", diff)
 	}
 }

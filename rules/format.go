@@ -174,6 +174,7 @@ type Rule struct {
 	// warning of another rule.
 	Supersedes   []string
 	supersedesAt []pos // where each id stands in the file, for errors
+	pathAt       pos   // where path stands, for errors
 	// Reminder, on a shared rule, is how it reads where a province applies
 	// it at severity info: as a reminder of older or one provider's
 	// guidance, not as the requirement its own texts state.
@@ -245,7 +246,7 @@ type File struct {
 	TestBase       *yaml.Node            `json:"-"` // the filing that test cases are merged over
 	TestBases      map[string]*yaml.Node `json:"-"` // named alternatives, chosen by a rule's test_base
 	TestDate       model.Date            `json:"-"`
-	scopeLine      int
+	scopeAt        pos
 }
 
 // SharedScope is the scope of a file of shared rules: rules written once

@@ -147,7 +147,7 @@ func (p *fileParser) parse(root *yaml.Node) {
 		switch key {
 		case "scope":
 			f.Scope = p.str(v, "")
-			f.scopeLine = v.Line
+			f.scopeAt = pos{v.Line, v.Column}
 			if !namePattern.MatchString(f.Scope) {
 				p.fail(v, "", "scope %q must be a province slug, \"national\", or a provider name in kebab-case", f.Scope)
 			}
@@ -262,6 +262,7 @@ func (p *fileParser) rule(n *yaml.Node) *Rule {
 			}
 		case "path":
 			r.Path = p.str(v, id)
+			r.pathAt = pos{v.Line, v.Column}
 		case "applies_to":
 			r.AppliesTo = p.appliesTo(v, id)
 		case "params":

@@ -86,7 +86,7 @@ func TestCompileErrors(t *testing.T) {
 		{"quadratic distinct()", header + "    check: size(filing.services.map(s, s.name).distinct()) > 0\n", position{9, 56, "acme.r"}, "unique"},
 		{"word list that is not a literal", header + "    check: \"!has_words(filing.subject.name, filing.province)\"\n", position{9, 51, "acme.r"}, "literal"},
 		{"placeholder without a value", strings.Replace(header, "{zh: 消息, en: message}", `{zh: "消息{count}", en: "message {count}"}`, 1) + "    check: true\n", position{5, 22, "acme.r"}, "{count}"},
-		{"path that is not a key path", header + "    check: true\n    path: services/0\n", position{3, 0, "acme.r"}, "path"},
+		{"path that is not a key path", header + "    check: true\n    path: services/0\n", position{10, 11, "acme.r"}, "path"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -120,7 +120,7 @@ func textFiling(data []byte) (*model.Filing, error) {
 	}
 	f := &model.Filing{
 		Type:     model.FirstFiling,
-		Province: model.Provinces[int(b>>2)%len(model.Provinces)].Slug,
+		Province: model.Provinces()[int(b>>2)%len(model.Provinces())].Slug,
 		Subject: model.Subject{Nature: model.Enterprise, Name: text(), MailingAddress: text(), Principal: person(),
 			Certificate: model.Certificate{Type: model.BusinessLicenseCert, Number: text(), Address: text()}},
 	}

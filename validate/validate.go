@@ -57,6 +57,7 @@ type settings struct {
 	providers     []string
 	maxViolations int
 	budget        *uint64
+	celOnly       bool
 }
 
 // compileMode says when New compiles which rules.
@@ -208,6 +209,17 @@ func WithCallBudget(cost uint64) Option {
 	}
 }
 
+// WithCELOnly decides every rule's applies_to, and the fields a required
+// rule asks for, in CEL generated from them instead of in Go: the reports
+// are the same (FuzzNativeAndCELAgree holds the two to it), only slower. It
+// is there to check the native path against CEL, or to set it aside.
+func WithCELOnly() Option {
+	return func(s *settings) error {
+		s.celOnly = true
+		return nil
+	}
+}
+
 // WithCostLimit sets the CEL cost limit of every rule expression.
 func WithCostLimit(limit uint64) Option {
 	return func(s *settings) error {
@@ -255,6 +267,9 @@ func New(opts ...Option) (*Validator, error) {
 		rules.Providers(providers...), rules.Disabled(s.disabled...)}
 	if s.budget != nil {
 		compileOpts = append(compileOpts, rules.CallBudget(*s.budget))
+	}
+	if s.celOnly {
+		compileOpts = append(compileOpts, rules.CELOnly())
 	}
 	set, err := rules.Compile(files, compileOpts...)
 	if err == nil {
@@ -411,7 +426,9 @@ func (v *Validator) day(f *model.Filing, date model.Date) (model.Date, error) {
 // whether a re-check under today's rules could differ.
 func (v *Validator) RulesVersion() string { return v.version }
 
-// Rules returns the compiled rules, sorted by id.
+// Rules returns the compiled rules, sorted by id. They are copies: a
+// Validator is shared by concurrent calls, and changing a rule it returns
+// changes no verdict.
 func (v *Validator) Rules() []*rules.Rule { return v.set.Rules() }
 
 // RuleSummary is a rule as a user interface lists it.

@@ -71,7 +71,7 @@ func TestTextInChinese(t *testing.T) {
 func TestTextInEnglish(t *testing.T) {
 	var buf bytes.Buffer
 	writeText(&buf, "a.yaml", &validate.Report{OK: true, Province: "hunan", Undecided: sample.Undecided}, validate.English, false)
-	want := "a.yaml: ok (province hunan: 0 errors, 0 warnings, 0 infos, 1 undecided)\n"
+	want := "a.yaml: ok (province hunan: 0 errors, 0 warnings, 0 reminders, 1 undecided)\n"
 	if diff := cmp.Diff(want, buf.String()); diff != "" {
 		t.Errorf("text (-want +got):\n%s", diff)
 	}

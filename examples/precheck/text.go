@@ -33,7 +33,7 @@ var textLabels = map[validate.Language]labels{
 	},
 	validate.English: {
 		ok: "ok", fail: "FAIL",
-		header:     "%s: %s (province %s: %d errors, %d warnings, %d infos%s)\n",
+		header:     "%s: %s (province %s: %d errors, %d warnings, %d reminders%s)\n",
 		noProvince: "-",
 		severity:   map[validate.Severity]string{validate.SeverityError: "error", validate.SeverityWarning: "warning", validate.SeverityInfo: "info"},
 		fix:        "fix: ", undecided: "undecided", ruleFailed: "rule failed",

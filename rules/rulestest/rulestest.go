@@ -1,14 +1,3 @@
-// Package rulestest runs the test cases declared beside rules, from a
-// user's own go test, with the same mechanism that tests icpcheck's embedded
-// rule files:
-//
-//	func TestMyRules(t *testing.T) {
-//		rulestest.Run(t, os.DirFS("rules"))
-//	}
-//
-// Each case's filing is merged over its file's test_base (mappings merge key
-// by key, anything else replaces, null deletes), decoded strictly, and
-// evaluated; the paths where the rule fired must equal the case's want.
 package rulestest
 
 import (
@@ -37,8 +26,9 @@ type config struct {
 }
 
 // WithContext compiles these rule files too (for example the embedded
-// provinces), so that rules under test may use their word lists; their own
-// tests are not run.
+// provinces), so that rules under test may use their word lists and
+// supersede their rules; their own tests are not run, and the providers
+// their scopes name are declared.
 func WithContext(fsys fs.FS) Option {
 	return func(c *config) { c.context = append(c.context, fsys) }
 }
@@ -80,6 +70,13 @@ func Run(t *testing.T, fsys fs.FS, opts ...Option) {
 		more, err := rules.Load(ctx)
 		if err != nil {
 			t.Fatalf("loading context rule files: %v", err)
+		}
+		// The context's own provider layers (huaweicloud in the embedded
+		// files) are declared by being there.
+		for _, f := range more {
+			if _, province := model.Province(f.Scope).Info(); !province && f.Scope != "national" && f.Scope != rules.SharedScope {
+				cfg.providers = append(cfg.providers, f.Scope)
+			}
 		}
 		all = append(all, more...)
 	}

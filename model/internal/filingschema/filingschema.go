@@ -246,7 +246,7 @@ func enumSchema(e model.Enumeration) object {
 func provinceSchema() object {
 	var slugs []object
 	var others []string
-	for _, p := range model.Provinces {
+	for _, p := range model.Provinces() {
 		slugs = append(slugs, object{{"const", string(p.Slug)}, {"title", p.Full}})
 		others = append(others, p.Short, p.Full, p.Code)
 	}

@@ -17,7 +17,7 @@ func main() {
 }
 
 func run(readme, provincesReadme string) error {
-	rs, err := ruletable.Load()
+	d, err := ruletable.Load()
 	if err != nil {
 		return err
 	}
@@ -25,12 +25,12 @@ func run(readme, provincesReadme string) error {
 	if err != nil {
 		return err
 	}
-	out, err := ruletable.Splice(string(doc), ruletable.Summary(rs))
+	out, err := ruletable.Splice(string(doc), ruletable.Summary(d.Rules))
 	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(readme, []byte(out), 0o644); err != nil {
 		return err
 	}
-	return os.WriteFile(provincesReadme, []byte(ruletable.ProvincesREADME(rs)), 0o644)
+	return os.WriteFile(provincesReadme, []byte(ruletable.ProvincesREADME(d)), 0o644)
 }

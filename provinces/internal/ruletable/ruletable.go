@@ -1,11 +1,13 @@
 // Package ruletable renders the rule tables from the rule files: a summary
-// by scope for the top README.md, and the coverage table and full rule list
-// of provinces/README.md. go generate writes them; a test proves them
+// by scope for the top README.md, and the coverage table, the
+// reconciliation with the sources and the full rule list of
+// provinces/README.md. go generate writes them; a test proves them
 // current.
 package ruletable
 
 import (
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 
@@ -27,18 +29,27 @@ func Bundle() ([]byte, error) {
 	return rules.EncodeBundle(files, rules.Providers(provinces.Providers()...))
 }
 
-// Load returns the embedded rules as they apply: a rule written once for
-// several provinces counts once in each.
-func Load() ([]*rules.Rule, error) {
-	files, err := rules.Load(provinces.FS())
+// Data is what the tables are made from: the rule files as written, for
+// what each was reconciled with, and the rules as they apply.
+type Data struct {
+	Files []*rules.File
+	Rules []*rules.Rule
+}
+
+// Load returns the embedded rule files and their rules as they apply: a
+// rule written once for several provinces counts once in each.
+func Load() (Data, error) { return load(provinces.FS()) }
+
+func load(fsys fs.FS) (Data, error) {
+	files, err := rules.Load(fsys)
 	if err != nil {
-		return nil, err
+		return Data{}, err
 	}
 	set, err := rules.Compile(files, rules.Lazy(), rules.Providers(provinces.Providers()...))
 	if err != nil {
-		return nil, err
+		return Data{}, err
 	}
-	return set.Rules(), nil
+	return Data{Files: files, Rules: set.Rules()}, nil
 }
 
 // The markers around the generated table in README.md.
@@ -52,7 +63,7 @@ const (
 // rules), and the rules sorted the same way.
 func scopes(rs []*rules.Rule) ([]string, []*rules.Rule) {
 	order := map[string]int{"national": 0}
-	for i, p := range model.Provinces {
+	for i, p := range model.Provinces() {
 		order[string(p.Slug)] = 100 + i
 	}
 	rank := func(scope string) int {
@@ -70,7 +81,7 @@ func scopes(rs []*rules.Rule) ([]string, []*rules.Rule) {
 			list = append(list, r.Scope)
 		}
 	}
-	for _, p := range model.Provinces {
+	for _, p := range model.Provinces() {
 		if !seen[string(p.Slug)] {
 			list = append(list, string(p.Slug))
 		}
@@ -168,31 +179,21 @@ func inForce(r *rules.Rule) string {
 	return "always"
 }
 
+// escape keeps text from being read as markdown: as a table's cell
+// boundary, a link, emphasis, code or an HTML tag.
 func escape(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
-}
-
-// sources names who says so and when, briefly: the publisher and document
-// of each source with the day it was read.
-func sources(r *rules.Rule) string {
-	var parts []string
-	for _, s := range r.Sources {
-		part := strings.TrimSpace(s.Publisher + " " + s.Document)
-		if s.Retrieved != "" {
-			part += " (" + string(s.Retrieved) + ")"
-		}
-		parts = append(parts, part)
-	}
-	return strings.Join(parts, "; ")
+	return strings.NewReplacer("|", `\|`, "\n", " ", "[", `\[`, "]", `\]`, "*", `\*`, "`", "\\`", "<", "&lt;").Replace(s)
 }
 
 // ProvincesREADME renders provinces/README.md in full.
-func ProvincesREADME(rs []*rules.Rule) string {
+func ProvincesREADME(d Data) string {
+	rs := d.Rules
 	return "# The rule files\n\n" + Begin + "\n\n" +
 		"One YAML file per scope: `national.yaml` (the baseline every bureau applies), one file per\n" +
 		"province, and the access providers' own layers (`huaweicloud.yaml`). Each rule cites its\n" +
 		"source and carries its own test cases; `go test ./provinces` runs them all.\n\n" +
 		"## Coverage: rules by scope and category\n\n" + Coverage(rs) +
+		"\n## Reconciliation\n\n" + Reconciliation(d) +
 		"\n## Every rule\n\n" + Markdown(rs) + End + "\n"
 }
 

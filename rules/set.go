@@ -1,0 +1,160 @@
+package rules
+
+import (
+	"errors"
+	"maps"
+	"slices"
+	"sync"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/types/ref"
+
+	"github.com/icpcheck/icpcheck/model"
+)
+
+// Set is a compiled collection of rules. It is immutable and safe for
+// concurrent use.
+type Set struct {
+	budget     uint64
+	rules      []*Rule     // as applied, sorted by id
+	wordLists  []*WordList // sorted by id
+	national   *group
+	byProvince map[model.Province]*group
+	byProvider map[string]*group
+	predicates []compiledPredicate
+	// superseded maps a rule id to the ids of the rules that supersede it.
+	superseded map[string][]string
+}
+
+type compiledPredicate struct {
+	name string
+	prg  *program
+}
+
+// group is the rules of one scope, compiled once, on first use when the
+// set is lazy.
+type group struct {
+	rules    []*Rule
+	compile  func([]*Rule) ([]*compiledRule, error)
+	once     sync.Once
+	compiled []*compiledRule
+	err      error
+}
+
+func (g *group) get() ([]*compiledRule, error) {
+	if g == nil {
+		return nil, nil
+	}
+	g.once.Do(func() { g.compiled, g.err = g.compile(g.rules) })
+	return g.compiled, g.err
+}
+
+type compiledRule struct {
+	rule *Rule
+	coll *collection // nil for a rule over the whole filing
+	// applies is decided in Go, before any CEL; empty under CELOnly,
+	// where it is part of filingWhen, serviceWhen and when.
+	applies AppliesTo
+	// filingWhen and serviceWhen are the conjuncts of when that read only
+	// the filing, or only the filing and the service of a rule over a list
+	// inside each service: evaluated once per filing or service instead of
+	// once per element. when keeps the other conjuncts.
+	filingWhen, serviceWhen, when condition
+	needs, check                  condition
+	required                      []requiredField
+	variables                     []compiledValue
+	values                        []compiledValue
+	params                        ref.Val
+	supersedes                    bool // another rule names it in supersedes
+	supersedesOthers              bool // it names others
+}
+
+type compiledValue struct {
+	name   string
+	zh, en *program // en is nil when one expression serves both languages
+	// perRule: a variable that reads no element (nor a variable that
+	// does) is computed once per run of its rule, not once per element.
+	perRule bool
+}
+
+// program is a planned expression. A metered one counts its cost as it
+// runs, so it needs an execution frame of its own; the others share one.
+type program struct {
+	cel.Program
+	metered bool // counts its cost against the limit and the call's budget
+	long    bool // looks at the call's context as it runs
+}
+
+// condition is a conjunction of programs, each one conjunct of an
+// expression as its author wrote it; an empty condition holds.
+type condition []*program
+
+// Rules returns the rules of the set as they apply, sorted by id: copies,
+// so that changing one changes nothing the set evaluates.
+func (s *Set) Rules() []*Rule {
+	out := make([]*Rule, len(s.rules))
+	for i, r := range s.rules {
+		out[i] = r.copy()
+	}
+	return out
+}
+
+// Prepare compiles the rules of the named scopes now (of every scope when
+// none is named), so that their errors surface here and the first
+// evaluation that needs them does not pay for compiling. Scopes without
+// rules are ignored; a scope is compiled once, however often it is named.
+func (s *Set) Prepare(scopes ...string) error {
+	groups := s.groups()
+	if len(scopes) > 0 {
+		groups = groups[:0]
+		seen := map[*group]bool{}
+		for _, scope := range scopes {
+			g := s.group(scope)
+			if g != nil && !seen[g] {
+				seen[g] = true
+				groups = append(groups, g)
+			}
+		}
+	}
+	var errs []error
+	for _, g := range groups {
+		if _, err := g.get(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// group is the group of one scope, or nil.
+func (s *Set) group(scope string) *group {
+	switch {
+	case scope == "national":
+		return s.national
+	case isProvince(scope):
+		return s.byProvince[model.Province(scope)]
+	}
+	return s.byProvider[scope]
+}
+
+// groups returns every group of the set in a fixed order, so that errors
+// are reported the same way each time.
+func (s *Set) groups() []*group {
+	out := []*group{}
+	if s.national != nil {
+		out = append(out, s.national)
+	}
+	for _, p := range model.Provinces() {
+		if g := s.byProvince[p.Slug]; g != nil {
+			out = append(out, g)
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(s.byProvider)) {
+		out = append(out, s.byProvider[name])
+	}
+	return out
+}
+
+func isProvince(scope string) bool {
+	_, ok := model.Province(scope).Info()
+	return ok
+}
