@@ -3,17 +3,16 @@ package validate_test
 import (
 	"context"
 	"fmt"
-	"maps"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/icpcheck/icpcheck/model"
 	"github.com/icpcheck/icpcheck/rules/check"
+	"github.com/icpcheck/icpcheck/rules/rulestest"
 	"github.com/icpcheck/icpcheck/validate"
 )
 
@@ -22,11 +21,7 @@ import (
 // only spell what the form itself spells: acronyms (APP, IP, MD5), file
 // types, and domains or addresses. In English, Chinese only appears quoted.
 var (
-	unfilled  = regexp.MustCompile(`\{[a-z][a-z0-9_]*\}`)
-	latinWord = regexp.MustCompile(`\.?[A-Za-z][A-Za-z0-9]*([.@_-][A-Za-z0-9]+)*`)
-	formWord  = regexp.MustCompile(`^([A-Z][A-Za-z0-9]*|jpe?g|png|pdf|https?|\.[a-z.]+|[A-Za-z0-9_-]+([.@][A-Za-z0-9_-]+)+)$`)
-	quoted    = regexp.MustCompile(`"[^"]*"|“[^”]*”|「[^」]*」|《[^》]*》`)
-	hanRun    = regexp.MustCompile(`\p{Han}+`)
+	unfilled = regexp.MustCompile(`\{[a-z][a-z0-9_]*\}`)
 )
 
 // FuzzMessagesFilled checks every text a report gives the applicant, in
@@ -45,11 +40,10 @@ func FuzzMessagesFilled(f *testing.F) {
 	for _, data := range fuzzFilingSeeds(f) {
 		f.Add(data)
 	}
-	// Valid identifiers from other provinces, which the fuzzer seldom makes.
-	for _, rule := range slices.Sorted(maps.Keys(unquotedChinese)) {
-		if in := unquotedChinese[rule].input; in != "" {
-			f.Add([]byte(in))
-		}
+	// Valid identifiers from other provinces, which the fuzzer seldom
+	// makes: they reach the rules that name an issuing province.
+	for _, p := range []string{"hunan", "shanxi"} {
+		f.Add([]byte(outsiderUnitIn(p)))
 	}
 	for _, p := range []string{"guangdong", "henan", "neimenggu", "shanxi"} {
 		f.Add([]byte(beijingPersonIn(p)))
@@ -92,25 +86,6 @@ func FuzzMessagesFilled(f *testing.F) {
 	})
 }
 
-// unquotedChinese are the rules whose English texts hold Chinese outside
-// quotes that is not the applicant's: a name or a remark the rule composes
-// for the applicant to type, or a province's Chinese name from
-// province_name(), which has no English. They are reported to the rule
-// files' maintainers, each with an input of the fuzz target that shows it:
-// an example filing, or the text of one. The fuzz target leaves that check
-// out for them, and TestUnquotedChineseStillThere says when one is fixed.
-var unquotedChinese = map[string]struct{ example, input string }{
-	"guangdong.enterprise-name-guanwang":      {example: "guangdong-clean.yaml"},
-	"jiangsu.personal-name-form":              {example: "national-jiangsu-personal-studio.yaml"},
-	"neimenggu.unit-website-remark-statement": {example: "neimenggu-unit-no-remark-statement.yaml"},
-	"tianjin.emergency-mobile-remark":         {example: "tianjin-personal-emergency-mobile-no-remark.yaml"},
-	"zhejiang.sole-proprietor-name":           {example: "zhejiang-sole-proprietor-name.yaml"},
-
-	"national.address.mailing-same-region": {input: outsiderUnitIn("hunan")},
-	"national.region.unit-filing-province": {input: outsiderUnitIn("hunan")},
-	"shanxi.principals-local-id-number":    {input: outsiderUnitIn("shanxi")},
-}
-
 // outsiderUnitIn is a filing in province p of a company registered in
 // Beijing, with a mailing address in Hebei and a principal with a Beijing
 // ID.
@@ -138,25 +113,17 @@ services: [{kind: website, name: 建国读书, domains: [jianguo.cn]}]
 `
 }
 
-// checkText reports the problems of one text of rule, but the known ones.
+// checkText reports the problems of one text of rule.
 func checkText(t *testing.T, l validate.Language, rule, what, text string, filing applicantTexts) {
 	t.Helper()
 	for _, p := range renderedTextProblems(l, text, filing) {
-		if _, known := unquotedChinese[rule]; known && l == validate.English && p.han {
-			continue
-		}
-		t.Errorf("%s: the %s %s %q %s", rule, l, what, text, p.problem)
+		t.Errorf("%s: the %s %s %q %s", rule, l, what, text, p)
 	}
 }
 
-type textProblem struct {
-	problem string
-	han     bool // Chinese in an English text
-}
-
-// renderedTextProblems says what in text breaks the policy, leaving out
-// what occurs in the filing's texts.
-func renderedTextProblems(l validate.Language, text string, filing applicantTexts) []textProblem {
+// renderedTextProblems says what in text breaks the policy
+// (rulestest's), leaving out what occurs in the filing's texts.
+func renderedTextProblems(l validate.Language, text string, filing applicantTexts) []string {
 	fromFiling := func(s string) bool {
 		n := check.Normalize(s)
 		for _, x := range filing.normalized {
@@ -167,18 +134,18 @@ func renderedTextProblems(l validate.Language, text string, filing applicantText
 		return false
 	}
 	if strings.TrimSpace(text) == "" {
-		return []textProblem{{problem: "is empty"}}
+		return []string{"is empty"}
 	}
-	var out []textProblem
+	var out []string
 	for _, m := range unfilled.FindAllString(text, -1) {
 		if !fromFiling(m) {
-			out = append(out, textProblem{problem: "keeps the placeholder " + m})
+			out = append(out, "keeps the placeholder "+m)
 		}
 	}
 	if l == validate.Chinese {
-		for _, w := range latinWord.FindAllString(text, -1) {
-			if !formWord.MatchString(w) && !fromFiling(w) {
-				out = append(out, textProblem{problem: fmt.Sprintf("has the English word %q", w)})
+		for _, w := range rulestest.EnglishWords(text) {
+			if !fromFiling(w) {
+				out = append(out, fmt.Sprintf("has the English word %q", w))
 			}
 		}
 		return out
@@ -186,51 +153,12 @@ func renderedTextProblems(l validate.Language, text string, filing applicantText
 	for _, x := range filing.han {
 		text = strings.ReplaceAll(text, x, "\x00")
 	}
-	for _, h := range hanRun.FindAllString(quoted.ReplaceAllString(text, ""), -1) {
+	for _, h := range rulestest.UnquotedChinese(text) {
 		if !fromFiling(h) {
-			out = append(out, textProblem{problem: fmt.Sprintf("has %q outside quotes", h), han: true})
+			out = append(out, fmt.Sprintf("has %q outside quotes", h))
 		}
 	}
 	return out
-}
-
-// TestUnquotedChineseStillThere fails once a rule of unquotedChinese quotes
-// its Chinese, so that the fuzz target checks it again.
-func TestUnquotedChineseStillThere(t *testing.T) {
-	v, err := validate.New(validate.WithDate("2026-03-02"), validate.WithLanguage(validate.English))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rule, shown := range unquotedChinese {
-		data := []byte(shown.input)
-		if shown.example != "" {
-			if data, err = os.ReadFile(filepath.Join("../examples/filings", shown.example)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		still := false
-		for _, decode := range fuzzDecoders {
-			filing, err := decode(data)
-			if err != nil {
-				continue
-			}
-			r, err := v.Validate(context.Background(), filing)
-			if err != nil {
-				continue
-			}
-			texts := filingTexts(filing)
-			for _, x := range r.Violations {
-				if x.Rule == rule {
-					for _, p := range append(renderedTextProblems(validate.English, x.Message, texts), renderedTextProblems(validate.English, x.Fix, texts)...) {
-						still = still || p.han
-					}
-				}
-			}
-		}
-		if !still {
-			t.Errorf("%s has no Chinese outside quotes in English on its input any more: take it out of unquotedChinese", rule)
-		}
-	}
 }
 
 // applicantTexts are a filing's texts, the applicant's own words: every
@@ -261,7 +189,7 @@ func filingTexts(f *model.Filing) applicantTexts {
 		case reflect.String:
 			if _, enum := model.EnumerationOf(v.Type()); !enum && v.Type() != reflect.TypeFor[model.Province]() && v.String() != "" {
 				out.normalized = append(out.normalized, check.Normalize(v.String()))
-				if hanRun.MatchString(v.String()) {
+				if strings.ContainsFunc(v.String(), func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 					out.han = append(out.han, v.String())
 				}
 			}
