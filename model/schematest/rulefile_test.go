@@ -2,7 +2,6 @@ package schematest
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -26,18 +25,7 @@ func ruleFileInstance(t *testing.T, name string, data []byte) any {
 		t.Fatalf("%s: %v", name, err)
 	}
 	v, err := fromRuleYAML(&doc)
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	text, err := json.Marshal(v)
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	v, err = jsonschema.UnmarshalJSON(bytes.NewReader(text))
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return v
+	return asInstance(t, name, v, err)
 }
 
 func fromRuleYAML(n *yaml.Node) (any, error) {

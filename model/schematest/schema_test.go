@@ -58,6 +58,13 @@ func instance(t *testing.T, name string, data []byte) any {
 		t.Fatalf("%s: %v", name, err)
 	}
 	v, err := fromYAML(&doc, reflect.TypeFor[model.Filing]())
+	return asInstance(t, name, v, err)
+}
+
+// asInstance turns a value read from YAML into the form the validator
+// takes, as if it had been read from JSON.
+func asInstance(t *testing.T, name string, v any, err error) any {
+	t.Helper()
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
