@@ -46,6 +46,11 @@ func YAMLErrorPosition(err error, data []byte) (line, column int) {
 			}
 		}
 	}
+	// At the end of a text without a final line break, the parser's mark
+	// stands on a line past the last: that is the end of the last line.
+	if endLine, endCol := textPosition(data, len(data)); n > endLine {
+		return endLine, endCol
+	}
 	return n, 0
 }
 

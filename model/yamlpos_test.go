@@ -22,6 +22,8 @@ func TestYAMLErrorPosition(t *testing.T) {
 		{"a: 1\nb: @x\n", 2},            // a reserved character (scanner)
 		{"a: 1\nb: 2\nc: 3\nd: [\n", 5}, // content expected at the end of the input (parser)
 		{"a: [1\n", 2},                  // context on the first line: the problem's line, at the end
+		{"a: 1\nb: {", 2},               // the end of a text without a final line break: its last line
+		{"a: 1\nb: 2\nc: [", 3},         // the same, further down
 	} {
 		var n yaml.Node
 		err := yaml.Unmarshal([]byte(c.doc), &n)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/functions"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
@@ -365,7 +366,16 @@ func (ev *evaluator) eval(p *program) (ref.Val, error) {
 		if p.metered && ev.spent >= ev.budget {
 			return nil, ErrBudget
 		}
-		out, det, err := p.ContextEval(ev.ctx, &ev.act)
+		var out ref.Val
+		var det *cel.EvalDetails
+		var err error
+		if ev.ctx.Done() == nil {
+			// A context that can never end needs no interrupt checks,
+			// and ContextEval would set one up per evaluation.
+			out, det, err = p.Eval(&ev.act)
+		} else {
+			out, det, err = p.ContextEval(ev.ctx, &ev.act)
+		}
 		if cost := det.ActualCost(); cost != nil {
 			ev.spent += *cost
 		}

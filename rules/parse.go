@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -113,6 +114,12 @@ func (p *fileParser) fail(n *yaml.Node, rule string, format string, args ...any)
 	e := &Error{File: p.file.Name, Rule: rule, Err: fmt.Errorf(format, args...)}
 	if n != nil {
 		e.Line, e.Column = n.Line, n.Column
+		if last := len(p.lines); e.Line > last {
+			// yaml.v3 places what ends with the text (an empty
+			// document, say) on a line after a text with no final
+			// line break: that is the end of the last line.
+			e.Line, e.Column = last, utf8.RuneCountInString(p.lines[last-1])+1
+		}
 	}
 	p.errs = append(p.errs, e)
 }

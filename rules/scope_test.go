@@ -21,3 +21,18 @@ func TestMisspeltScope(t *testing.T) {
 		t.Errorf("error %v, want hunan.yaml:2:8 naming the scope", err)
 	}
 }
+
+// A problem at the end of a file without a final line break is placed at
+// the end of its last line, not on a line the file does not have.
+func TestErrorsAtTheEndOfTheFile(t *testing.T) {
+	for text, want := range map[string]string{
+		"---":                            "f.yaml:1:4: rule file must be a mapping",
+		"scope: acme\nrules: {":          "f.yaml:2:",
+		"scope: acme\nrules:\n  - id: [": "f.yaml:3:",
+	} {
+		_, err := rules.ParseFile("f.yaml", []byte(text))
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%q: error %v, want it to start %q", text, err, want)
+		}
+	}
+}

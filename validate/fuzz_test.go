@@ -42,28 +42,15 @@ var fuzzEdgeShapes = []string{
 // evaluate on a filing that decodes: an implausible value is a violation of
 // the rule that checks it, never an evaluation error of another.
 func FuzzValidate(f *testing.F) {
-	files, err := filepath.Glob("../examples/filings/*")
-	if err != nil || len(files) == 0 {
-		f.Fatalf("no example filings: %v", err)
-	}
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
+	for _, data := range fuzzFilingSeeds(f) {
 		f.Add(data)
-	}
-	for _, s := range fuzzEdgeShapes {
-		f.Add([]byte(s))
 	}
 	v, err := validate.New(validate.WithDate("2026-03-02"))
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		// The bytes as a JSON filing, as a YAML filing, and as the text of
-		// a filing built in Go, which no decoder has checked.
-		for _, decode := range []func([]byte) (*model.Filing, error){model.DecodeJSON, model.DecodeYAML, textFiling} {
+		for _, decode := range fuzzDecoders {
 			filing, err := decode(data)
 			if err != nil {
 				continue
@@ -84,6 +71,31 @@ func FuzzValidate(f *testing.F) {
 		}
 	})
 }
+
+// fuzzFilingSeeds are the seeds of the fuzz targets that read a filing:
+// every example filing and the edge shapes.
+func fuzzFilingSeeds(f *testing.F) [][]byte {
+	files, err := filepath.Glob("../examples/filings/*")
+	if err != nil || len(files) == 0 {
+		f.Fatalf("no example filings: %v", err)
+	}
+	var seeds [][]byte
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		seeds = append(seeds, data)
+	}
+	for _, s := range fuzzEdgeShapes {
+		seeds = append(seeds, []byte(s))
+	}
+	return seeds
+}
+
+// fuzzDecoders read a fuzz input as a filing three ways: as JSON, as YAML,
+// and as the text of a filing built in Go, which no decoder has checked.
+var fuzzDecoders = []func([]byte) (*model.Filing, error){model.DecodeJSON, model.DecodeYAML, textFiling}
 
 // textFiling builds a filing in Go, as a caller that skips the decoder
 // does, with the input's lines as its free text: names, identifiers,

@@ -57,6 +57,7 @@ type settings struct {
 	providers     []string
 	maxViolations int
 	budget        *uint64
+	celOnly       bool
 }
 
 // compileMode says when New compiles which rules.
@@ -210,6 +211,17 @@ func WithCallBudget(cost uint64) Option {
 	}
 }
 
+// WithCELOnly decides every rule's applies_to, and the fields a required
+// rule asks for, in CEL generated from them instead of in Go: the reports
+// are the same (FuzzNativeAndCELAgree holds the two to it), only slower. It
+// is there to check the native path against CEL, or to set it aside.
+func WithCELOnly() Option {
+	return func(s *settings) error {
+		s.celOnly = true
+		return nil
+	}
+}
+
 // WithCostLimit sets the CEL cost limit of every rule expression.
 func WithCostLimit(limit uint64) Option {
 	return func(s *settings) error {
@@ -257,6 +269,9 @@ func New(opts ...Option) (*Validator, error) {
 		rules.Providers(providers...), rules.Disabled(s.disabled...)}
 	if s.budget != nil {
 		compileOpts = append(compileOpts, rules.CallBudget(*s.budget))
+	}
+	if s.celOnly {
+		compileOpts = append(compileOpts, rules.CELOnly())
 	}
 	set, err := rules.Compile(files, compileOpts...)
 	if err == nil {

@@ -1,6 +1,6 @@
-// Package schematest checks model.FilingSchema with a real JSON Schema
-// validator. It is a module of its own, so that the validator never becomes
-// a dependency of icpcheck's users.
+// Package schematest checks model.FilingSchema and rules.FileSchema with a
+// real JSON Schema validator. It is a module of its own, so that the
+// validator never becomes a dependency of icpcheck's users.
 package schematest
 
 import (
@@ -21,18 +21,17 @@ import (
 	"github.com/icpcheck/icpcheck/model"
 )
 
-// compile compiles the embedded schema as a 2020-12 validator that also
+// compile compiles an embedded schema as a 2020-12 validator that also
 // asserts formats (date, date-time, email), which by default it would only
 // note.
-func compile(t *testing.T) *jsonschema.Schema {
+func compile(t *testing.T, url string, text []byte) *jsonschema.Schema {
 	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(model.FilingSchema()))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(text))
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
-	const url = "filing.schema.json"
 	if err := c.AddResource(url, doc); err != nil {
 		t.Fatal(err)
 	}
@@ -59,6 +58,13 @@ func instance(t *testing.T, name string, data []byte) any {
 		t.Fatalf("%s: %v", name, err)
 	}
 	v, err := fromYAML(&doc, reflect.TypeFor[model.Filing]())
+	return asInstance(t, name, v, err)
+}
+
+// asInstance turns a value read from YAML into the form the validator
+// takes, as if it had been read from JSON.
+func asInstance(t *testing.T, name string, v any, err error) any {
+	t.Helper()
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -78,13 +84,7 @@ func instance(t *testing.T, name string, data []byte) any {
 // and null is absent. t is the Go type the node decodes into; nil where the
 // filing has no such key, so that the schema sees the key and refuses it.
 func fromYAML(n *yaml.Node, t reflect.Type) (any, error) {
-	for n.Kind == yaml.DocumentNode || n.Kind == yaml.AliasNode {
-		if n.Kind == yaml.AliasNode {
-			n = n.Alias
-		} else {
-			n = n.Content[0]
-		}
-	}
+	n = content(n)
 	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -118,9 +118,26 @@ func fromYAML(n *yaml.Node, t reflect.Type) (any, error) {
 		}
 		return list, nil
 	}
-	takesText := t != nil && (t.Kind() == reflect.String || t == reflect.TypeFor[model.Domain]())
+	return scalar(n, t != nil && (t.Kind() == reflect.String || t == reflect.TypeFor[model.Domain]()))
+}
+
+// content is the node n stands for: a document's root, an alias's target.
+func content(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.DocumentNode || n.Kind == yaml.AliasNode {
+		if n.Kind == yaml.AliasNode {
+			n = n.Alias
+		} else {
+			n = n.Content[0]
+		}
+	}
+	return n
+}
+
+// scalar converts a scalar node by its tag, as YAML 1.2 reads it (a
+// timestamp is text); with asText, a plain scalar is the text as written.
+func scalar(n *yaml.Node, asText bool) (any, error) {
 	switch tag := n.ShortTag(); {
-	case tag == "!!str" || tag == "!!timestamp" || takesText && n.Style == 0:
+	case tag == "!!str" || tag == "!!timestamp" || asText && n.Style == 0:
 		return n.Value, nil
 	case tag == "!!int" || tag == "!!float":
 		return json.Number(n.Value), nil
@@ -166,7 +183,7 @@ func exampleFilings(t *testing.T) []string {
 // Every example filing, clean or failing a rule, is a well-formed filing:
 // the schema accepts it, and so does the decoder.
 func TestExampleFilingsValidate(t *testing.T) {
-	schema := compile(t)
+	schema := compile(t, "filing.schema.json", model.FilingSchema())
 	for _, name := range exampleFilings(t) {
 		t.Run(filepath.Base(name), func(t *testing.T) {
 			data, err := os.ReadFile(name)
@@ -187,7 +204,7 @@ func TestExampleFilingsValidate(t *testing.T) {
 // schema, at the value at fault, as it fails the decoder. So does what the
 // schema's types and formats refuse.
 func TestSchemaRefuses(t *testing.T) {
-	schema := compile(t)
+	schema := compile(t, "filing.schema.json", model.FilingSchema())
 	base, err := os.ReadFile(filepath.Join("..", "..", "examples", "filings", "hunan-clean.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -251,7 +268,7 @@ func leafLocations(e *jsonschema.ValidationError) []string {
 // YAML as people write it stays valid through the conversion: plain numbers
 // where text belongs are text. The same numbers in JSON are refused.
 func TestPlainYAMLNumbersAreText(t *testing.T) {
-	schema := compile(t)
+	schema := compile(t, "filing.schema.json", model.FilingSchema())
 	yamlFiling := "type: first_filing\nprovince: 43\nsubject:\n  nature: individual\n  name: 0731\n  certificate: {type: resident_id, number: 430102198803121231}\n  principal: {mobile: 13800138000, emergency_phone: 073188886666}\n"
 	if _, err := model.DecodeYAML([]byte(yamlFiling)); err != nil {
 		t.Fatalf("the decoder refuses it: %v", err)

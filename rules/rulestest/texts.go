@@ -18,8 +18,28 @@ var (
 	latinWord   = regexp.MustCompile(`\.?[A-Za-z][A-Za-z0-9]*([.@_-][A-Za-z0-9]+)*`)
 	formWord    = regexp.MustCompile(`^([A-Z][A-Za-z0-9]*|jpe?g|png|pdf|https?|\.[a-z.]+|[A-Za-z0-9_-]+([.@][A-Za-z0-9_-]+)+)$`)
 	quoted      = regexp.MustCompile(`"[^"]*"|“[^”]*”|「[^」]*」|《[^》]*》`)
-	han         = regexp.MustCompile(`\p{Han}`)
+	hanRun      = regexp.MustCompile(`\p{Han}+`)
 )
+
+// EnglishWords returns the words of a Chinese text that break the policy:
+// Latin words other than acronyms, file types and example domains or
+// addresses. A caller checking a rendered report leaves out the ones that
+// are the filing's own.
+func EnglishWords(zh string) []string {
+	var out []string
+	for _, w := range latinWord.FindAllString(zh, -1) {
+		if !formWord.MatchString(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// UnquotedChinese returns the runs of Chinese in an English text that
+// stand outside quotes (“…”, "…", 「…」, 《…》).
+func UnquotedChinese(en string) []string {
+	return hanRun.FindAllString(quoted.ReplaceAllString(en, ""), -1)
+}
 
 // textProblems says what is wrong with the texts of r: an error or a
 // warning tells the applicant what to change (fix); a reminder (info) says
@@ -33,12 +53,10 @@ func textProblems(r *rules.Rule) []string {
 		out = append(out, fmt.Sprintf("an info rule's title says it is a reminder: 提醒:… and Reminder: …, got %q and %q", r.Title.Zh, r.Title.En))
 	}
 	for _, tx := range []rules.Text{r.Title, r.Message, r.Fix, r.NeedsReason} {
-		for _, w := range latinWord.FindAllString(placeholder.ReplaceAllString(tx.Zh, ""), -1) {
-			if !formWord.MatchString(w) {
-				out = append(out, fmt.Sprintf("the Chinese text %q has the English word %q", tx.Zh, w))
-			}
+		for _, w := range EnglishWords(placeholder.ReplaceAllString(tx.Zh, "")) {
+			out = append(out, fmt.Sprintf("the Chinese text %q has the English word %q", tx.Zh, w))
 		}
-		if han.MatchString(quoted.ReplaceAllString(tx.En, "")) {
+		if len(UnquotedChinese(tx.En)) > 0 {
 			out = append(out, fmt.Sprintf("the English text %q has Chinese outside quotes", tx.En))
 		}
 	}

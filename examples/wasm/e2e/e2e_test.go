@@ -113,7 +113,7 @@ func TestBrowserPrecheck(t *testing.T) {
 		for _, c := range []struct{ rule, field, text string }{
 			{"national.required.subject-principal", "subject.principal.mobile", "未填写"},
 			{"national.required.subject", "subject.certificate.address", "未填写"},
-			{"national.required.subject-principal-validity", "subject.principal.certificate", "截止日期"},
+			{"national.required.subject-principal-validity", "subject.principal.certificate.valid_until", "截止日期"},
 		} {
 			n := expectNote(t, ctx, c.rule, c.field, c.text)
 			if n.Kind != "required" || !strings.Contains(n.Text, "待填写") {
@@ -122,12 +122,12 @@ func TestBrowserPrecheck(t *testing.T) {
 		}
 		expectVerdict(t, ctx, "fill", "还有 3 项待填写")
 		var marked bool
-		run(t, ctx, chromedp.Evaluate(`["subject.principal.mobile", "subject.certificate.address", "subject.principal.certificate"].every((p) => document.querySelector('.field[data-path="' + p + '"]').classList.contains("req"))`, &marked))
+		run(t, ctx, chromedp.Evaluate(`["subject.principal.mobile", "subject.certificate.address", "subject.principal.certificate.valid_until"].every((p) => document.querySelector('.field[data-path="' + p + '"]').classList.contains("req"))`, &marked))
 		if !marked {
 			t.Error("the empty fields are not all marked required")
 		}
 		run(t, ctx, chromedp.Click("#lang-en", chromedp.ByQuery))
-		n := expectNote(t, ctx, "national.required.subject-principal-validity", "subject.principal.certificate", "end date")
+		n := expectNote(t, ctx, "national.required.subject-principal-validity", "subject.principal.certificate.valid_until", "validity end")
 		if !strings.Contains(n.Text, "To fill") {
 			t.Errorf("in English the note reads %q, want the badge To fill", n.Text)
 		}
