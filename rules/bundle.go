@@ -27,9 +27,11 @@ type precompiled struct {
 	off, n    int    // where raw stands in the bundle's block of ASTs
 	cost      uint64 // the checker's worst case, when costKnown
 	costKnown bool
+	small     uint64 // the worst case on a small filing (see smallFiling)
 	// parts are the worst cases of the conjuncts of a when that are
-	// planned apart (see splitWhen), by the id of the conjunct's root.
-	parts map[int64]uint64
+	// planned apart (see splitWhen), by the id of the conjunct's root;
+	// smallParts those on a small filing.
+	parts, smallParts map[int64]uint64
 }
 
 // unknownCost is recorded for an expression the checker could not bound,
@@ -37,32 +39,43 @@ type precompiled struct {
 const unknownCost = math.MaxUint64
 
 // costOf is the recorded worst case of checked, the whole expression or a
-// part of it; ok is false when none is recorded.
-func (p *precompiled) costOf(checked *cel.Ast) (worst uint64, ok bool) {
+// part of it, on any filing and on a small one; ok is false when none is
+// recorded.
+func (p *precompiled) costOf(checked *cel.Ast) (c costs, ok bool) {
 	switch {
 	case p == nil:
-		return 0, false
+		return costs{}, false
 	case p.ast == checked:
-		return p.cost, p.costKnown
+		return costs{p.cost, p.small}, p.costKnown
 	}
-	worst, ok = p.parts[checked.NativeRep().Expr().ID()]
-	return worst, ok
+	id := checked.NativeRep().Expr().ID()
+	if c.worst, ok = p.parts[id]; !ok {
+		return costs{}, false
+	}
+	if c.small, ok = p.smallParts[id]; !ok {
+		c.small = c.worst
+	}
+	return c, true
 }
 
-// setCost records the worst case of checked, the whole expression or a
+// setCost records the worst cases of checked, the whole expression or a
 // part of it.
-func (p *precompiled) setCost(checked *cel.Ast, worst uint64, known bool) {
-	if !known {
-		worst = unknownCost
-	}
+func (p *precompiled) setCost(checked *cel.Ast, c costs) {
 	if p.ast == checked {
-		p.cost, p.costKnown = worst, true
+		p.cost, p.small, p.costKnown = c.worst, c.small, true
 		return
 	}
 	if p.parts == nil {
 		p.parts = map[int64]uint64{}
 	}
-	p.parts[checked.NativeRep().Expr().ID()] = worst
+	id := checked.NativeRep().Expr().ID()
+	p.parts[id] = c.worst
+	if c.small != c.worst {
+		if p.smallParts == nil {
+			p.smallParts = map[int64]uint64{}
+		}
+		p.smallParts[id] = c.small
+	}
 }
 
 // checked returns the expression's AST, decoding it on first use; nil
@@ -90,13 +103,20 @@ type bundleExpr struct {
 	Cost   uint64           `json:"cost,omitempty"`
 	Costed bool             `json:"costed,omitempty"`
 	Parts  map[int64]uint64 `json:"parts,omitempty"`
+	// Small and SmallParts are written where a small filing's worst case
+	// is below Cost's or Parts'.
+	Small      *uint64          `json:"small,omitempty"`
+	SmallParts map[int64]uint64 `json:"small_parts,omitempty"`
 }
 
 // MarshalJSON writes the expression and where its AST stands.
 func (e Expr) MarshalJSON() ([]byte, error) {
 	b := bundleExpr{Source: e.Source, Line: e.Line, Column: e.Column}
 	if e.pre != nil {
-		b.Off, b.N, b.Cost, b.Costed, b.Parts = e.pre.off, e.pre.n, e.pre.cost, e.pre.costKnown, e.pre.parts
+		b.Off, b.N, b.Cost, b.Costed, b.Parts, b.SmallParts = e.pre.off, e.pre.n, e.pre.cost, e.pre.costKnown, e.pre.parts, e.pre.smallParts
+		if e.pre.small != e.pre.cost {
+			b.Small = &e.pre.small
+		}
 	}
 	return json.Marshal(b)
 }
@@ -107,7 +127,11 @@ func (e *Expr) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &b); err != nil {
 		return err
 	}
-	*e = Expr{Source: b.Source, Line: b.Line, Column: b.Column, pre: &precompiled{off: b.Off, n: b.N, cost: b.Cost, costKnown: b.Costed, parts: b.Parts}}
+	pre := &precompiled{off: b.Off, n: b.N, cost: b.Cost, costKnown: b.Costed, small: b.Cost, parts: b.Parts, smallParts: b.SmallParts}
+	if b.Small != nil {
+		pre.small = *b.Small
+	}
+	*e = Expr{Source: b.Source, Line: b.Line, Column: b.Column, pre: pre}
 	return nil
 }
 

@@ -17,17 +17,29 @@ const (
 // sizeBounds tells the CEL cost estimator how large filing values can be, so
 // that most expressions get a finite worst case at load time and can skip
 // runtime cost tracking, which roughly doubles the price of an evaluation.
-type sizeBounds struct{}
+type sizeBounds struct {
+	listItems, stringBytes uint64
+	// inputsOnly: the bounds hold only for what the filing, the facts and
+	// the submission day supply (see smallFiling); every other value is
+	// taken at the decoder's limits.
+	inputsOnly bool
+}
 
-func (sizeBounds) EstimateSize(n cost.AstNode) *cost.SizeEstimate {
+// anyFiling bounds every filing the decoder accepts.
+var anyFiling = sizeBounds{listItems: estimateListItems, stringBytes: estimateStringBytes}
+
+func (b sizeBounds) EstimateSize(n cost.AstNode) *cost.SizeEstimate {
 	if n.ComputedSize() != nil {
 		return nil
 	}
+	if b.inputsOnly && !fromInput(n.Path()) {
+		b = anyFiling
+	}
 	switch n.Type().Kind() {
 	case types.ListKind, types.MapKind:
-		return &cost.SizeEstimate{Min: 0, Max: estimateListItems}
+		return &cost.SizeEstimate{Min: 0, Max: b.listItems}
 	case types.StringKind, types.BytesKind:
-		return &cost.SizeEstimate{Min: 0, Max: estimateStringBytes}
+		return &cost.SizeEstimate{Min: 0, Max: b.stringBytes}
 	}
 	return nil
 }

@@ -135,6 +135,7 @@ func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date, fa
 	ev.act.predicates = s.predicates
 	ev.act.predicateValues = make([]ref.Val, len(s.predicates))
 	ev.act.late = hostMemo{}.lateFunctions()
+	ev.act.small = isSmall(f, date, facts)
 	if ev.frame, err = interpreter.NewExecutionFrame(&ev.act); err != nil {
 		return nil, err
 	}
@@ -362,6 +363,7 @@ func (ev *evaluator) dropSuperseded() {
 // metered share one execution frame over the activation, which saves
 // cel-go from setting up and releasing a frame per evaluation.
 func (ev *evaluator) eval(p *program) (ref.Val, error) {
+	p = p.on(ev.act.small)
 	if p.long {
 		if p.metered && ev.spent >= ev.budget {
 			return nil, ErrBudget
@@ -481,6 +483,7 @@ type activation struct {
 	facts  ref.Val
 	params ref.Val
 	late   map[string]functions.LateBoundOp
+	small  bool // the inputs lie within smallFiling
 
 	elemName string // the variable the rule's collection binds
 	elem     any
@@ -568,7 +571,7 @@ func (a *activation) ResolveName(name string) (any, bool) {
 // compute evaluates a predicate or a rule variable on its first use, in a
 // frame of its own, since it runs inside another program's evaluation.
 func (a *activation) compute(p *program) ref.Val {
-	out, _, err := p.Eval(a)
+	out, _, err := p.on(a.small).Eval(a)
 	if err != nil {
 		return types.WrapErr(err)
 	}

@@ -41,11 +41,22 @@ func (c *compiler) checked(r *Rule, what string, e Expr, boolean bool) *cel.Ast 
 }
 
 // program plans a checked expression, with a run-time cost limit where the
-// static estimate cannot bound it.
+// static estimate cannot bound it; such a program is planned again without
+// one for small filings when it is bounded on those (see smallFiling).
 func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) *program {
+	est := c.estimate(r, what, e, checked)
+	p := c.plan(r, what, e, checked, est.worst)
+	if p != nil && p.metered && est.small != unknownCost && est.small <= c.costLimit {
+		p.small = c.plan(r, what, e, checked, est.small)
+	}
+	return p
+}
+
+// plan plans checked for a worst case, metered when that is above the
+// limit or unknown.
+func (c *compiler) plan(r *Rule, what string, e Expr, checked *cel.Ast, worst uint64) *program {
 	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
-	worst, known := c.estimate(r, what, e, checked)
-	metered := !known || worst > c.costLimit
+	metered := worst == unknownCost || worst > c.costLimit
 	if metered {
 		// The worst case is unknown or too high: count the cost as it runs.
 		opts = append(opts, cel.CostLimit(c.costLimit))
@@ -63,19 +74,23 @@ func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) *prog
 	return &program{Program: prg, metered: metered, long: metered || worst > interruptAbove}
 }
 
-// estimate is the worst-case cost of checked, an expression of e (the
-// whole of it, or a hoisted part), as the bundle recorded it or as the
-// checker estimates it (see estimateCost); known is false when the checker
-// could not bound it.
-func (c *compiler) estimate(r *Rule, what string, e Expr, checked *cel.Ast) (worst uint64, known bool) {
-	if worst, ok := e.pre.costOf(checked); ok {
-		return worst, worst != unknownCost
+// costs are the static worst cases of an expression, on any filing the
+// decoder accepts and on a small one; unknownCost where the checker could
+// not bound it.
+type costs struct{ worst, small uint64 }
+
+// estimate is the worst case of checked, an expression of e (the whole of
+// it, or a hoisted part), as the bundle recorded it or as the checker
+// estimates it (see estimateCost).
+func (c *compiler) estimate(r *Rule, what string, e Expr, checked *cel.Ast) costs {
+	if est, ok := e.pre.costOf(checked); ok {
+		return est
 	}
-	worst, known = c.estimateCost(r, what, e, checked)
+	est := c.estimateCost(r, what, e, checked)
 	if c.record && e.pre != nil {
-		e.pre.setCost(checked, worst, known)
+		e.pre.setCost(checked, est)
 	}
-	return worst, known
+	return est
 }
 
 // refuse makes a misspelt word-list name a load-time error (the list

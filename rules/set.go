@@ -83,6 +83,18 @@ type program struct {
 	cel.Program
 	metered bool // counts its cost against the limit and the call's budget
 	long    bool // looks at the call's context as it runs
+	// small is a metered program planned without metering, for the
+	// evaluations of a small filing (see smallFiling); nil when it would
+	// be metered there too.
+	small *program
+}
+
+// on is the plan of p to run on a filing that is small or not.
+func (p *program) on(small bool) *program {
+	if small && p.small != nil {
+		return p.small
+	}
+	return p
 }
 
 // condition is a conjunction of programs, each one conjunct of an

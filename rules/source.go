@@ -36,12 +36,15 @@ func (c *compiler) fromSource(r *Rule, what string, e Expr, boolean bool) *cel.A
 	return checked
 }
 
-// estimateCost is the checker's worst case of checked; known is false when
-// it could not bound it.
-func (c *compiler) estimateCost(_ *Rule, _ string, _ Expr, checked *cel.Ast) (worst uint64, known bool) {
-	est, err := c.env.EstimateCost(checked, sizeBounds{})
-	if err != nil {
-		return 0, false
+// estimateCost is the checker's worst case of checked, on any filing and
+// on a small one.
+func (c *compiler) estimateCost(_ *Rule, _ string, _ Expr, checked *cel.Ast) costs {
+	bound := func(b sizeBounds) uint64 {
+		est, err := c.env.EstimateCost(checked, b)
+		if err != nil {
+			return unknownCost
+		}
+		return est.Max
 	}
-	return est.Max, true
+	return costs{worst: bound(anyFiling), small: bound(smallFiling)}
 }

@@ -14,7 +14,7 @@ func (c *compiler) fromSource(r *Rule, what string, e Expr, _ bool) *cel.Ast {
 
 // estimateCost refuses an expression whose worst case the bundle did not
 // record: this build has no cost estimator.
-func (c *compiler) estimateCost(r *Rule, what string, e Expr, _ *cel.Ast) (uint64, bool) {
+func (c *compiler) estimateCost(r *Rule, what string, e Expr, _ *cel.Ast) costs {
 	c.fail(r, e.Line, e.Column, "%s: this build (tag icpcheck_bundled) estimates no cost, and the bundle records none", what)
-	return 0, false
+	return costs{unknownCost, unknownCost}
 }
