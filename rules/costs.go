@@ -6,6 +6,7 @@ import (
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/cost"
+	"cel.dev/cel-go/common/types"
 )
 
 // The cost of icpcheck's Go functions, so that a rule's cost limit bounds
@@ -18,7 +19,7 @@ import (
 // width folding) or parse it as a host name, an identifier or an address,
 // which do several steps per byte; 0.1, CEL's own factor for a string
 // scan, for those that only compare or look text up.
-func costModels() cel.EnvOption {
+func costModels(lists map[string]*wordList) cel.EnvOption {
 	perByte := func(factor float64, result cost.QuantityExpr) []cost.OverloadModelOption {
 		opts := []cost.OverloadModelOption{cost.EvalCost(cost.Sum(cost.Const(cost.CallCost), cost.Scale(cost.Length(cost.Arg(0)), factor)))}
 		if result != nil {
@@ -31,8 +32,8 @@ func costModels() cel.EnvOption {
 	models := map[string][]cost.OverloadModelOption{
 		"normalize_string":                    perByte(1, cost.AtMost(cost.Scale(cost.Length(cost.Arg(0)), 3))),
 		"has_words_string_string":             perByte(1, nil),
-		"found_words_string_string":           perByte(1, asLong),
-		"prefix_words_string_string":          perByte(1, asLong),
+		"found_words_string_string":           append(perByte(1, nil), cost.ManualEstimator(wordsFound(lists))),
+		"prefix_words_string_string":          append(perByte(1, nil), cost.ManualEstimator(wordsFound(lists))),
 		"province_name_string":                perByte(0.1, small),
 		"province_string":                     perByte(0.1, small),
 		"certificate_province_string_string":  perByte(0.1, small),
@@ -67,4 +68,36 @@ func costModels() cel.EnvOption {
 		out = append(out, cost.Overload(id, models[id]...))
 	}
 	return cel.CostModel(out...)
+}
+
+// wordsFound estimates found_words and prefix_words as their per-byte
+// model does, with the size of what they return: each word of the list at
+// most once, in the list's own spelling, so no more items than the list
+// has words (nor than the text has bytes) and none longer than its longest
+// word. The list is known when the rule names it by a literal.
+func wordsFound(lists map[string]*wordList) cost.FunctionEstimator {
+	return func(est cost.Estimator, _ *cost.AstNode, args []cost.AstNode) *cost.CallEstimate {
+		text := cost.EstimateSize(est, args[0])
+		call := cost.FixedCostEstimate(cost.CallCost).Add(text.MultiplyByCostFactor(1))
+		size := cost.SizeEstimate{Max: text.Max}
+		if name, ok := literal(args[1]); ok && lists[name] != nil {
+			words := lists[name].words
+			longest := 0
+			for _, w := range words {
+				longest = max(longest, len(w))
+			}
+			size.Max = min(size.Max, uint64(len(words)))
+			size.Elem = &cost.SizeEstimate{Max: uint64(longest)}
+		}
+		return cost.NewCallEstimate(call, &size)
+	}
+}
+
+// literal is the string a node of the estimate is, when it is a literal.
+func literal(n cost.AstNode) (string, bool) {
+	if n.Expr() == nil {
+		return "", false
+	}
+	s, ok := n.Expr().AsLiteral().(types.String)
+	return string(s), ok
 }

@@ -32,7 +32,7 @@ func newEnvs(matchers map[string]*wordList, predicates []NamedExpr) (map[string]
 	for _, p := range predicates {
 		opts = append(opts, cel.Variable(p.Name, cel.BoolType))
 	}
-	base, err := cel.NewEnv(append(append(opts, library(matchers)...), costModels())...)
+	base, err := cel.NewEnv(append(append(opts, library(matchers)...), costModels(matchers))...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("rules: building the CEL environment: %w", err)
 	}
