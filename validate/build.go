@@ -1,7 +1,8 @@
 package validate
 
 import (
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/icpcheck/icpcheck/model"
 	"github.com/icpcheck/icpcheck/rules"
@@ -27,12 +28,11 @@ const (
 func (v *Validator) report(f *model.Filing, res *rules.Result, c call) *Report {
 	r := &Report{OK: true, Province: string(f.Province), RulesVersion: v.version, Violations: []Violation{}}
 	findings := res.Findings
-	sort.SliceStable(findings, func(i, j int) bool {
-		a, b := findings[i], findings[j]
+	slices.SortStableFunc(findings, func(a, b rules.Finding) int {
 		if c := comparePaths(a.Path, b.Path); c != 0 {
-			return c < 0
+			return c
 		}
-		return a.Rule.ID < b.Rule.ID
+		return strings.Compare(a.Rule.ID, b.Rule.ID)
 	})
 	for k, fd := range findings {
 		if fd.Rule.Severity == rules.SeverityError {
@@ -113,7 +113,7 @@ func groupUndecided(us []rules.Undecided, l Language, all bool) []Undecided {
 		}
 	}
 	for i := range out {
-		sort.SliceStable(out[i].Paths, func(a, b int) bool { return comparePaths(out[i].Paths[a], out[i].Paths[b]) < 0 })
+		slices.SortStableFunc(out[i].Paths, comparePaths)
 		if len(out[i].Paths) > 0 {
 			out[i].Path = out[i].Paths[0]
 		}
@@ -121,12 +121,11 @@ func groupUndecided(us []rules.Undecided, l Language, all bool) []Undecided {
 			out[i].Count = 0 // one place: path says it all
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
+	slices.SortStableFunc(out, func(a, b Undecided) int {
 		if c := comparePaths(a.Path, b.Path); c != 0 {
-			return c < 0
+			return c
 		}
-		return a.Rule < b.Rule
+		return strings.Compare(a.Rule, b.Rule)
 	})
 	return out
 }
