@@ -58,7 +58,7 @@ func costModels(lists map[string]*wordList) cel.EnvOption {
 	for name := range boolFunctions {
 		models[name+"_string"] = perByte(1, nil)
 	}
-	for _, f := range hostFunctions {
+	for _, f := range lateFunctions {
 		if _, ok := models[f.name+"_string"]; !ok {
 			models[f.name+"_string"] = perByte(1, nil)
 		}

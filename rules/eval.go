@@ -134,7 +134,7 @@ func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date, fa
 	ev.act.facts = facts.value()
 	ev.act.predicates = s.predicates
 	ev.act.predicateValues = make([]ref.Val, len(s.predicates))
-	ev.act.late = hostMemo{}.lateFunctions()
+	ev.act.late = ev.act.memo.call
 	ev.act.small = isSmall(f, date, facts)
 	if ev.frame, err = interpreter.NewExecutionFrame(&ev.act); err != nil {
 		return nil, err
@@ -482,8 +482,9 @@ type activation struct {
 	date   types.String
 	facts  ref.Val
 	params ref.Val
-	late   map[string]functions.LateBoundOp
-	small  bool // the inputs lie within smallFiling
+	memo   callMemo
+	late   functions.LateBoundOp // memo.call
+	small  bool                  // the inputs lie within smallFiling
 
 	elemName string // the variable the rule's collection binds
 	elem     any
@@ -580,10 +581,10 @@ func (a *activation) compute(p *program) ref.Val {
 
 func (a *activation) Parent() interpreter.Activation { return nil }
 
-// ResolveFunction supplies the late-bound functions of the evaluation.
-func (a *activation) ResolveFunction(name string) (functions.LateBoundOp, bool) {
-	fn, ok := a.late[name]
-	return fn, ok
+// ResolveFunction supplies the late-bound functions of the evaluation,
+// which CEL asks for by the name of a function declared late-bound.
+func (a *activation) ResolveFunction(string) (functions.LateBoundOp, bool) {
+	return a.late, true
 }
 
 // format writes a value into a message: lists joined in the language's way.

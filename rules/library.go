@@ -20,10 +20,8 @@ import (
 
 // The Go functions rules call. Heavy or exacting work — word lists,
 // identity numbers, host names, uniqueness — is done here, in Go, once.
-//
-// The host-name functions are bound late: each call of Evaluate supplies
-// them through its activation, closed over a memo of the host names it has
-// parsed, so that the several rules that read one domain parse it once.
+// Those that read a host name or an e-mail address are bound late (see
+// late.go).
 
 // pureFunctions are the functions of one string that cannot fail.
 var (
@@ -32,7 +30,6 @@ var (
 		"uscc_valid":        func(s string) bool { _, err := check.USCC(s); return err == nil },
 		"mobile_valid":      func(s string) bool { return check.Mobile(s) == nil },
 		"phone_valid":       func(s string) bool { return check.Phone(s) == nil },
-		"email_valid":       func(s string) bool { return check.Email(s) == nil },
 		"ip_valid":          func(s string) bool { return check.IP(s) == nil },
 		"ip_range_valid":    func(s string) bool { return check.IPRange(s) == nil },
 		"ip_public":         check.PublicIP,
@@ -48,63 +45,6 @@ var (
 		},
 	}
 )
-
-// hostFunctions read a parsed host name; they are late-bound (see above).
-var hostFunctions = []struct {
-	name string
-	out  *cel.Type
-	get  func(h *hostInfo) ref.Val
-}{
-	{"hostname_valid", cel.BoolType, func(h *hostInfo) ref.Val { return types.Bool(h.err == nil) }},
-	{"hostname_problem", problemType, func(h *hostInfo) ref.Val { return problemOf(h.err) }},
-	{"domain_level", cel.IntType, func(h *hostInfo) ref.Val { return types.Int(h.level) }},
-	{"label_count", cel.IntType, func(h *hostInfo) ref.Val { return types.Int(h.labels) }},
-	{"registrable_domain", cel.StringType, func(h *hostInfo) ref.Val { return types.String(h.registrable) }},
-	{"main_label", cel.StringType, func(h *hostInfo) ref.Val { return types.String(h.mainLabel) }},
-}
-
-// hostInfo is what the host functions know of one name.
-type hostInfo struct {
-	err         error
-	level       int
-	labels      int
-	registrable string
-	mainLabel   string
-}
-
-func parseHost(s string) *hostInfo {
-	h, err := check.ParseHost(s)
-	return &hostInfo{err: err, level: h.Level, labels: h.Labels, registrable: h.Registrable, mainLabel: h.MainLabel}
-}
-
-// hostMemo parses each host name once per evaluation.
-type hostMemo map[string]*hostInfo
-
-func (m hostMemo) get(s string) *hostInfo {
-	h, ok := m[s]
-	if !ok {
-		h = parseHost(s)
-		m[s] = h
-	}
-	return h
-}
-
-// lateFunctions are the implementations of the late-bound functions for
-// one evaluation.
-func (m hostMemo) lateFunctions() map[string]cel.LateBoundFunction {
-	out := make(map[string]cel.LateBoundFunction, len(hostFunctions))
-	for _, f := range hostFunctions {
-		get := f.get
-		out[f.name] = func(_ string, args ...ref.Val) ref.Val {
-			s, ok := args[0].(types.String)
-			if !ok {
-				return types.NewErr("%s: not a string", f.name)
-			}
-			return get(m.get(string(s)))
-		}
-	}
-	return out
-}
 
 func str(v ref.Val) string { return string(v.(types.String)) }
 
@@ -122,7 +62,7 @@ func library(matchers map[string]*wordList) []cel.EnvOption {
 		opts = append(opts, cel.Function(name, cel.Overload(name+"_string", []*cel.Type{cel.StringType}, cel.StringType,
 			cel.UnaryBinding(func(v ref.Val) ref.Val { return types.String(fn(str(v))) }))))
 	}
-	for _, f := range hostFunctions {
+	for _, f := range lateFunctions {
 		opts = append(opts, cel.Function(f.name, cel.Overload(f.name+"_string", []*cel.Type{cel.StringType}, f.out, cel.LateFunctionBinding())))
 	}
 	matcher := func(list ref.Val) (*check.Matcher, ref.Val) {
@@ -177,8 +117,6 @@ func library(matchers map[string]*wordList) []cel.EnvOption {
 			cel.UnaryBinding(func(v ref.Val) ref.Val { return problemOf(check.Mobile(str(v))) }))),
 		cel.Function("phone_problem", cel.Overload("phone_problem_string", []*cel.Type{cel.StringType}, problemType,
 			cel.UnaryBinding(func(v ref.Val) ref.Val { return problemOf(check.Phone(str(v))) }))),
-		cel.Function("email_problem", cel.Overload("email_problem_string", []*cel.Type{cel.StringType}, problemType,
-			cel.UnaryBinding(func(v ref.Val) ref.Val { return problemOf(check.Email(str(v))) }))),
 		cel.Function("ip_problem", cel.Overload("ip_problem_string", []*cel.Type{cel.StringType}, problemType,
 			cel.UnaryBinding(func(v ref.Val) ref.Val { return problemOf(check.IPRange(str(v))) }))),
 		cel.Function("uscc_problem", cel.Overload("uscc_problem_string", []*cel.Type{cel.StringType}, problemType,
