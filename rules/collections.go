@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
 
 	"github.com/icpcheck/icpcheck/model"
 )
@@ -35,6 +37,13 @@ type collection struct {
 	// extra are variables the collection binds beside its element.
 	extra []cel.EnvOption
 }
+
+// The values of role, boxed once rather than on every read.
+var (
+	noRole      ref.Val = types.String("")
+	roleSubject ref.Val = types.String("subject")
+	roleService ref.Val = types.String("service")
+)
 
 var collectionTable = []*collection{
 	{
@@ -73,14 +82,14 @@ var collectionTable = []*collection{
 		size: func(f *model.Filing, _ *model.Service) int { return 1 + len(f.Services) },
 		bind: func(a *activation, f *model.Filing, _ *model.Service, k int) {
 			if k == 0 {
-				a.i, a.role, a.elem, a.service = -1, "subject", &f.Subject.Principal, &emptyService
+				a.i, a.role, a.elem, a.service = -1, roleSubject, &f.Subject.Principal, &emptyService
 				return
 			}
 			s := &f.Services[k-1]
-			a.i, a.role, a.elem, a.service = k-1, "service", &s.Principal, s
+			a.i, a.role, a.elem, a.service = k-1, roleService, &s.Principal, s
 		},
 		path: func(b []byte, a *activation) []byte {
-			if a.role == "subject" {
+			if a.role == roleSubject {
 				return append(b, "subject.principal"...)
 			}
 			return append(index(append(b, "services"...), a.i), ".principal"...)

@@ -479,7 +479,7 @@ func (ev *evaluator) pathOf(cr *compiledRule) string {
 // element and rule of an evaluation instead of building a map each time.
 type activation struct {
 	filing *model.Filing
-	date   types.String
+	date   ref.Val // filing_date, a value boxed once per call
 	facts  ref.Val
 	params ref.Val
 	memo   callMemo
@@ -489,7 +489,7 @@ type activation struct {
 	elemName string // the variable the rule's collection binds
 	elem     any
 	service  *model.Service
-	role     string
+	role     ref.Val // a value boxed once (see roleSubject), "" when none
 	i, j     int
 
 	// predicates are computed on first use in a call, rule variables on
@@ -502,7 +502,7 @@ type activation struct {
 
 // reset prepares the activation for rule cr.
 func (a *activation) reset(cr *compiledRule) {
-	a.service, a.elem, a.role, a.i, a.j = nil, nil, "", 0, 0
+	a.service, a.elem, a.role, a.i, a.j = nil, nil, noRole, 0, 0
 	a.elemName = ""
 	if cr.coll != nil {
 		a.elemName = cr.coll.elem
@@ -539,7 +539,7 @@ func (a *activation) ResolveName(name string) (any, bool) {
 	case "service":
 		return a.service, a.service != nil
 	case "role":
-		return types.String(a.role), true
+		return a.role, true
 	case "i":
 		return types.Int(a.i), true
 	case "j":
