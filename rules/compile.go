@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -15,8 +14,6 @@ import (
 
 	"github.com/icpcheck/icpcheck/model"
 )
-
-var placeholderPattern = regexp.MustCompile(`\{([a-z][a-z0-9_]*)\}`)
 
 // reservedNames are the variables every rule sees; predicates and rule
 // variables may not take them.
@@ -256,13 +253,12 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 // placeholders refuses a {name} in a text that names no value of the rule,
 // at the placeholder's own line and column.
 func (c *compiler) placeholders(r *Rule, text string, at *scalar, names map[string]bool) {
-	for _, m := range placeholderPattern.FindAllStringSubmatchIndex(text, -1) {
-		name := text[m[2]:m[3]]
+	eachPlaceholder(text, func(name string, start, _ int) {
 		if !names[name] {
-			line, col := at.atByte(m[0])
+			line, col := at.atByte(start)
 			c.fail(r, line, col, "{%s} names no value of the rule (values: %s)", name, strings.Join(slices.Sorted(maps.Keys(names)), ", "))
 		}
-	}
+	})
 }
 
 // checkPath makes sure path leads to a field of t, in the wire form's keys.

@@ -49,8 +49,7 @@ func render(text string, l model.Language, r *Rule, path string, values []namedV
 	if !strings.Contains(text, "{") {
 		return text
 	}
-	return placeholderPattern.ReplaceAllStringFunc(text, func(m string) string {
-		name := m[1 : len(m)-1]
+	return fillPlaceholders(text, func(name string) string {
 		for _, v := range values {
 			if v.name == name {
 				if l == model.English && v.en != nil {
@@ -68,7 +67,7 @@ func render(text string, l model.Language, r *Rule, path string, values []namedV
 		case "field":
 			return model.FieldName(path, l)
 		}
-		return m
+		return "{" + name + "}"
 	})
 }
 
