@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 
@@ -113,19 +114,31 @@ func (e *Expr) UnmarshalJSON(data []byte) error {
 
 // bundle is the JSON document.
 type bundle struct {
-	Files []*File `json:"files"`
+	// Version is the Version of the set the files compile to, all their
+	// rules in force: CompileBundle gives it to its set, which then need
+	// not hash every rule.
+	Version string  `json:"version"`
+	Files   []*File `json:"files"`
 }
 
 // EncodeBundle compiles the files, as Compile does with opts, and writes
 // them as a bundle: a JSON document of the files, a line break, and the
 // block of their expressions' ASTs. The same files always give the same
-// bytes.
+// bytes. A bundle holds every rule of its files, so opts may not disable
+// any.
 func EncodeBundle(files []*File, opts ...CompileOption) ([]byte, error) {
-	if _, err := Compile(files, append(opts, func(c *compileConfig) { c.record = true })...); err != nil {
+	disables := false
+	set, err := Compile(files, append(opts, func(c *compileConfig) {
+		c.record = true
+		disables = len(c.disabled) > 0
+	})...)
+	if err != nil {
 		return nil, err
 	}
+	if disables {
+		return nil, errors.New("rules: writing a bundle: it holds every rule, so Disabled does not apply")
+	}
 	var block []byte
-	var err error
 	eachExpr(files, func(e *Expr) {
 		if err != nil || e.pre == nil || e.pre.ast == nil {
 			return
@@ -152,7 +165,7 @@ func EncodeBundle(files []*File, opts ...CompileOption) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf) // ends the document with a line break
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(bundle{Files: files}); err != nil {
+	if err := enc.Encode(bundle{Version: set.Version(), Files: files}); err != nil {
 		return nil, fmt.Errorf("rules: writing a bundle: %w", err)
 	}
 	buf.Write(block)
@@ -161,6 +174,27 @@ func EncodeBundle(files []*File, opts ...CompileOption) ([]byte, error) {
 
 // DecodeBundle reads the files of a bundle, ready for Compile.
 func DecodeBundle(data []byte) ([]*File, error) {
+	b, err := decodeBundle(data)
+	if err != nil {
+		return nil, err
+	}
+	return b.Files, nil
+}
+
+// CompileBundle compiles the files of a bundle, as Compile does with
+// DecodeBundle's files; when opts disable no rule, the set's Version is
+// the one the bundle records, so that no rule is hashed.
+func CompileBundle(data []byte, opts ...CompileOption) (*Set, error) {
+	b, err := decodeBundle(data)
+	if err != nil {
+		return nil, err
+	}
+	return Compile(b.Files, append(opts, func(c *compileConfig) { c.version = b.Version })...)
+}
+
+// decodeBundle reads a bundle's document and ties each expression to its
+// AST in the block that follows.
+func decodeBundle(data []byte) (*bundle, error) {
 	var b bundle
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber() // params keep their ints
@@ -190,7 +224,7 @@ func DecodeBundle(data []byte) ([]*File, error) {
 			f.Apply[i].Params = numbers(f.Apply[i].Params)
 		}
 	}
-	return b.Files, nil
+	return &b, nil
 }
 
 // eachExpr calls fn on every expression of the files.

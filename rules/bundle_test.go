@@ -81,3 +81,37 @@ func resultLines(r *rules.Result) (out []string) {
 	}
 	return out
 }
+
+// The version a bundle records is always the one its set computes: with
+// every rule in force, and not when a rule is disabled.
+func TestCompileBundleVersion(t *testing.T) {
+	data, err := provinces.Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, disabled := range [][]string{nil, {"hunan.one-service-per-submission"}} {
+		opts := []rules.CompileOption{rules.Providers(provinces.Providers()...), rules.Lazy(), rules.Disabled(disabled...)}
+		fromBundle, err := rules.CompileBundle(data, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, err := rules.DecodeBundle(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromFiles, err := rules.Compile(files, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := fromBundle.Version(), fromFiles.Version(); got != want {
+			t.Errorf("disabled %v: CompileBundle gives version %s, the rules hash to %s", disabled, got, want)
+		}
+	}
+	files, err := rules.Load(provinces.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rules.EncodeBundle(files, rules.Providers(provinces.Providers()...), rules.Disabled("hunan.one-service-per-submission")); err == nil {
+		t.Error("EncodeBundle wrote a bundle without a disabled rule")
+	}
+}

@@ -105,6 +105,9 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 		return nil, err
 	}
 	sort.Slice(set.rules, func(i, j int) bool { return set.rules[i].ID < set.rules[j].ID })
+	if len(cfg.disabled) == 0 {
+		set.version = cfg.version // every rule of a bundle, whose version it records
+	}
 
 	envs, base, err := newEnvs(matchers, predicates)
 	if err != nil {

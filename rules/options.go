@@ -20,6 +20,7 @@ type compileConfig struct {
 	celOnly   bool
 	providers []string
 	disabled  []string
+	version   string // the bundle's version (see CompileBundle)
 }
 
 // Lazy defers compiling each scope's rules (national, a province, a

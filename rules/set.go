@@ -24,6 +24,9 @@ type Set struct {
 	predicates []compiledPredicate
 	// superseded maps a rule id to the ids of the rules that supersede it.
 	superseded map[string][]string
+	// version is the Version a bundle recorded for these rules; empty
+	// when the set is not all of a bundle's rules.
+	version string
 }
 
 type compiledPredicate struct {

@@ -16,6 +16,9 @@ import (
 // keeps the version, while any change to what a rule checks or says
 // changes it.
 func (s *Set) Version() string {
+	if s.version != "" {
+		return s.version
+	}
 	h := sha256.New()
 	newest := ""
 	var buf []byte
