@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sync"
 
 	"cel.dev/cel-go/cel"
 	exprpb "google.golang.org/genproto/googleapis/api/expr/v1alpha1"
@@ -23,8 +24,13 @@ import (
 // from a bundle keeps its AST encoded until its scope is compiled, so that
 // loading costs nothing for the scopes a program never uses.
 type precompiled struct {
-	ast       *cel.Ast
-	raw       []byte // the encoded ast, not yet decoded
+	ast *cel.Ast
+	raw []byte // the encoded ast, not yet decoded
+	// decoded guards decoding raw: the groups of two provinces that
+	// apply one shared rule hold the same expression, and may be compiled
+	// at once.
+	decoded   sync.Once
+	decodeErr error
 	off, n    int    // where raw stands in the bundle's block of ASTs
 	cost      uint64 // the checker's worst case, when costKnown
 	costKnown bool
@@ -69,14 +75,18 @@ func (p *precompiled) setCost(checked *cel.Ast, worst uint64, known bool) {
 // checked returns the expression's AST, decoding it on first use; nil
 // when it has none.
 func (p *precompiled) checked() (*cel.Ast, error) {
-	if p.ast == nil && len(p.raw) > 0 {
+	p.decoded.Do(func() {
+		if p.ast != nil || len(p.raw) == 0 {
+			return
+		}
 		var pb exprpb.CheckedExpr
 		if err := proto.Unmarshal(p.raw, &pb); err != nil {
-			return nil, fmt.Errorf("rules: bundle: %w", err)
+			p.decodeErr = fmt.Errorf("rules: bundle: %w", err)
+			return
 		}
 		p.ast, p.raw = cel.CheckedExprToAst(&pb), nil
-	}
-	return p.ast, nil
+	})
+	return p.ast, p.decodeErr
 }
 
 // bundleExpr is an expression as a bundle's JSON writes it: the source,
