@@ -122,20 +122,38 @@ func (e *Expr) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// bundle is the JSON document.
+// bundle is a bundle's index, its first line: what compiling needs of
+// every file at once. Each file's other parts follow on the second line,
+// a JSON document of their own that is decoded only when a scope it
+// holds is compiled (see bundleSource).
 type bundle struct {
 	// Version is the Version of the set the files compile to, all their
 	// rules in force: CompileBundle gives it to its set, which then need
 	// not hash every rule.
-	Version string  `json:"version"`
-	Files   []*File `json:"files"`
+	Version string `json:"version"`
+	// Superseded is the set's map of a rule id to the ids of the rules
+	// that supersede it, all rules in force.
+	Superseded map[string][]string `json:"superseded,omitempty"`
+	Files      []bundleFile        `json:"files"`
+}
+
+// bundleFile is a file as the index lists it: its name and scope, the
+// predicates and word lists every rule may use, and where its document
+// stands on the second line.
+type bundleFile struct {
+	Name       string      `json:"name"`
+	Scope      string      `json:"scope"`
+	Predicates []NamedExpr `json:"predicates,omitempty"`
+	WordLists  []*WordList `json:"word_lists,omitempty"`
+	Off        int         `json:"off"`
+	N          int         `json:"n"`
 }
 
 // EncodeBundle compiles the files, as Compile does with opts, and writes
-// them as a bundle: a JSON document of the files, a line break, and the
-// block of their expressions' ASTs. The same files always give the same
-// bytes. A bundle holds every rule of its files, so opts may not disable
-// any.
+// them as a bundle: a line of JSON that indexes the files, a line of
+// their JSON documents, and the block of their expressions' ASTs. The
+// same files always give the same bytes. A bundle holds every rule of its
+// files, so opts may not disable any.
 func EncodeBundle(files []*File, opts ...CompileOption) ([]byte, error) {
 	disables := false
 	set, err := Compile(files, append(opts, func(c *compileConfig) {
@@ -172,69 +190,70 @@ func EncodeBundle(files []*File, opts ...CompileOption) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rules: writing a bundle: %w", err)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf) // ends the document with a line break
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(bundle{Version: set.Version(), Files: files}); err != nil {
-		return nil, fmt.Errorf("rules: writing a bundle: %w", err)
+	index := bundle{Version: set.Version(), Superseded: set.superseded}
+	var docs bytes.Buffer
+	for _, f := range files {
+		rest := *f
+		rest.Predicates, rest.WordLists = nil, nil // in the index
+		at := docs.Len()
+		if err := writeJSON(&docs, &rest); err != nil {
+			return nil, err
+		}
+		index.Files = append(index.Files, bundleFile{Name: f.Name, Scope: f.Scope, Predicates: f.Predicates, WordLists: f.WordLists, Off: at, N: docs.Len() - at})
 	}
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, index); err != nil {
+		return nil, err
+	}
+	buf.WriteByte('\n')
+	buf.Write(docs.Bytes())
+	buf.WriteByte('\n')
 	buf.Write(block)
 	return buf.Bytes(), nil
 }
 
+// writeJSON appends v's JSON to buf on one line: the encoder escapes the
+// line breaks within strings, and the one it ends with is dropped.
+func writeJSON(buf *bytes.Buffer, v any) error {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("rules: writing a bundle: %w", err)
+	}
+	buf.Truncate(buf.Len() - 1)
+	return nil
+}
+
 // DecodeBundle reads the files of a bundle, ready for Compile.
 func DecodeBundle(data []byte) ([]*File, error) {
-	b, err := decodeBundle(data)
+	src, err := readBundle(data)
 	if err != nil {
 		return nil, err
 	}
-	return b.Files, nil
+	return src.allFiles()
 }
 
 // CompileBundle compiles the files of a bundle, as Compile does with
-// DecodeBundle's files; when opts disable no rule, the set's Version is
-// the one the bundle records, so that no rule is hashed.
+// DecodeBundle's files, but decodes a file only when a scope it holds is
+// compiled, or Rules is called: the bundle's index has what the whole
+// set needs. A file the bundle holds corrupt is then an error of its
+// scopes (from Prepare or Evaluate), and Rules leaves out their rules.
+// Unless opts disable rules, which only all the files can say, the set's
+// Version is the one the bundle records, so that no rule is hashed.
 func CompileBundle(data []byte, opts ...CompileOption) (*Set, error) {
-	b, err := decodeBundle(data)
+	src, err := readBundle(data)
 	if err != nil {
 		return nil, err
 	}
-	return Compile(b.Files, append(opts, func(c *compileConfig) { c.version = b.Version })...)
-}
-
-// decodeBundle reads a bundle's document and ties each expression to its
-// AST in the block that follows.
-func decodeBundle(data []byte) (*bundle, error) {
-	var b bundle
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber() // params keep their ints
-	if err := dec.Decode(&b); err != nil {
-		return nil, fmt.Errorf("rules: reading a bundle: %w", err)
+	cfg := newCompileConfig(opts)
+	if len(cfg.disabled) > 0 {
+		files, err := src.allFiles()
+		if err != nil {
+			return nil, err
+		}
+		return compile(files, nil, cfg)
 	}
-	block := data[min(int(dec.InputOffset())+1, len(data)):]
-	var err error
-	eachExpr(b.Files, func(e *Expr) {
-		if e.pre == nil || e.pre.n == 0 {
-			return
-		}
-		if e.pre.off < 0 || e.pre.off+e.pre.n > len(block) {
-			err = fmt.Errorf("rules: reading a bundle: the AST of %q lies outside it", e.Source)
-			return
-		}
-		e.pre.raw = block[e.pre.off : e.pre.off+e.pre.n]
-	})
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range b.Files {
-		for _, r := range f.Rules {
-			r.Params = numbers(r.Params)
-		}
-		for i := range f.Apply {
-			f.Apply[i].Params = numbers(f.Apply[i].Params)
-		}
-	}
-	return &b, nil
+	return compile(src.stubs(), src, cfg)
 }
 
 // eachExpr calls fn on every expression of the files.

@@ -26,10 +26,14 @@ var reservedNames = []string{"filing", "filing_date", "facts", "params"}
 // so that a misspelt field is an error at load time with the file's own line
 // and column. All problems are reported, each as an *Error, joined.
 func Compile(files []*File, opts ...CompileOption) (*Set, error) {
-	cfg := compileConfig{costLimit: DefaultCostLimit, budget: DefaultCallBudget}
-	for _, o := range opts {
-		o(&cfg)
-	}
+	return compile(files, nil, newCompileConfig(opts))
+}
+
+// compile compiles the files, or, when src is given, the bundle whose
+// index they are: files without rules, each scope's rules decoded from
+// src when the scope is compiled. The index holds what the whole set
+// needs of them, checked when the bundle was made.
+func compile(files []*File, src *bundleSource, cfg compileConfig) (*Set, error) {
 	var errs []error
 	for _, f := range files {
 		if f.Scope != "national" && f.Scope != SharedScope && !isProvince(f.Scope) && !slices.Contains(cfg.providers, f.Scope) {
@@ -69,44 +73,17 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 			}
 		}
 	}
-	all, expandErrs := expand(files)
-	errs = append(errs, expandErrs...)
-	all, err := disable(all, cfg.disabled)
-	if err != nil {
-		errs = append(errs, err)
-	}
 	set := &Set{budget: cfg.budget, wordLists: lists, byProvince: map[model.Province]*group{}, byProvider: map[string]*group{}, superseded: map[string][]string{}}
-	byID := map[string]*Rule{}
-	for _, r := range all {
-		if prev, dup := byID[r.ID]; dup {
-			errs = append(errs, &Error{File: r.File, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("rule id is already defined at %s:%d", prev.File, prev.Line)})
-			continue
-		}
-		byID[r.ID] = r
-		set.rules = append(set.rules, r)
-	}
-	for _, r := range set.rules {
-		for k, id := range r.Supersedes {
-			if _, ok := byID[id]; !ok && !slices.Contains(cfg.disabled, id) {
-				e := &Error{File: r.File, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("supersedes %s, which is no rule", id)}
-				if k < len(r.supersedesAt) {
-					e.Line, e.Column = r.supersedesAt[k].line, r.supersedesAt[k].col
-				}
-				errs = append(errs, e)
-				continue
-			}
-			if other := byID[id]; other != nil && r.Severity == SeverityInfo && other.Severity != SeverityInfo {
-				continue
-			}
-			set.superseded[id] = append(set.superseded[id], r.ID)
-		}
+	var all []*Rule
+	if src == nil {
+		var ruleErrs []error
+		all, ruleErrs = set.collect(files, cfg.disabled)
+		errs = append(errs, ruleErrs...)
+	} else {
+		set.superseded, set.version = src.index.Superseded, src.index.Version
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
-	}
-	sort.Slice(set.rules, func(i, j int) bool { return set.rules[i].ID < set.rules[j].ID })
-	if len(cfg.disabled) == 0 {
-		set.version = cfg.version // every rule of a bundle, whose version it records
 	}
 
 	envs, base, err := newEnvs(matchers, predicates)
@@ -137,24 +114,13 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 		}
 		return out, errors.Join(errs...)
 	}
-	add := func(g **group, r *Rule) {
-		if *g == nil {
-			*g = &group{compile: compileGroup}
-		}
-		(*g).rules = append((*g).rules, r)
+	for _, r := range all {
+		g := set.groupFor(r.Scope, compileGroup)
+		g.rules = append(g.rules, r)
 	}
-	for _, r := range set.rules {
-		switch {
-		case r.Scope == "national":
-			add(&set.national, r)
-		case isProvince(r.Scope):
-			g := set.byProvince[model.Province(r.Scope)]
-			add(&g, r)
-			set.byProvince[model.Province(r.Scope)] = g
-		default:
-			g := set.byProvider[r.Scope]
-			add(&g, r)
-			set.byProvider[r.Scope] = g
+	if src != nil {
+		for _, scope := range src.scopes() {
+			set.groupFor(scope, compileGroup).load = func() ([]*Rule, error) { return src.scopeRules(scope) }
 		}
 	}
 	if !cfg.lazy {
@@ -163,6 +129,45 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 		}
 	}
 	return set, nil
+}
+
+// collect expands the files' rules and leaves out the disabled ones,
+// refusing a duplicate id or a supersedes that names no rule; it records
+// which rules supersede which, and returns the rules sorted by id.
+func (s *Set) collect(files []*File, disabled []string) ([]*Rule, []error) {
+	all, errs := expand(files)
+	all, err := disable(all, disabled)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	var kept []*Rule
+	byID := map[string]*Rule{}
+	for _, r := range all {
+		if prev, dup := byID[r.ID]; dup {
+			errs = append(errs, &Error{File: r.File, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("rule id is already defined at %s:%d", prev.File, prev.Line)})
+			continue
+		}
+		byID[r.ID] = r
+		kept = append(kept, r)
+	}
+	for _, r := range kept {
+		for k, id := range r.Supersedes {
+			if _, ok := byID[id]; !ok && !slices.Contains(disabled, id) {
+				e := &Error{File: r.File, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("supersedes %s, which is no rule", id)}
+				if k < len(r.supersedesAt) {
+					e.Line, e.Column = r.supersedesAt[k].line, r.supersedesAt[k].col
+				}
+				errs = append(errs, e)
+				continue
+			}
+			if other := byID[id]; other != nil && r.Severity == SeverityInfo && other.Severity != SeverityInfo {
+				continue
+			}
+			s.superseded[id] = append(s.superseded[id], r.ID)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].ID < kept[j].ID })
+	return kept, errs
 }
 
 type compiler struct {

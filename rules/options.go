@@ -20,7 +20,15 @@ type compileConfig struct {
 	celOnly   bool
 	providers []string
 	disabled  []string
-	version   string // the bundle's version (see CompileBundle)
+}
+
+// newCompileConfig applies opts to the defaults.
+func newCompileConfig(opts []CompileOption) compileConfig {
+	cfg := compileConfig{costLimit: DefaultCostLimit, budget: DefaultCallBudget}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return cfg
 }
 
 // Lazy defers compiling each scope's rules (national, a province, a

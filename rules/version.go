@@ -22,7 +22,7 @@ func (s *Set) Version() string {
 	h := sha256.New()
 	newest := ""
 	var buf []byte
-	for _, r := range s.rules {
+	for _, r := range s.all() {
 		buf = appendRule(buf[:0], r)
 		h.Write(buf)
 		if string(r.EffectiveFrom) > newest {
