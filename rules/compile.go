@@ -86,11 +86,11 @@ func compile(files []*File, src *bundleSource, cfg compileConfig) (*Set, error) 
 		return nil, err
 	}
 
-	envs, base, err := newEnvs(matchers, predicates)
+	envs, err := newEnvs(matchers, predicates)
 	if err != nil {
 		return nil, err
 	}
-	pc := &compiler{env: base, costLimit: cfg.costLimit, matchers: matchers, record: cfg.record}
+	pc := &compiler{env: envs.base, envs: envs, costLimit: cfg.costLimit, matchers: matchers, record: cfg.record}
 	for k, p := range predicates {
 		pc.fileName = predicateFiles[k]
 		set.predicates = append(set.predicates, compiledPredicate{name: p.Name, prg: pc.expr(&Rule{}, "predicate "+p.Name, p.Expr, true)})
@@ -102,7 +102,7 @@ func compile(files []*File, src *bundleSource, cfg compileConfig) (*Set, error) 
 		var out []*compiledRule
 		var errs []error
 		for _, r := range rs {
-			c := &compiler{env: envs[r.Each], costLimit: cfg.costLimit, matchers: matchers, celOnly: cfg.celOnly, record: cfg.record}
+			c := &compiler{env: envs.base, envs: envs, each: r.Each, costLimit: cfg.costLimit, matchers: matchers, celOnly: cfg.celOnly, record: cfg.record}
 			cr := c.rule(r)
 			if len(c.errs) > 0 {
 				errs = append(errs, c.errs...)
@@ -171,8 +171,15 @@ func (s *Set) collect(files []*File, disabled []string) ([]*Rule, []error) {
 }
 
 type compiler struct {
-	fileName  string
-	env       *cel.Env
+	fileName string
+	env      *cel.Env // the base environment, which plans programs
+	// envs, each and pending give the environment that declares the
+	// rule's element and variables, which checking needs (see typed):
+	// pending are the variables it has yet to declare.
+	envs      *envSet
+	each      string
+	typedEnv  *cel.Env
+	pending   []cel.EnvOption
 	matchers  map[string]*wordList
 	costLimit uint64
 	celOnly   bool
@@ -210,12 +217,7 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 		}
 		perRule := len(c.variablesOf(checked.NativeRep().Expr(), elementVariables())) == 0
 		cr.variables = append(cr.variables, compiledValue{name: v.Name, zh: c.program(r, "variable "+v.Name, v.Expr, checked), perRule: perRule})
-		env, err := c.env.Extend(cel.Variable(v.Name, checked.OutputType()))
-		if err != nil {
-			c.fail(r, v.Expr.Line, v.Expr.Column, "variable %s: %v", v.Name, err)
-			continue
-		}
-		c.env = env
+		c.pending = append(c.pending, cel.Variable(v.Name, checked.OutputType()))
 		if !perRule {
 			c.ruleVars[v.Name] = true
 		}
