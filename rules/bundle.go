@@ -89,13 +89,14 @@ func (p *precompiled) checked() (*cel.Ast, error) {
 	return p.ast, p.decodeErr
 }
 
-// bundleExpr is an expression as a bundle's JSON writes it: the source,
-// and where its AST (an encoded google.api.expr.v1alpha1.CheckedExpr)
-// stands in the block of ASTs that follows the JSON.
-type bundleExpr struct {
-	Source string           `json:"src"`
-	Line   int              `json:"line,omitempty"`
-	Column int              `json:"col,omitempty"`
+// exprRecord is what a bundle keeps of an expression besides its source
+// and position: where its AST (an encoded
+// google.api.expr.v1alpha1.CheckedExpr) stands in the block of ASTs, and
+// the worst cases compiling found. A file's records are kept apart from
+// its expressions, in the order of eachExpr, so that the expressions
+// decode as plain structs: a JSON method would have the decoder scan each
+// one three times.
+type exprRecord struct {
 	Off    int              `json:"off,omitempty"`
 	N      int              `json:"n,omitempty"`
 	Cost   uint64           `json:"cost,omitempty"`
@@ -103,23 +104,17 @@ type bundleExpr struct {
 	Parts  map[int64]uint64 `json:"parts,omitempty"`
 }
 
-// MarshalJSON writes the expression and where its AST stands.
-func (e Expr) MarshalJSON() ([]byte, error) {
-	b := bundleExpr{Source: e.Source, Line: e.Line, Column: e.Column}
-	if e.pre != nil {
-		b.Off, b.N, b.Cost, b.Costed, b.Parts = e.pre.off, e.pre.n, e.pre.cost, e.pre.costKnown, e.pre.parts
-	}
-	return json.Marshal(b)
-}
-
-// UnmarshalJSON reads an expression as MarshalJSON wrote it.
-func (e *Expr) UnmarshalJSON(data []byte) error {
-	var b bundleExpr
-	if err := json.Unmarshal(data, &b); err != nil {
-		return err
-	}
-	*e = Expr{Source: b.Source, Line: b.Line, Column: b.Column, pre: &precompiled{off: b.Off, n: b.N, cost: b.Cost, costKnown: b.Costed, parts: b.Parts}}
-	return nil
+// records lists what a bundle keeps of the expressions of f.
+func records(f *File) []exprRecord {
+	var out []exprRecord
+	eachExpr([]*File{f}, func(e *Expr) {
+		var rec exprRecord
+		if e.pre != nil {
+			rec = exprRecord{Off: e.pre.off, N: e.pre.n, Cost: e.pre.cost, Costed: e.pre.costKnown, Parts: e.pre.parts}
+		}
+		out = append(out, rec)
+	})
+	return out
 }
 
 // bundle is a bundle's index, its first line: what compiling needs of
@@ -144,9 +139,18 @@ type bundleFile struct {
 	Name       string      `json:"name"`
 	Scope      string      `json:"scope"`
 	Predicates []NamedExpr `json:"predicates,omitempty"`
-	WordLists  []*WordList `json:"word_lists,omitempty"`
-	Off        int         `json:"off"`
-	N          int         `json:"n"`
+	// PredicateExprs are the records of the predicates' expressions.
+	PredicateExprs []exprRecord `json:"predicate_exprs,omitempty"`
+	WordLists      []*WordList  `json:"word_lists,omitempty"`
+	Off            int          `json:"off"`
+	N              int          `json:"n"`
+}
+
+// bundleDoc is a file's document: the file without its predicates and
+// word lists, which are in the index, and its expressions' records.
+type bundleDoc struct {
+	File  *File        `json:"file"`
+	Exprs []exprRecord `json:"exprs"`
 }
 
 // EncodeBundle compiles the files, as Compile does with opts, and writes
@@ -196,10 +200,11 @@ func EncodeBundle(files []*File, opts ...CompileOption) ([]byte, error) {
 		rest := *f
 		rest.Predicates, rest.WordLists = nil, nil // in the index
 		at := docs.Len()
-		if err := writeJSON(&docs, &rest); err != nil {
+		if err := writeJSON(&docs, bundleDoc{File: &rest, Exprs: records(&rest)}); err != nil {
 			return nil, err
 		}
-		index.Files = append(index.Files, bundleFile{Name: f.Name, Scope: f.Scope, Predicates: f.Predicates, WordLists: f.WordLists, Off: at, N: docs.Len() - at})
+		index.Files = append(index.Files, bundleFile{Name: f.Name, Scope: f.Scope, Predicates: f.Predicates, PredicateExprs: records(&File{Predicates: f.Predicates}),
+			WordLists: f.WordLists, Off: at, N: docs.Len() - at})
 	}
 	var buf bytes.Buffer
 	if err := writeJSON(&buf, index); err != nil {

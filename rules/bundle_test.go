@@ -135,7 +135,7 @@ func TestCompileBundleCorruptFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := `{"Name":"icpcheck/provinces/hunan.yaml"`
+	doc := `{"file":{"Name":"icpcheck/provinces/hunan.yaml"`
 	if !strings.Contains(string(data), doc) {
 		t.Fatal("no document of hunan.yaml in the bundle")
 	}

@@ -44,8 +44,10 @@ func readBundle(data []byte) (*bundleSource, error) {
 		src.docs = append(src.docs, docs[bf.Off:bf.Off+bf.N])
 	}
 	src.files = make([]lazyFile, len(src.index.Files))
-	if err := src.attach(src.stubs()); err != nil {
-		return nil, err
+	for _, bf := range src.index.Files {
+		if err := src.attach(&File{Predicates: bf.Predicates}, bf.PredicateExprs); err != nil {
+			return nil, err
+		}
 	}
 	return src, nil
 }
@@ -60,19 +62,34 @@ func (src *bundleSource) stubs() []*File {
 	return out
 }
 
-// attach ties each expression of the files to its AST in the block.
-func (src *bundleSource) attach(files []*File) error {
+// attach gives each expression of f what the bundle recorded of it,
+// its AST still encoded.
+func (src *bundleSource) attach(f *File, recs []exprRecord) error {
 	var err error
-	eachExpr(files, func(e *Expr) {
-		if e.pre == nil || e.pre.n == 0 {
+	k := 0
+	eachExpr([]*File{f}, func(e *Expr) {
+		if err != nil {
 			return
 		}
-		if e.pre.off < 0 || e.pre.off+e.pre.n > len(src.block) {
+		if k == len(recs) {
+			err = fmt.Errorf("rules: reading a bundle: %s has more expressions than records", f.Name)
+			return
+		}
+		rec := recs[k]
+		k++
+		e.pre = &precompiled{cost: rec.Cost, costKnown: rec.Costed, parts: rec.Parts}
+		if rec.N == 0 {
+			return
+		}
+		if rec.Off < 0 || rec.Off+rec.N > len(src.block) {
 			err = fmt.Errorf("rules: reading a bundle: the AST of %q lies outside it", e.Source)
 			return
 		}
-		e.pre.raw = src.block[e.pre.off : e.pre.off+e.pre.n]
+		e.pre.raw = src.block[rec.Off : rec.Off+rec.N]
 	})
+	if err == nil && k != len(recs) {
+		err = fmt.Errorf("rules: reading a bundle: %s has fewer expressions than records", f.Name)
+	}
 	return err
 }
 
@@ -84,13 +101,17 @@ func (src *bundleSource) file(i int) (*File, error) {
 }
 
 func (src *bundleSource) decode(i int) (*File, error) {
-	var f File
+	var doc bundleDoc
 	dec := json.NewDecoder(bytes.NewReader(src.docs[i]))
 	dec.UseNumber() // params keep their ints
-	if err := dec.Decode(&f); err != nil {
+	if err := dec.Decode(&doc); err != nil {
 		return nil, fmt.Errorf("rules: reading a bundle: %s: %w", src.index.Files[i].Name, err)
 	}
-	if err := src.attach([]*File{&f}); err != nil {
+	f := doc.File
+	if f == nil {
+		return nil, fmt.Errorf("rules: reading a bundle: %s: no file", src.index.Files[i].Name)
+	}
+	if err := src.attach(f, doc.Exprs); err != nil {
 		return nil, err
 	}
 	for _, r := range f.Rules {
@@ -101,7 +122,7 @@ func (src *bundleSource) decode(i int) (*File, error) {
 	}
 	bf := src.index.Files[i]
 	f.Predicates, f.WordLists = bf.Predicates, bf.WordLists
-	return &f, nil
+	return f, nil
 }
 
 // allFiles decodes every file.
