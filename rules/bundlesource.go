@@ -85,7 +85,7 @@ func (src *bundleSource) attach(f *File, recs []exprRecord) error {
 			err = fmt.Errorf("rules: reading a bundle: the AST of %q lies outside it", e.Source)
 			return
 		}
-		e.pre.raw = src.block[rec.Off : rec.Off+rec.N]
+		e.pre.raw, e.pre.off, e.pre.n = src.block[rec.Off:rec.Off+rec.N], rec.Off, rec.N
 	})
 	if err == nil && k != len(recs) {
 		err = fmt.Errorf("rules: reading a bundle: %s has fewer expressions than records", f.Name)

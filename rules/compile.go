@@ -241,9 +241,9 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 	}
 	for _, v := range r.Values {
 		names[v.Name] = true
-		cv := compiledValue{name: v.Name, zh: c.expr(r, "value "+v.Name, v.Expr, false)}
+		cv := compiledValue{name: v.Name, zh: c.value(r, "value "+v.Name, v.Expr)}
 		if v.En != nil {
-			cv.en = c.expr(r, "value "+v.Name, *v.En, false)
+			cv.en = c.value(r, "value "+v.Name, *v.En)
 		}
 		cr.values = append(cr.values, cv)
 	}

@@ -43,24 +43,32 @@ func (c *compiler) checked(r *Rule, what string, e Expr, boolean bool) *cel.Ast 
 // program plans a checked expression, with a run-time cost limit where the
 // static estimate cannot bound it.
 func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) *program {
-	opts := []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
-	worst, known := c.estimate(r, what, e, checked)
-	metered := !known || worst > c.costLimit
-	if metered {
-		// The worst case is unknown or too high: count the cost as it runs.
-		opts = append(opts, cel.CostLimit(c.costLimit))
-	}
-	if metered || worst > interruptAbove {
-		// It could run long: look at the call's context inside its
-		// comprehensions.
-		opts = append(opts, cel.InterruptCheckFrequency(interruptEvery))
-	}
+	opts, metered, long := c.programOptions(c.estimate(r, what, e, checked))
 	prg, err := c.env.Program(checked, opts...)
 	if err != nil {
 		c.fail(r, e.Line, e.Column, "%s: %v", what, err)
 		return nil
 	}
-	return &program{Program: prg, metered: metered, long: metered || worst > interruptAbove}
+	return &program{Program: prg, metered: metered, long: long}
+}
+
+// programOptions are the options of planning an expression of worst-case
+// cost worst (known is false when it is unbounded), and whether its
+// program is metered and could run long.
+func (c *compiler) programOptions(worst uint64, known bool) (opts []cel.ProgramOption, metered, long bool) {
+	opts = []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
+	metered = !known || worst > c.costLimit
+	if metered {
+		// The worst case is unknown or too high: count the cost as it runs.
+		opts = append(opts, cel.CostLimit(c.costLimit))
+	}
+	long = metered || worst > interruptAbove
+	if long {
+		// It could run long: look at the call's context inside its
+		// comprehensions.
+		opts = append(opts, cel.InterruptCheckFrequency(interruptEvery))
+	}
+	return opts, metered, long
 }
 
 // estimate is the worst-case cost of checked, an expression of e (the

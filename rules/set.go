@@ -106,8 +106,9 @@ type compiledValue struct {
 // runs, so it needs an execution frame of its own; the others share one.
 type program struct {
 	cel.Program
-	metered bool // counts its cost against the limit and the call's budget
-	long    bool // looks at the call's context as it runs
+	metered  bool      // counts its cost against the limit and the call's budget
+	long     bool      // looks at the call's context as it runs
+	deferred *deferred // set when Program is planned on first use (see values.go)
 }
 
 // condition is a conjunction of programs, each one conjunct of an
@@ -156,7 +157,7 @@ func (s *Set) Prepare(scopes ...string) error {
 	}
 	var errs []error
 	for _, g := range groups {
-		if _, err := g.get(); err != nil {
+		if err := g.prepare(); err != nil {
 			errs = append(errs, err)
 		}
 	}
