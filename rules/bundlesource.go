@@ -45,7 +45,7 @@ func readBundle(data []byte) (*bundleSource, error) {
 	}
 	src.files = make([]lazyFile, len(src.index.Files))
 	for _, bf := range src.index.Files {
-		if err := src.attach(&File{Predicates: bf.Predicates}, bf.PredicateExprs); err != nil {
+		if err := src.attach(&File{Name: bf.Name, Predicates: bf.Predicates}, bf.PredicateExprs); err != nil {
 			return nil, err
 		}
 	}
