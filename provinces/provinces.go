@@ -16,8 +16,8 @@ var files embed.FS
 // their test cases.
 func FS() fs.FS { return files }
 
-// The bundle is kept in two files, its JSON document and its block of
-// ASTs, so that neither is over 1 MB.
+// The bundle is kept in two files, its JSON (an index and the files'
+// documents) and its block of ASTs, so that neither is over 1 MB.
 var (
 	//go:embed bundle.json
 	bundleJSON []byte

@@ -3,8 +3,10 @@ package rules
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
+	"sync"
 
 	"cel.dev/cel-go/cel"
 	exprpb "google.golang.org/genproto/googleapis/api/expr/v1alpha1"
@@ -22,8 +24,13 @@ import (
 // from a bundle keeps its AST encoded until its scope is compiled, so that
 // loading costs nothing for the scopes a program never uses.
 type precompiled struct {
-	ast       *cel.Ast
-	raw       []byte // the encoded ast, not yet decoded
+	ast *cel.Ast
+	raw []byte // the encoded ast, not yet decoded
+	// decoded guards decoding raw: the groups of two provinces that
+	// apply one shared rule hold the same expression, and may be compiled
+	// at once.
+	decoded   sync.Once
+	decodeErr error
 	off, n    int    // where raw stands in the bundle's block of ASTs
 	cost      uint64 // the checker's worst case, when costKnown
 	costKnown bool
@@ -81,23 +88,28 @@ func (p *precompiled) setCost(checked *cel.Ast, c costs) {
 // checked returns the expression's AST, decoding it on first use; nil
 // when it has none.
 func (p *precompiled) checked() (*cel.Ast, error) {
-	if p.ast == nil && len(p.raw) > 0 {
+	p.decoded.Do(func() {
+		if p.ast != nil || len(p.raw) == 0 {
+			return
+		}
 		var pb exprpb.CheckedExpr
 		if err := proto.Unmarshal(p.raw, &pb); err != nil {
-			return nil, fmt.Errorf("rules: bundle: %w", err)
+			p.decodeErr = fmt.Errorf("rules: bundle: %w", err)
+			return
 		}
 		p.ast, p.raw = cel.CheckedExprToAst(&pb), nil
-	}
-	return p.ast, nil
+	})
+	return p.ast, p.decodeErr
 }
 
-// bundleExpr is an expression as a bundle's JSON writes it: the source,
-// and where its AST (an encoded google.api.expr.v1alpha1.CheckedExpr)
-// stands in the block of ASTs that follows the JSON.
-type bundleExpr struct {
-	Source string           `json:"src"`
-	Line   int              `json:"line,omitempty"`
-	Column int              `json:"col,omitempty"`
+// exprRecord is what a bundle keeps of an expression besides its source
+// and position: where its AST (an encoded
+// google.api.expr.v1alpha1.CheckedExpr) stands in the block of ASTs, and
+// the worst cases compiling found. A file's records are kept apart from
+// its expressions, in the order of eachExpr, so that the expressions
+// decode as plain structs: a JSON method would have the decoder scan each
+// one three times.
+type exprRecord struct {
 	Off    int              `json:"off,omitempty"`
 	N      int              `json:"n,omitempty"`
 	Cost   uint64           `json:"cost,omitempty"`
@@ -109,47 +121,76 @@ type bundleExpr struct {
 	SmallParts map[int64]uint64 `json:"small_parts,omitempty"`
 }
 
-// MarshalJSON writes the expression and where its AST stands.
-func (e Expr) MarshalJSON() ([]byte, error) {
-	b := bundleExpr{Source: e.Source, Line: e.Line, Column: e.Column}
-	if e.pre != nil {
-		b.Off, b.N, b.Cost, b.Costed, b.Parts, b.SmallParts = e.pre.off, e.pre.n, e.pre.cost, e.pre.costKnown, e.pre.parts, e.pre.smallParts
-		if e.pre.small != e.pre.cost {
-			b.Small = &e.pre.small
+// records lists what a bundle keeps of the expressions of f.
+func records(f *File) []exprRecord {
+	var out []exprRecord
+	eachExpr([]*File{f}, func(e *Expr) {
+		var rec exprRecord
+		if e.pre != nil {
+			rec = exprRecord{Off: e.pre.off, N: e.pre.n, Cost: e.pre.cost, Costed: e.pre.costKnown, Parts: e.pre.parts, SmallParts: e.pre.smallParts}
+			if e.pre.small != e.pre.cost {
+				rec.Small = &e.pre.small
+			}
 		}
-	}
-	return json.Marshal(b)
+		out = append(out, rec)
+	})
+	return out
 }
 
-// UnmarshalJSON reads an expression as MarshalJSON wrote it.
-func (e *Expr) UnmarshalJSON(data []byte) error {
-	var b bundleExpr
-	if err := json.Unmarshal(data, &b); err != nil {
-		return err
-	}
-	pre := &precompiled{off: b.Off, n: b.N, cost: b.Cost, costKnown: b.Costed, small: b.Cost, parts: b.Parts, smallParts: b.SmallParts}
-	if b.Small != nil {
-		pre.small = *b.Small
-	}
-	*e = Expr{Source: b.Source, Line: b.Line, Column: b.Column, pre: pre}
-	return nil
-}
-
-// bundle is the JSON document.
+// bundle is a bundle's index, its first line: what compiling needs of
+// every file at once. Each file's other parts follow on the second line,
+// a JSON document of their own that is decoded only when a scope it
+// holds is compiled (see bundleSource).
 type bundle struct {
-	Files []*File `json:"files"`
+	// Version is the Version of the set the files compile to, all their
+	// rules in force: CompileBundle gives it to its set, which then need
+	// not hash every rule.
+	Version string `json:"version"`
+	// Superseded is the set's map of a rule id to the ids of the rules
+	// that supersede it, all rules in force.
+	Superseded map[string][]string `json:"superseded,omitempty"`
+	Files      []bundleFile        `json:"files"`
+}
+
+// bundleFile is a file as the index lists it: its name and scope, the
+// predicates and word lists every rule may use, and where its document
+// stands on the second line.
+type bundleFile struct {
+	Name       string      `json:"name"`
+	Scope      string      `json:"scope"`
+	Predicates []NamedExpr `json:"predicates,omitempty"`
+	// PredicateExprs are the records of the predicates' expressions.
+	PredicateExprs []exprRecord `json:"predicate_exprs,omitempty"`
+	WordLists      []*WordList  `json:"word_lists,omitempty"`
+	Off            int          `json:"off"`
+	N              int          `json:"n"`
+}
+
+// bundleDoc is a file's document: the file without its predicates and
+// word lists, which are in the index, and its expressions' records.
+type bundleDoc struct {
+	File  *File        `json:"file"`
+	Exprs []exprRecord `json:"exprs"`
 }
 
 // EncodeBundle compiles the files, as Compile does with opts, and writes
-// them as a bundle: a JSON document of the files, a line break, and the
-// block of their expressions' ASTs. The same files always give the same
-// bytes.
+// them as a bundle: a line of JSON that indexes the files, a line of
+// their JSON documents, and the block of their expressions' ASTs. The
+// same files always give the same bytes. A bundle holds every rule of its
+// files, so opts may not disable any.
 func EncodeBundle(files []*File, opts ...CompileOption) ([]byte, error) {
-	if _, err := Compile(files, append(opts, func(c *compileConfig) { c.record = true })...); err != nil {
+	disables := false
+	set, err := Compile(files, append(opts, func(c *compileConfig) {
+		c.record = true
+		disables = len(c.disabled) > 0
+	})...)
+	if err != nil {
 		return nil, err
 	}
+	if disables {
+		return nil, errors.New("rules: writing a bundle: it holds every rule, so Disabled does not apply")
+	}
 	var block []byte
-	var err error
 	eachExpr(files, func(e *Expr) {
 		if err != nil || e.pre == nil || e.pre.ast == nil {
 			return
@@ -173,48 +214,71 @@ func EncodeBundle(files []*File, opts ...CompileOption) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rules: writing a bundle: %w", err)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf) // ends the document with a line break
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(bundle{Files: files}); err != nil {
-		return nil, fmt.Errorf("rules: writing a bundle: %w", err)
+	index := bundle{Version: set.Version(), Superseded: set.superseded}
+	var docs bytes.Buffer
+	for _, f := range files {
+		rest := *f
+		rest.Predicates, rest.WordLists = nil, nil // in the index
+		at := docs.Len()
+		if err := writeJSON(&docs, bundleDoc{File: &rest, Exprs: records(&rest)}); err != nil {
+			return nil, err
+		}
+		index.Files = append(index.Files, bundleFile{Name: f.Name, Scope: f.Scope, Predicates: f.Predicates, PredicateExprs: records(&File{Predicates: f.Predicates}),
+			WordLists: f.WordLists, Off: at, N: docs.Len() - at})
 	}
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, index); err != nil {
+		return nil, err
+	}
+	buf.WriteByte('\n')
+	buf.Write(docs.Bytes())
+	buf.WriteByte('\n')
 	buf.Write(block)
 	return buf.Bytes(), nil
 }
 
+// writeJSON appends v's JSON to buf on one line: the encoder escapes the
+// line breaks within strings, and the one it ends with is dropped.
+func writeJSON(buf *bytes.Buffer, v any) error {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("rules: writing a bundle: %w", err)
+	}
+	buf.Truncate(buf.Len() - 1)
+	return nil
+}
+
 // DecodeBundle reads the files of a bundle, ready for Compile.
 func DecodeBundle(data []byte) ([]*File, error) {
-	var b bundle
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber() // params keep their ints
-	if err := dec.Decode(&b); err != nil {
-		return nil, fmt.Errorf("rules: reading a bundle: %w", err)
-	}
-	block := data[min(int(dec.InputOffset())+1, len(data)):]
-	var err error
-	eachExpr(b.Files, func(e *Expr) {
-		if e.pre == nil || e.pre.n == 0 {
-			return
-		}
-		if e.pre.off < 0 || e.pre.off+e.pre.n > len(block) {
-			err = fmt.Errorf("rules: reading a bundle: the AST of %q lies outside it", e.Source)
-			return
-		}
-		e.pre.raw = block[e.pre.off : e.pre.off+e.pre.n]
-	})
+	src, err := readBundle(data)
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range b.Files {
-		for _, r := range f.Rules {
-			r.Params = numbers(r.Params)
-		}
-		for i := range f.Apply {
-			f.Apply[i].Params = numbers(f.Apply[i].Params)
-		}
+	return src.allFiles()
+}
+
+// CompileBundle compiles the files of a bundle, as Compile does with
+// DecodeBundle's files, but decodes a file only when a scope it holds is
+// compiled, or Rules is called: the bundle's index has what the whole
+// set needs. A file the bundle holds corrupt is then an error of its
+// scopes (from Prepare or Evaluate), and Rules leaves out their rules.
+// Unless opts disable rules, which only all the files can say, the set's
+// Version is the one the bundle records, so that no rule is hashed.
+func CompileBundle(data []byte, opts ...CompileOption) (*Set, error) {
+	src, err := readBundle(data)
+	if err != nil {
+		return nil, err
 	}
-	return b.Files, nil
+	cfg := newCompileConfig(opts)
+	if len(cfg.disabled) > 0 {
+		files, err := src.allFiles()
+		if err != nil {
+			return nil, err
+		}
+		return compile(files, nil, cfg)
+	}
+	return compile(src.stubs(), src, cfg)
 }
 
 // eachExpr calls fn on every expression of the files.

@@ -2,6 +2,8 @@ package rules_test
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -35,36 +37,46 @@ func TestBundleJudgesAsItsFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromBundle, err := rules.Compile(loaded, opts...)
+	fromFiles, err := rules.Compile(loaded, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fromYAML.Version() != fromBundle.Version() {
-		t.Errorf("versions differ: %s, %s", fromYAML.Version(), fromBundle.Version())
+	// CompileBundle decodes each scope's files as it compiles them.
+	fromBundle, err := rules.CompileBundle(data, append(opts, rules.Lazy())...)
+	if err != nil {
+		t.Fatal(err)
 	}
 	ids := func(s *rules.Set) (out []string) {
 		for _, r := range s.Rules() {
-			out = append(out, r.ID+" "+string(r.Severity)+" "+r.Source())
+			out = append(out, r.ID+" "+string(r.Severity)+" "+r.Source()+" "+r.Check.Source+" "+r.Message.En+" "+fmt.Sprint(r.Params))
 		}
 		return out
 	}
-	if diff := cmp.Diff(ids(fromYAML), ids(fromBundle)); diff != "" {
-		t.Errorf("rules differ (-yaml +bundle):\n%s", diff)
-	}
 	f := fuzzFiling()
-	for _, p := range []model.Province{"beijing", "hunan", "guangdong", "shanghai"} {
-		f.Province = p
-		a, err := fromYAML.Evaluate(context.Background(), f, "2026-03-02", nil)
-		if err != nil {
-			t.Fatal(err)
+	for name, set := range map[string]*rules.Set{"DecodeBundle": fromFiles, "CompileBundle": fromBundle} {
+		if fromYAML.Version() != set.Version() {
+			t.Errorf("%s: versions differ: %s, %s", name, fromYAML.Version(), set.Version())
 		}
-		b, err := fromBundle.Evaluate(context.Background(), f, "2026-03-02", nil)
-		if err != nil {
-			t.Fatal(err)
+		for _, p := range []model.Province{"beijing", "hunan", "guangdong", "shanghai"} {
+			f.Province = p
+			a, err := fromYAML.Evaluate(context.Background(), f, "2026-03-02", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := set.Evaluate(context.Background(), f, "2026-03-02", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(resultLines(a), resultLines(b)); diff != "" {
+				t.Errorf("%s: %s: findings differ (-yaml +bundle):\n%s", name, p, diff)
+			}
 		}
-		if diff := cmp.Diff(resultLines(a), resultLines(b)); diff != "" {
-			t.Errorf("%s: findings differ (-yaml +bundle):\n%s", p, diff)
+		if diff := cmp.Diff(ids(fromYAML), ids(set)); diff != "" {
+			t.Errorf("%s: rules differ (-yaml +bundle):\n%s", name, diff)
 		}
+	}
+	if err := fromBundle.Prepare(); err != nil {
+		t.Errorf("CompileBundle: compiling every scope: %v", err)
 	}
 }
 
@@ -80,4 +92,68 @@ func resultLines(r *rules.Result) (out []string) {
 		out = append(out, "error "+e.Error())
 	}
 	return out
+}
+
+// The version a bundle records is always the one its set computes: with
+// every rule in force, and not when a rule is disabled.
+func TestCompileBundleVersion(t *testing.T) {
+	data, err := provinces.Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, disabled := range [][]string{nil, {"hunan.one-service-per-submission"}} {
+		opts := []rules.CompileOption{rules.Providers(provinces.Providers()...), rules.Lazy(), rules.Disabled(disabled...)}
+		fromBundle, err := rules.CompileBundle(data, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, err := rules.DecodeBundle(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromFiles, err := rules.Compile(files, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := fromBundle.Version(), fromFiles.Version(); got != want {
+			t.Errorf("disabled %v: CompileBundle gives version %s, the rules hash to %s", disabled, got, want)
+		}
+	}
+	files, err := rules.Load(provinces.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rules.EncodeBundle(files, rules.Providers(provinces.Providers()...), rules.Disabled("hunan.one-service-per-submission")); err == nil {
+		t.Error("EncodeBundle wrote a bundle without a disabled rule")
+	}
+}
+
+// A file that a bundle holds corrupt is an error of its scope alone, for
+// CompileBundle decodes a file only when its scope is compiled.
+func TestCompileBundleCorruptFile(t *testing.T) {
+	data, err := provinces.Bundle()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := `{"file":{"Name":"icpcheck/provinces/hunan.yaml"`
+	if !strings.Contains(string(data), doc) {
+		t.Fatal("no document of hunan.yaml in the bundle")
+	}
+	// Same length, so that the index still finds every document.
+	data = []byte(strings.Replace(string(data), doc, "["+doc[1:], 1))
+	set, err := rules.CompileBundle(data, rules.Providers(provinces.Providers()...), rules.Lazy())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := set.Prepare("beijing"); err != nil {
+		t.Errorf("beijing: %v", err)
+	}
+	if err := set.Prepare("hunan"); err == nil || !strings.Contains(err.Error(), "hunan.yaml") {
+		t.Errorf("hunan: got %v, want an error naming hunan.yaml", err)
+	}
+	for _, r := range set.Rules() {
+		if r.Scope == "hunan" {
+			t.Fatalf("Rules lists %s, of the corrupt file", r.ID)
+		}
+	}
 }

@@ -23,10 +23,14 @@ var reservedNames = []string{"filing", "filing_date", "facts", "params"}
 // so that a misspelt field is an error at load time with the file's own line
 // and column. All problems are reported, each as an *Error, joined.
 func Compile(files []*File, opts ...CompileOption) (*Set, error) {
-	cfg := compileConfig{costLimit: DefaultCostLimit, budget: DefaultCallBudget}
-	for _, o := range opts {
-		o(&cfg)
-	}
+	return compile(files, nil, newCompileConfig(opts))
+}
+
+// compile compiles the files, or, when src is given, the bundle whose
+// index they are: files without rules, each scope's rules decoded from
+// src when the scope is compiled. The index holds what the whole set
+// needs of them, checked when the bundle was made.
+func compile(files []*File, src *bundleSource, cfg compileConfig) (*Set, error) {
 	var errs []error
 	for _, f := range files {
 		if f.Scope != "national" && f.Scope != SharedScope && !isProvince(f.Scope) && !slices.Contains(cfg.providers, f.Scope) {
@@ -66,48 +70,24 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 			}
 		}
 	}
-	all, expandErrs := expand(files)
-	errs = append(errs, expandErrs...)
-	all, err := disable(all, cfg.disabled)
-	if err != nil {
-		errs = append(errs, err)
-	}
 	set := &Set{budget: cfg.budget, wordLists: lists, byProvince: map[model.Province]*group{}, byProvider: map[string]*group{}, superseded: map[string][]string{}}
-	byID := map[string]*Rule{}
-	for _, r := range all {
-		if prev, dup := byID[r.ID]; dup {
-			errs = append(errs, &Error{File: r.File, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("rule id is already defined at %s:%d", prev.File, prev.Line)})
-			continue
-		}
-		byID[r.ID] = r
-		set.rules = append(set.rules, r)
-	}
-	for _, r := range set.rules {
-		for k, id := range r.Supersedes {
-			if _, ok := byID[id]; !ok && !slices.Contains(cfg.disabled, id) {
-				e := &Error{File: r.File, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("supersedes %s, which is no rule", id)}
-				if k < len(r.supersedesAt) {
-					e.Line, e.Column = r.supersedesAt[k].line, r.supersedesAt[k].col
-				}
-				errs = append(errs, e)
-				continue
-			}
-			if other := byID[id]; other != nil && r.Severity == SeverityInfo && other.Severity != SeverityInfo {
-				continue
-			}
-			set.superseded[id] = append(set.superseded[id], r.ID)
-		}
+	var all []*Rule
+	if src == nil {
+		var ruleErrs []error
+		all, ruleErrs = set.collect(files, cfg.disabled)
+		errs = append(errs, ruleErrs...)
+	} else {
+		set.superseded, set.version = src.index.Superseded, src.index.Version
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	sort.Slice(set.rules, func(i, j int) bool { return set.rules[i].ID < set.rules[j].ID })
 
-	envs, base, err := newEnvs(matchers, predicates)
+	envs, err := newEnvs(matchers, predicates)
 	if err != nil {
 		return nil, err
 	}
-	pc := &compiler{env: base, costLimit: cfg.costLimit, matchers: matchers, record: cfg.record}
+	pc := &compiler{env: envs.base, envs: envs, costLimit: cfg.costLimit, matchers: matchers, record: cfg.record}
 	for k, p := range predicates {
 		pc.fileName = predicateFiles[k]
 		set.predicates = append(set.predicates, compiledPredicate{name: p.Name, prg: pc.expr(&Rule{}, "predicate "+p.Name, p.Expr, true)})
@@ -119,7 +99,7 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 		var out []*compiledRule
 		var errs []error
 		for _, r := range rs {
-			c := &compiler{env: envs[r.Each], costLimit: cfg.costLimit, matchers: matchers, celOnly: cfg.celOnly, record: cfg.record}
+			c := &compiler{env: envs.base, envs: envs, each: r.Each, costLimit: cfg.costLimit, matchers: matchers, celOnly: cfg.celOnly, record: cfg.record}
 			cr := c.rule(r)
 			if len(c.errs) > 0 {
 				errs = append(errs, c.errs...)
@@ -131,24 +111,13 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 		}
 		return out, errors.Join(errs...)
 	}
-	add := func(g **group, r *Rule) {
-		if *g == nil {
-			*g = &group{compile: compileGroup}
-		}
-		(*g).rules = append((*g).rules, r)
+	for _, r := range all {
+		g := set.groupFor(r.Scope, compileGroup)
+		g.rules = append(g.rules, r)
 	}
-	for _, r := range set.rules {
-		switch {
-		case r.Scope == "national":
-			add(&set.national, r)
-		case isProvince(r.Scope):
-			g := set.byProvince[model.Province(r.Scope)]
-			add(&g, r)
-			set.byProvince[model.Province(r.Scope)] = g
-		default:
-			g := set.byProvider[r.Scope]
-			add(&g, r)
-			set.byProvider[r.Scope] = g
+	if src != nil {
+		for _, scope := range src.scopes() {
+			set.groupFor(scope, compileGroup).load = func() ([]*Rule, error) { return src.scopeRules(scope) }
 		}
 	}
 	if !cfg.lazy {
@@ -159,9 +128,55 @@ func Compile(files []*File, opts ...CompileOption) (*Set, error) {
 	return set, nil
 }
 
+// collect expands the files' rules and leaves out the disabled ones,
+// refusing a duplicate id or a supersedes that names no rule; it records
+// which rules supersede which, and returns the rules sorted by id.
+func (s *Set) collect(files []*File, disabled []string) ([]*Rule, []error) {
+	all, errs := expand(files)
+	all, err := disable(all, disabled)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	var kept []*Rule
+	byID := map[string]*Rule{}
+	for _, r := range all {
+		if prev, dup := byID[r.ID]; dup {
+			errs = append(errs, &Error{File: r.File, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("rule id is already defined at %s:%d", prev.File, prev.Line)})
+			continue
+		}
+		byID[r.ID] = r
+		kept = append(kept, r)
+	}
+	for _, r := range kept {
+		for k, id := range r.Supersedes {
+			if _, ok := byID[id]; !ok && !slices.Contains(disabled, id) {
+				e := &Error{File: r.File, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("supersedes %s, which is no rule", id)}
+				if k < len(r.supersedesAt) {
+					e.Line, e.Column = r.supersedesAt[k].line, r.supersedesAt[k].col
+				}
+				errs = append(errs, e)
+				continue
+			}
+			if other := byID[id]; other != nil && r.Severity == SeverityInfo && other.Severity != SeverityInfo {
+				continue
+			}
+			s.superseded[id] = append(s.superseded[id], r.ID)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].ID < kept[j].ID })
+	return kept, errs
+}
+
 type compiler struct {
-	fileName  string
-	env       *cel.Env
+	fileName string
+	env      *cel.Env // the base environment, which plans programs
+	// envs, each and pending give the environment that declares the
+	// rule's element and variables, which checking needs (see typed):
+	// pending are the variables it has yet to declare.
+	envs      *envSet
+	each      string
+	typedEnv  *cel.Env
+	pending   []cel.EnvOption
 	matchers  map[string]*wordList
 	costLimit uint64
 	celOnly   bool
@@ -199,12 +214,7 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 		}
 		perRule := len(c.variablesOf(checked.NativeRep().Expr(), elementVariables())) == 0
 		cr.variables = append(cr.variables, compiledValue{name: v.Name, zh: c.program(r, "variable "+v.Name, v.Expr, checked), perRule: perRule})
-		env, err := c.env.Extend(cel.Variable(v.Name, checked.OutputType()))
-		if err != nil {
-			c.fail(r, v.Expr.Line, v.Expr.Column, "variable %s: %v", v.Name, err)
-			continue
-		}
-		c.env = env
+		c.pending = append(c.pending, cel.Variable(v.Name, checked.OutputType()))
 		if !perRule {
 			c.ruleVars[v.Name] = true
 		}
@@ -228,9 +238,9 @@ func (c *compiler) rule(r *Rule) *compiledRule {
 	}
 	for _, v := range r.Values {
 		names[v.Name] = true
-		cv := compiledValue{name: v.Name, zh: c.expr(r, "value "+v.Name, v.Expr, false)}
+		cv := compiledValue{name: v.Name, zh: c.value(r, "value "+v.Name, v.Expr)}
 		if v.En != nil {
-			cv.en = c.expr(r, "value "+v.Name, *v.En, false)
+			cv.en = c.value(r, "value "+v.Name, *v.En)
 		}
 		cr.values = append(cr.values, cv)
 	}

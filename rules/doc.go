@@ -27,7 +27,8 @@
 //
 // EncodeBundle and DecodeBundle write and read the parsed files with their
 // checked expressions, so that a program that embeds a bundle starts
-// without parsing YAML or type-checking CEL. Built with the tag
+// without parsing YAML or type-checking CEL; CompileBundle compiles one
+// straight away. Built with the tag
 // icpcheck_bundled (as the browser build is), the package holds no CEL
 // parser or checker: only a bundle's expressions compile, and any other
 // is an *Error.

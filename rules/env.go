@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"reflect"
+	"sync"
 
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/ext"
@@ -10,10 +11,20 @@ import (
 	"github.com/icpcheck/icpcheck/model"
 )
 
-// newEnvs builds the one base environment every rule compiles against, and
-// one extension of it per collection. Building an environment is the slow
-// part of compiling, so this happens once per Compile, not once per rule.
-func newEnvs(matchers map[string]*wordList, predicates []NamedExpr) (map[string]*cel.Env, *cel.Env, error) {
+// envSet is the one base environment every rule compiles against and, built
+// on first need, one extension of it per collection that declares the
+// collection's element. Building an environment is the slow part of
+// compiling, so each is built once per Compile, not once per rule; and
+// planning a checked expression needs only the base (declarations serve
+// the checker), so the rules of a bundle build no other.
+type envSet struct {
+	base         *cel.Env
+	mu           sync.Mutex // guards byCollection: groups may compile at once
+	byCollection map[string]*cel.Env
+}
+
+// newEnvs builds the base environment.
+func newEnvs(matchers map[string]*wordList, predicates []NamedExpr) (*envSet, error) {
 	opts := []cel.EnvOption{
 		ext.NativeTypes(reflect.TypeOf(&model.Filing{}), ext.ParseStructTag("json")),
 		cel.Variable("filing", filingType),
@@ -34,15 +45,7 @@ func newEnvs(matchers map[string]*wordList, predicates []NamedExpr) (map[string]
 	}
 	base, err := cel.NewEnv(append(append(opts, library(matchers)...), costModels(matchers))...)
 	if err != nil {
-		return nil, nil, fmt.Errorf("rules: building the CEL environment: %w", err)
+		return nil, fmt.Errorf("rules: building the CEL environment: %w", err)
 	}
-	envs := map[string]*cel.Env{"": base}
-	for _, c := range collectionTable {
-		env, err := base.Extend(c.vars()...)
-		if err != nil {
-			return nil, nil, fmt.Errorf("rules: CEL environment for %s: %w", c.name, err)
-		}
-		envs[c.name] = env
-	}
-	return envs, base, nil
+	return &envSet{base: base, byCollection: map[string]*cel.Env{}}, nil
 }

@@ -305,8 +305,11 @@ func (ev *evaluator) fire(cr *compiledRule, path string) {
 	finding := Finding{Rule: cr.rule, Path: path}
 	for _, v := range cr.values {
 		nv := namedValue{name: v.name}
-		var err error
-		if nv.zh, err = ev.eval(v.zh); err == nil && v.en != nil {
+		err := v.ready()
+		if err == nil {
+			nv.zh, err = ev.eval(v.zh)
+		}
+		if err == nil && v.en != nil {
 			nv.en, err = ev.eval(v.en)
 		}
 		if err != nil {

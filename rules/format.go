@@ -44,9 +44,9 @@ func (t Text) In(l model.Language) string {
 
 // Expr is a CEL expression together with where it stands in its rule file.
 type Expr struct {
-	Source string
-	Line   int // 1-based line of the expression's YAML scalar
-	Column int // 1-based column of the scalar
+	Source string `json:"src"`
+	Line   int    `json:"line,omitempty"` // 1-based line of the expression's YAML scalar
+	Column int    `json:"col,omitempty"`  // 1-based column of the scalar
 	at     *scalar
 	// pre is what compiling the expression found: kept when a bundle is
 	// made, read from one when it is loaded, so that compiling again

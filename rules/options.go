@@ -22,6 +22,15 @@ type compileConfig struct {
 	disabled  []string
 }
 
+// newCompileConfig applies opts to the defaults.
+func newCompileConfig(opts []CompileOption) compileConfig {
+	cfg := compileConfig{costLimit: DefaultCostLimit, budget: DefaultCallBudget}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return cfg
+}
+
 // Lazy defers compiling each scope's rules (national, a province, a
 // provider) to the first evaluation that needs them, so that a program that
 // checks one province does not pay for all 31. Files are still parsed, and

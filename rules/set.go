@@ -4,6 +4,7 @@ import (
 	"errors"
 	"maps"
 	"slices"
+	"sort"
 	"sync"
 
 	"cel.dev/cel-go/cel"
@@ -16,7 +17,6 @@ import (
 // concurrent use.
 type Set struct {
 	budget     uint64
-	rules      []*Rule     // as applied, sorted by id
 	wordLists  []*WordList // sorted by id
 	national   *group
 	byProvince map[model.Province]*group
@@ -24,6 +24,9 @@ type Set struct {
 	predicates []compiledPredicate
 	// superseded maps a rule id to the ids of the rules that supersede it.
 	superseded map[string][]string
+	// version is the Version a bundle recorded for these rules; empty
+	// when the set is not all of a bundle's rules.
+	version string
 }
 
 type compiledPredicate struct {
@@ -34,18 +37,40 @@ type compiledPredicate struct {
 // group is the rules of one scope, compiled once, on first use when the
 // set is lazy.
 type group struct {
-	rules    []*Rule
+	rules []*Rule // as applied, sorted by id
+	// load, when set, gives the rules instead, on first use: a bundle's,
+	// decoded from its files.
+	load     func() ([]*Rule, error)
+	loadOnce sync.Once
+	loadErr  error
 	compile  func([]*Rule) ([]*compiledRule, error)
 	once     sync.Once
 	compiled []*compiledRule
 	err      error
 }
 
+// members returns the group's rules, loading them on first use.
+func (g *group) members() ([]*Rule, error) {
+	g.loadOnce.Do(func() {
+		if g.load != nil {
+			g.rules, g.loadErr = g.load()
+		}
+	})
+	return g.rules, g.loadErr
+}
+
 func (g *group) get() ([]*compiledRule, error) {
 	if g == nil {
 		return nil, nil
 	}
-	g.once.Do(func() { g.compiled, g.err = g.compile(g.rules) })
+	g.once.Do(func() {
+		rs, err := g.members()
+		if err != nil {
+			g.err = err
+			return
+		}
+		g.compiled, g.err = g.compile(rs)
+	})
 	return g.compiled, g.err
 }
 
@@ -81,8 +106,9 @@ type compiledValue struct {
 // runs, so it needs an execution frame of its own; the others share one.
 type program struct {
 	cel.Program
-	metered bool // counts its cost against the limit and the call's budget
-	long    bool // looks at the call's context as it runs
+	metered  bool      // counts its cost against the limit and the call's budget
+	long     bool      // looks at the call's context as it runs
+	deferred *deferred // set when Program is planned on first use (see values.go)
 	// small is a metered program planned without metering, for the
 	// evaluations of a small filing (see smallFiling); nil when it would
 	// be metered there too.
@@ -104,10 +130,23 @@ type condition []*program
 // Rules returns the rules of the set as they apply, sorted by id: copies,
 // so that changing one changes nothing the set evaluates.
 func (s *Set) Rules() []*Rule {
-	out := make([]*Rule, len(s.rules))
-	for i, r := range s.rules {
+	all := s.all()
+	out := make([]*Rule, len(all))
+	for i, r := range all {
 		out[i] = r.copy()
 	}
+	return out
+}
+
+// all is every rule of the set as applied, sorted by id. A scope whose
+// rules a bundle holds corrupt has none here; its error is compiling's.
+func (s *Set) all() []*Rule {
+	var out []*Rule
+	for _, g := range s.groups() {
+		rs, _ := g.members()
+		out = append(out, rs...)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }
 
@@ -130,11 +169,28 @@ func (s *Set) Prepare(scopes ...string) error {
 	}
 	var errs []error
 	for _, g := range groups {
-		if _, err := g.get(); err != nil {
+		if err := g.prepare(); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// groupFor is the group of one scope, made when it has none.
+func (s *Set) groupFor(scope string, compile func([]*Rule) ([]*compiledRule, error)) *group {
+	if g := s.group(scope); g != nil {
+		return g
+	}
+	g := &group{compile: compile}
+	switch {
+	case scope == "national":
+		s.national = g
+	case isProvince(scope):
+		s.byProvince[model.Province(scope)] = g
+	default:
+		s.byProvider[scope] = g
+	}
+	return g
 }
 
 // group is the group of one scope, or nil.

@@ -16,10 +16,13 @@ import (
 // keeps the version, while any change to what a rule checks or says
 // changes it.
 func (s *Set) Version() string {
+	if s.version != "" {
+		return s.version
+	}
 	h := sha256.New()
 	newest := ""
 	var buf []byte
-	for _, r := range s.rules {
+	for _, r := range s.all() {
 		buf = appendRule(buf[:0], r)
 		h.Write(buf)
 		if string(r.EffectiveFrom) > newest {

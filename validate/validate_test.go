@@ -458,3 +458,44 @@ func TestResolverErrorsAreReturned(t *testing.T) {
 		t.Errorf("error = %v, want the resolver's error", err)
 	}
 }
+
+// The first uses of a Validator may come at once: each scope's rules are
+// decoded and compiled once, whichever goroutine needs them first; run
+// with -race.
+func TestConcurrentFirstUse(t *testing.T) {
+	filings := exampleFilings(t)
+	want := map[string]string{}
+	warm := newValidator(t)
+	for name, f := range filings {
+		want[name] = string(reportJSON(t, warm, f))
+	}
+	v := newValidator(t)
+	var wg sync.WaitGroup
+	errs := make(chan string, len(filings)+1)
+	for name, f := range filings {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r, err := v.Validate(context.Background(), f)
+			if err != nil {
+				errs <- name + ": " + err.Error()
+				return
+			}
+			if got, _ := json.Marshal(r); string(got) != want[name] {
+				errs <- name + ": report differs when first uses come at once"
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if got, want := len(v.Rules()), len(warm.Rules()); got != want {
+			errs <- "Rules lists " + strconv.Itoa(got) + " rules, want " + strconv.Itoa(want)
+		}
+	}()
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
