@@ -6,7 +6,7 @@ import "testing"
 // once: an expression over what they found is bounded by the list, not by
 // the text it was found in.
 func TestFoundWordsAreBoundedByTheirList(t *testing.T) {
-	file, err := ParseFile("acme.yaml", []byte(`scope: acme
+	_, compiled := compileAcme(t, `scope: acme
 word_lists:
   - {id: acme.words, source: test, words: [设计, 科技]}
 rules:
@@ -24,7 +24,19 @@ rules:
     category: other
     source: test
     check: prefix_words(filing.subject.name, 'acme.words').all(w, filing.subject.mailing_address.startsWith(w))
-`))
+`)
+	for _, cr := range compiled {
+		if cr.check[0].metered {
+			t.Errorf("%s is metered", cr.rule.ID)
+		}
+	}
+}
+
+// compileAcme compiles text, a rule file of the provider acme, and
+// returns the set and its rules as planned.
+func compileAcme(t *testing.T, text string) (*Set, []*compiledRule) {
+	t.Helper()
+	file, err := ParseFile("acme.yaml", []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,9 +48,5 @@ rules:
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, cr := range compiled {
-		if cr.check[0].metered {
-			t.Errorf("%s is metered", cr.rule.ID)
-		}
-	}
+	return set, compiled
 }

@@ -53,7 +53,7 @@ func TestIsSmall(t *testing.T) {
 // judges the same on either; one that is heavy whatever the filing, or
 // that reads a rule variable, has no such plan.
 func TestSmallFilingPlans(t *testing.T) {
-	file, err := ParseFile("acme.yaml", []byte(`scope: acme
+	set, compiled := compileAcme(t, `scope: acme
 word_lists:
   - {id: acme.words, source: test, words: [设计]}
 rules:
@@ -80,18 +80,7 @@ rules:
     variables:
       n: filing.subject.name
     check: lists.range(100).all(k, !has_words(n, 'acme.words'))
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := Compile([]*File{file}, Providers("acme"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	compiled, err := set.byProvider["acme"].get()
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	for _, cr := range compiled {
 		p := cr.check[0]
 		if want := cr.rule.ID == "acme.names"; !p.metered || (p.small != nil) != want {
