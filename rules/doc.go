@@ -27,9 +27,9 @@
 //
 // EncodeBundle and DecodeBundle write and read the parsed files with their
 // checked expressions, so that a program that embeds a bundle starts
-// without parsing YAML or type-checking CEL; CompileBundle compiles one
-// straight away. Built with the tag
-// icpcheck_bundled (as the browser build is), the package holds no CEL
-// parser or checker: only a bundle's expressions compile, and any other
-// is an *Error.
+// without parsing YAML or type-checking CEL; CompileBundle compiles one,
+// decoding each file only when a scope it holds is first needed. Built
+// with the tag icpcheck_bundled (as the browser build is), the package
+// holds no CEL parser or checker: only a bundle's expressions compile, and
+// any other is an *Error.
 package rules
