@@ -82,10 +82,21 @@ var itemNames = map[string]label{
 	"materials": {"第%d份资料", "material %d"},
 }
 
+// everyItem turns the name of an item of a list ("第%d个网站/APP",
+// "service %d") into that of every item ("每个网站/APP", "each service").
+func everyItem(name string) string {
+	if strings.HasPrefix(name, "第%d") {
+		return "每" + strings.TrimPrefix(name, "第%d")
+	}
+	return "each " + strings.Replace(name, " %d", "", 1)
+}
+
 // FieldName names the field at a key path of a filing, such as
 // "services[1].principal.mobile", for an applicant in language l:
 // "第2个网站/APP的负责人手机号码", "service 2's principal's mobile number".
-// A path that names no field of a filing is returned as it is.
+// An index left empty stands for every item: "services[].principal.mobile"
+// is "每个网站/APP的负责人手机号码", "each service's principal's mobile
+// number". A path that names no field of a filing is returned as it is.
 func FieldName(path string, l Language) string {
 	pick := func(x label) string {
 		if l == English {
@@ -104,12 +115,17 @@ func FieldName(path string, l Language) string {
 		if !indexed {
 			continue
 		}
-		n, err := strconv.Atoi(strings.TrimSuffix(rest, "]"))
+		index := strings.TrimSuffix(rest, "]")
+		n, err := strconv.Atoi(index)
 		item, ok := itemNames[key]
-		if err != nil || !ok || local != key {
+		if (err != nil && index != "") || !ok || local != key {
 			return path
 		}
-		parts = append(parts, strings.Replace(pick(item), "%d", strconv.Itoa(n+1), 1))
+		if index == "" {
+			parts = append(parts, everyItem(pick(item)))
+		} else {
+			parts = append(parts, strings.Replace(pick(item), "%d", strconv.Itoa(n+1), 1))
+		}
 		table, local = key, ""
 	}
 	if local != "" || len(parts) == 0 {

@@ -18,6 +18,11 @@ func TestFieldName(t *testing.T) {
 		{"services[0].icon.format", "第1个网站/APP的图标格式", "service 1's icon format"},
 		{"materials[3].kind", "第4份资料的资料类型", "material 4's material kind"},
 		{"resource.authorization_code", "备案授权码", "authorization code"},
+		// an empty index stands for every item
+		{"services[].principal.mobile", "每个网站/APP的负责人手机号码", "each service's principal's mobile number"},
+		{"services[].platforms[].os", "每个网站/APP的每个运行平台的平台类型", "each service's each platform's platform type"},
+		{"services[].content[]", "每个网站/APP的每项服务内容", "each service's each content item"},
+		{"materials[].kind", "每份资料的资料类型", "each material's material kind"},
 		// not fields of a filing: returned as they are
 		{"subject.nmae", "subject.nmae", "subject.nmae"},
 		{"services[x].name", "services[x].name", "services[x].name"},

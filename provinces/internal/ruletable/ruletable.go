@@ -193,9 +193,16 @@ func ProvincesREADME(d Data) string {
 		"province, and the access providers' own layers (`huaweicloud.yaml`). Each rule cites its\n" +
 		"source and carries its own test cases; `go test ./provinces` runs them all.\n\n" +
 		"## Coverage: rules by scope and category\n\n" + Coverage(rs) +
+		"\n## Required fields\n\n" + requiredIntro + Fields(d) +
 		"\n## Reconciliation\n\n" + Reconciliation(d) +
 		"\n## Every rule\n\n" + Markdown(rs) + End + "\n"
 }
+
+// requiredIntro opens the field table.
+const requiredIntro = "What a filing must hold, from the rules of category `required` (`required.yaml`): each field\n" +
+	"left empty is an error at its own path, which a form can show as still to fill. `[]` stands for\n" +
+	"every element of a list. Fields a form marks optional (首页地址, 前置审批 where none applies, SDKs\n" +
+	"where none is used) are not here.\n\n"
 
 // Splice puts table between the markers of doc.
 func Splice(doc, table string) (string, error) {
