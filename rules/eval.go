@@ -133,12 +133,20 @@ func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date, fa
 	ev.act.facts = facts.value()
 	ev.act.predicates = s.predicates
 	ev.act.predicateValues = make([]ref.Val, len(s.predicates))
+	ev.act.memo.lists = s.matchers
 	ev.act.late = ev.act.memo.call
 	ev.act.small = isSmall(f, date, facts)
 	if ev.frame, err = interpreter.NewExecutionFrame(&ev.act); err != nil {
 		return nil, err
 	}
 	defer ev.frame.Close()
+	if ctx.Done() != nil {
+		// The programs that could run long look at ctx inside their
+		// comprehensions through the frame they share.
+		if err := ev.frame.SetContext(ctx, interruptEvery); err != nil {
+			return nil, err
+		}
+	}
 	defer func() {
 		// A panic in a rule must not take the caller's service down.
 		if p := recover(); p != nil {
@@ -363,10 +371,11 @@ func (ev *evaluator) dropSuperseded() {
 
 // eval runs a program on the current element. The programs that are not
 // metered share one execution frame over the activation, which saves
-// cel-go from setting up and releasing a frame per evaluation.
+// cel-go from setting up and releasing a frame per evaluation; a metered
+// one needs a frame of its own to count its cost.
 func (ev *evaluator) eval(p *program) (ref.Val, error) {
 	p = p.on(ev.act.small)
-	if p.long {
+	if p.metered {
 		if p.metered && ev.spent >= ev.budget {
 			return nil, ErrBudget
 		}
@@ -389,6 +398,9 @@ func (ev *evaluator) eval(p *program) (ref.Val, error) {
 		return out, err
 	}
 	out, _, err := p.Eval(ev.frame)
+	if err != nil && ev.ctx.Err() != nil {
+		ev.err = ev.ctx.Err()
+	}
 	return out, err
 }
 

@@ -55,32 +55,31 @@ func (c *compiler) program(r *Rule, what string, e Expr, checked *cel.Ast) *prog
 // plan plans checked for a worst case, metered when that is above the
 // limit or unknown.
 func (c *compiler) plan(r *Rule, what string, e Expr, checked *cel.Ast, worst uint64) *program {
-	opts, metered, long := c.programOptions(worst)
+	opts, metered := c.programOptions(worst)
 	prg, err := c.env.Program(checked, opts...)
 	if err != nil {
 		c.fail(r, e.Line, e.Column, "%s: %v", what, err)
 		return nil
 	}
-	return &program{Program: prg, metered: metered, long: long}
+	return &program{Program: prg, metered: metered}
 }
 
 // programOptions are the options of planning an expression of worst-case
 // cost worst (unknownCost when it is unbounded), and whether its program
-// is metered and could run long.
-func (c *compiler) programOptions(worst uint64) (opts []cel.ProgramOption, metered, long bool) {
+// is metered.
+func (c *compiler) programOptions(worst uint64) (opts []cel.ProgramOption, metered bool) {
 	opts = []cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}
 	metered = worst == unknownCost || worst > c.costLimit
 	if metered {
 		// The worst case is unknown or too high: count the cost as it runs.
 		opts = append(opts, cel.CostLimit(c.costLimit))
 	}
-	long = metered || worst > interruptAbove
-	if long {
+	if metered || worst > interruptAbove {
 		// It could run long: look at the call's context inside its
 		// comprehensions.
 		opts = append(opts, cel.InterruptCheckFrequency(interruptEvery))
 	}
-	return opts, metered, long
+	return opts, metered
 }
 
 // costs are the static worst cases of an expression, on any filing the

@@ -18,6 +18,7 @@ import (
 type Set struct {
 	budget     uint64
 	wordLists  []*WordList // sorted by id
+	matchers   map[string]*wordList
 	national   *group
 	byProvince map[model.Province]*group
 	byProvider map[string]*group
@@ -103,11 +104,12 @@ type compiledValue struct {
 }
 
 // program is a planned expression. A metered one counts its cost as it
-// runs, so it needs an execution frame of its own; the others share one.
+// runs, so it needs an execution frame of its own; the others share one,
+// which watches the call's context inside the comprehensions of those that
+// could run long.
 type program struct {
 	cel.Program
 	metered  bool      // counts its cost against the limit and the call's budget
-	long     bool      // looks at the call's context as it runs
 	deferred *deferred // set when Program is planned on first use (see values.go)
 	// small is a metered program planned without metering, for the
 	// evaluations of a small filing (see smallFiling); nil when it would

@@ -48,9 +48,9 @@ func (c *compiler) value(r *Rule, what string, e Expr) *program {
 	if c.record || e.pre == nil || e.pre.n == 0 || !e.pre.costKnown {
 		return c.expr(r, what, e, false)
 	}
-	opts, metered, long := c.programOptions(e.pre.cost)
+	opts, metered := c.programOptions(e.pre.cost)
 	env := c.env
-	return &program{metered: metered, long: long, deferred: &deferred{plan: func() (cel.Program, error) {
+	return &program{metered: metered, deferred: &deferred{plan: func() (cel.Program, error) {
 		checked, err := e.pre.checked()
 		if err == nil {
 			var prg cel.Program

@@ -127,8 +127,10 @@ func ParseHost(s string) (Host, error) {
 	h.Registrable = strings.Join(written[len(written)-suffix-1:], ".")
 	main := strings.Split(ascii, ".")[h.Labels-suffix-1]
 	h.MainLabel = main
-	if u, err := idna.ToUnicode(main); err == nil {
-		h.MainLabel = u
+	if strings.HasPrefix(main, "xn--") { // only such a label has another form
+		if u, err := idna.ToUnicode(main); err == nil {
+			h.MainLabel = u
+		}
 	}
 	return h, nil
 }
