@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -87,6 +88,14 @@ func TestParseDate(t *testing.T) {
 	} {
 		if _, err := ParseDate(s); (err == nil) != ok {
 			t.Errorf("ParseDate(%q) error = %v, want ok=%v", s, err, ok)
+		}
+		// Time reads the same days, as time.Parse would.
+		got, err := Date(s).Time()
+		if (err == nil) != ok {
+			t.Errorf("Date(%q).Time() error = %v, want ok=%v", s, err, ok)
+		}
+		if want, _ := time.Parse("2006-01-02", s); ok && !got.Equal(want) {
+			t.Errorf("Date(%q).Time() = %v, want %v", s, got, want)
 		}
 	}
 }

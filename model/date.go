@@ -13,8 +13,6 @@ type Date string
 // accepts both where it says "date or date-time".
 type DateTime string
 
-const dateLayout = "2006-01-02"
-
 // ParseDate checks s is a real calendar day in YYYY-MM-DD form.
 func ParseDate(s string) (Date, error) {
 	if !isDate(s) {
@@ -26,8 +24,14 @@ func ParseDate(s string) (Date, error) {
 // isDate checks YYYY-MM-DD by hand: every Validate checks every date, and
 // time.Parse costs more than the rest of that check together.
 func isDate(s string) bool {
+	_, ok := dateOf(s)
+	return ok
+}
+
+// dateOf reads a real calendar day in YYYY-MM-DD form.
+func dateOf(s string) (time.Time, bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
+		return time.Time{}, false
 	}
 	num := func(part string) int {
 		n := 0
@@ -41,14 +45,19 @@ func isDate(s string) bool {
 	}
 	year, month, day := num(s[:4]), num(s[5:7]), num(s[8:])
 	if year < 1 || month < 1 || month > 12 || day < 1 {
-		return false
+		return time.Time{}, false
 	}
-	return day <= time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == day // a day the month lacks rolls over
 }
 
-// Time returns the day at midnight UTC.
+// Time returns the day at midnight UTC, or the error ParseDate gives.
 func (d Date) Time() (time.Time, error) {
-	return time.Parse(dateLayout, string(d))
+	t, ok := dateOf(string(d))
+	if !ok {
+		return time.Time{}, &Problem{Code: CodeInvalidDate, Value: string(d)}
+	}
+	return t, nil
 }
 
 // ParseDateTime accepts a day (YYYY-MM-DD) or an RFC 3339 date-time.

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"time"
 	"unicode/utf8"
 
 	"github.com/icpcheck/icpcheck/model"
@@ -136,7 +135,7 @@ func ResidentIDOn(s string, on model.Date) (ResidentIDInfo, error) {
 	if err != nil {
 		return ResidentIDInfo{}, err
 	}
-	day, err := parseDate(on)
+	day, err := on.Time()
 	if err != nil {
 		return ResidentIDInfo{}, newProblem("date.invalid", string(on))
 	}
@@ -179,11 +178,11 @@ func allDigits(s string) bool {
 // AgeAt returns the completed years (周岁) between birth and at. Someone born
 // on 29 February completes a year on 1 March in years without that day.
 func AgeAt(birth, at model.Date) (int, error) {
-	b, err := parseDate(birth)
+	b, err := birth.Time()
 	if err != nil {
 		return 0, newProblem("age.birth-date-invalid", string(birth))
 	}
-	t, err := parseDate(at)
+	t, err := at.Time()
 	if err != nil {
 		return 0, newProblem("date.invalid", string(at))
 	}
@@ -196,12 +195,4 @@ func AgeAt(birth, at model.Date) (int, error) {
 		age--
 	}
 	return age, nil
-}
-
-// parseDate reads a date in the canonical YYYY-MM-DD form only.
-func parseDate(d model.Date) (time.Time, error) {
-	if _, err := model.ParseDate(string(d)); err != nil {
-		return time.Time{}, err
-	}
-	return d.Time()
 }
