@@ -54,6 +54,10 @@ func costModels(lists map[string]*wordList) cel.EnvOption {
 		"hostname_problem_string":             perByte(1, small),
 		"registrable_domain_string":           perByte(1, asLong),
 		"main_label_string":                   perByte(1, asLong),
+		// A loop over the materials, as many as a list can hold, at
+		// CEL's factor for a cheap look at each.
+		"filing_has_material_string":     {cost.EvalCost(cost.Const(cost.CallCost + estimateListItems/10))},
+		"filing_has_material_string_int": {cost.EvalCost(cost.Const(cost.CallCost + estimateListItems/10))},
 	}
 	for name := range boolFunctions {
 		models[name+"_string"] = perByte(1, nil)

@@ -64,6 +64,7 @@ func library() []cel.EnvOption {
 	}
 	stringList := cel.ListType(cel.StringType)
 	return append(opts,
+		materialFunctions(),
 		cel.Function("certificate_province", cel.Overload("certificate_province_string_string", []*cel.Type{cel.StringType, cel.StringType}, cel.StringType,
 			cel.BinaryBinding(func(certType, number ref.Val) ref.Val {
 				p, _ := check.CertificateProvince(str(certType), str(number))
