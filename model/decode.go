@@ -91,7 +91,7 @@ func (l Limits) decodeFiling(data []byte, isYAML bool) (*Filing, *DecodeError) {
 	}
 	f := new(Filing)
 	w := walker{lim: &l}
-	if err := w.value(root, reflect.ValueOf(f).Elem(), ""); err != nil {
+	if err := w.value(root, reflect.ValueOf(f).Elem()); err != nil {
 		return nil, err
 	}
 	if badAt >= 0 {

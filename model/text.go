@@ -25,16 +25,16 @@ func (t textProblem) code() Code {
 // scalar refuses a scalar (a key when inKey is set) that is too long, not
 // UTF-8, or holds NUL. NUL never belongs in a filing: no field of the
 // filing system takes one, and C-based back ends cut strings at it.
-func (w *walker) scalar(n *node, path string, inKey bool) *DecodeError {
+func (w *walker) scalar(n *node, inKey bool) *DecodeError {
 	if len(n.text) > w.lim.MaxStringBytes {
-		return n.fail(path, &Problem{Code: CodeTooLong, InKey: inKey, Size: len(n.text), Limit: w.lim.MaxStringBytes})
+		return n.fail(w.path(false), &Problem{Code: CodeTooLong, InKey: inKey, Size: len(n.text), Limit: w.lim.MaxStringBytes})
 	}
 	problem := n.problem
 	if problem == textOK && strings.IndexByte(n.text, 0) >= 0 {
 		problem = containsNUL
 	}
 	if problem != textOK {
-		return n.fail(path, &Problem{Code: problem.code(), InKey: inKey})
+		return n.fail(w.path(false), &Problem{Code: problem.code(), InKey: inKey})
 	}
 	return nil
 }

@@ -72,8 +72,8 @@ func shorten(text string) string {
 type counter struct {
 	lim   *Limits
 	nodes int
-	steps []pathStep
-	slab  []node // nodes are allocated in blocks, not one at a time
+	pathSteps
+	slab []node // nodes are allocated in blocks, not one at a time
 }
 
 // pathStep is one key (index < 0) or list index of a path.
@@ -85,10 +85,10 @@ type pathStep struct {
 func (c *counter) add(line, col, depth int) (*node, *DecodeError) {
 	c.nodes++
 	if c.nodes > c.lim.MaxNodes {
-		return nil, &DecodeError{Path: c.path(), Line: line, Column: col, Err: &Problem{Code: CodeTooManyValues, Limit: c.lim.MaxNodes}}
+		return nil, &DecodeError{Path: c.path(true), Line: line, Column: col, Err: &Problem{Code: CodeTooManyValues, Limit: c.lim.MaxNodes}}
 	}
 	if depth > c.lim.MaxDepth {
-		return nil, &DecodeError{Path: c.path(), Line: line, Column: col, Err: &Problem{Code: CodeTooDeep, Limit: c.lim.MaxDepth}}
+		return nil, &DecodeError{Path: c.path(true), Line: line, Column: col, Err: &Problem{Code: CodeTooDeep, Limit: c.lim.MaxDepth}}
 	}
 	if len(c.slab) == 0 {
 		c.slab = make([]node, min(64, c.lim.MaxNodes-c.nodes+1))
@@ -99,20 +99,29 @@ func (c *counter) add(line, col, depth int) (*node, *DecodeError) {
 	return n, nil
 }
 
-func (c *counter) pushKey(key string) { c.steps = append(c.steps, pathStep{key: key, index: -1}) }
-func (c *counter) pushIndex(i int)    { c.steps = append(c.steps, pathStep{index: i}) }
-func (c *counter) pop()               { c.steps = c.steps[:len(c.steps)-1] }
+// pathSteps is where a decoder is in a document, written out only when an
+// error needs it: joining every key path as it goes was a tenth of
+// decoding a valid filing.
+type pathSteps []pathStep
 
-// path writes out the steps. A key that could not be a wire key is shown
-// shortened and made valid UTF-8, so that an error stays readable.
-func (c *counter) path() string {
+func (s *pathSteps) pushKey(key string) { *s = append(*s, pathStep{key: key, index: -1}) }
+func (s *pathSteps) pushIndex(i int)    { *s = append(*s, pathStep{index: i}) }
+func (s *pathSteps) pop()               { *s = (*s)[:len(*s)-1] }
+
+// path writes out the steps. readable shows a key that could not be a
+// wire key shortened and made valid UTF-8, so that an error stays
+// readable; the walker's keys are known to be text, and are shown whole.
+func (s pathSteps) path(readable bool) string {
 	p := ""
-	for _, s := range c.steps {
-		if s.index >= 0 {
-			p = indexPath(p, s.index)
-			continue
+	for _, step := range s {
+		switch {
+		case step.index >= 0:
+			p = indexPath(p, step.index)
+		case readable:
+			p = keyPath(p, shorten(strings.ToValidUTF8(step.key, "\ufffd")))
+		default:
+			p = keyPath(p, step.key)
 		}
-		p = keyPath(p, shorten(strings.ToValidUTF8(s.key, "\ufffd")))
 	}
 	return p
 }

@@ -86,24 +86,27 @@ func typeError(n *node, path string, t reflect.Type) *DecodeError {
 // walker is the one reflection walker for both formats: it stores a node
 // tree into a Filing, reporting the first error in document order, and
 // enforces the limits that need a key path (MaxListItems, MaxStringBytes).
-type walker struct{ lim *Limits }
+type walker struct {
+	lim *Limits
+	pathSteps
+}
 
-// value stores n into the addressable v.
-func (w *walker) value(n *node, v reflect.Value, path string) *DecodeError {
+// value stores n into the addressable v, at the walker's path.
+func (w *walker) value(n *node, v reflect.Value) *DecodeError {
 	if n.kind == nullKind {
 		return nil // null means absent
 	}
 	if n.kind != mappingKind && n.kind != sequenceKind {
-		if err := w.scalar(n, path, false); err != nil {
+		if err := w.scalar(n, false); err != nil {
 			return err
 		}
 	}
 	if tv, ok := v.Addr().Interface().(textValue); ok {
 		if !n.isText() {
-			return typeError(n, path, v.Type())
+			return typeError(n, w.path(false), v.Type())
 		}
 		if err := tv.setText(n.text); err != nil {
-			return &DecodeError{Path: path, Line: n.line, Column: n.col, Err: err}
+			return &DecodeError{Path: w.path(false), Line: n.line, Column: n.col, Err: err}
 		}
 		return nil
 	}
@@ -114,64 +117,65 @@ func (w *walker) value(n *node, v reflect.Value, path string) *DecodeError {
 	switch v.Kind() {
 	case reflect.String:
 		if !n.isText() {
-			return typeError(n, path, v.Type())
+			return typeError(n, w.path(false), v.Type())
 		}
 		v.SetString(n.text)
 	case reflect.Bool:
 		if n.kind != boolKind {
-			return typeError(n, path, v.Type())
+			return typeError(n, w.path(false), v.Type())
 		}
 		v.SetBool(strings.EqualFold(n.text, "true"))
 	case reflect.Int:
 		if n.kind != numberKind {
-			return typeError(n, path, v.Type())
+			return typeError(n, w.path(false), v.Type())
 		}
 		// Base 0 with every underscore dropped, as yaml.v3 resolves ints:
 		// 0x1F, 0o17 and 1_000 are ints too.
 		digits := strings.ReplaceAll(n.text, "_", "")
 		if leadingZero(digits) {
-			return n.fail(path, &Problem{Code: CodeLeadingZero, Value: shorten(n.text)})
+			return n.fail(w.path(false), &Problem{Code: CodeLeadingZero, Value: shorten(n.text)})
 		}
 		i, err := strconv.ParseInt(digits, 0, strconv.IntSize)
 		if errors.Is(err, strconv.ErrRange) {
-			return n.fail(path, &Problem{Code: CodeIntegerOutOfRange, Value: shorten(n.text)})
+			return n.fail(w.path(false), &Problem{Code: CodeIntegerOutOfRange, Value: shorten(n.text)})
 		}
 		if err != nil {
-			return typeError(n, path, v.Type())
+			return typeError(n, w.path(false), v.Type())
 		}
 		v.SetInt(i)
 	case reflect.Pointer:
 		p := reflect.New(v.Type().Elem())
-		if err := w.value(n, p.Elem(), path); err != nil {
+		if err := w.value(n, p.Elem()); err != nil {
 			return err
 		}
 		v.Set(p)
 	case reflect.Slice:
 		if n.kind != sequenceKind {
-			return typeError(n, path, v.Type())
+			return typeError(n, w.path(false), v.Type())
 		}
 		if len(n.children) > w.lim.MaxListItems {
-			return n.fail(path, &Problem{Code: CodeTooManyItems, Limit: w.lim.MaxListItems})
+			return n.fail(w.path(false), &Problem{Code: CodeTooManyItems, Limit: w.lim.MaxListItems})
 		}
 		if len(n.children) == 0 {
 			return nil // an empty list is absent, as in the encoded form
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.children), len(n.children))
 		for i, el := range n.children {
-			p := indexPath(path, i)
+			w.pushIndex(i)
 			if el.kind == nullKind {
-				return typeError(el, p, v.Type().Elem())
+				return typeError(el, w.path(false), v.Type().Elem())
 			}
-			if err := w.value(el, s.Index(i), p); err != nil {
+			if err := w.value(el, s.Index(i)); err != nil {
 				return err
 			}
+			w.pop()
 		}
 		v.Set(s)
 	case reflect.Struct:
 		if n.kind != mappingKind {
-			return typeError(n, path, v.Type())
+			return typeError(n, w.path(false), v.Type())
 		}
-		return w.object(n, v, path)
+		return w.object(n, v)
 	default:
 		// Filing holds only the kinds above; a new field of another kind
 		// fails every decoding test.
@@ -180,26 +184,27 @@ func (w *walker) value(n *node, v reflect.Value, path string) *DecodeError {
 	return nil
 }
 
-func (w *walker) object(n *node, v reflect.Value, path string) *DecodeError {
+func (w *walker) object(n *node, v reflect.Value) *DecodeError {
 	fields := fieldsOf(v.Type())
 	seen := make(map[string]*node, len(n.children)/2)
 	for i := 0; i+1 < len(n.children); i += 2 {
 		k, val := n.children[i], n.children[i+1]
-		if err := w.scalar(k, path, true); err != nil {
+		if err := w.scalar(k, true); err != nil {
 			return err
 		}
-		p := keyPath(path, k.text)
+		w.pushKey(k.text)
 		if first, dup := seen[k.text]; dup {
-			return k.fail(p, &Problem{Code: CodeDuplicateKey, Key: k.text, FirstLine: first.line})
+			return k.fail(w.path(false), &Problem{Code: CodeDuplicateKey, Key: k.text, FirstLine: first.line})
 		}
 		seen[k.text] = k
 		index, ok := fields.byName[k.text]
 		if !ok {
-			return k.fail(p, &Problem{Code: CodeUnknownKey, Key: k.text, Allowed: fields.names})
+			return k.fail(w.path(false), &Problem{Code: CodeUnknownKey, Key: k.text, Allowed: fields.names})
 		}
-		if err := w.value(val, v.Field(index), p); err != nil {
+		if err := w.value(val, v.Field(index)); err != nil {
 			return err
 		}
+		w.pop()
 	}
 	return nil
 }

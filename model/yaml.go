@@ -209,13 +209,13 @@ func (b *yamlBuilder) build(y *yaml.Node, depth int) (*node, *DecodeError) {
 	}
 	if y.Anchor != "" {
 		if b.expanding[y] {
-			return nil, &DecodeError{Path: b.count.path(), Line: line, Column: col, Err: &Problem{Code: CodeRecursiveAlias, Value: y.Anchor}}
+			return nil, &DecodeError{Path: b.count.path(true), Line: line, Column: col, Err: &Problem{Code: CodeRecursiveAlias, Value: y.Anchor}}
 		}
 		b.expanding[y] = true
 		defer delete(b.expanding, y)
 	}
 	if tag := y.ShortTag(); !allowedTag(y, tag) {
-		return nil, &DecodeError{Path: b.count.path(), Line: line, Column: col, Err: &Problem{Code: CodeUnsupportedTag, Value: tag}}
+		return nil, &DecodeError{Path: b.count.path(true), Line: line, Column: col, Err: &Problem{Code: CodeUnsupportedTag, Value: tag}}
 	}
 	n, err := b.count.add(line, col, depth)
 	if err != nil {
@@ -253,7 +253,7 @@ func (b *yamlBuilder) build(y *yaml.Node, depth int) (*node, *DecodeError) {
 			n.problem = notUTF8
 		}
 		if err := scalar(n, y); err != nil {
-			err.Path = b.count.path()
+			err.Path = b.count.path(true)
 			return nil, err
 		}
 	}
@@ -281,14 +281,14 @@ func allowedTag(y *yaml.Node, tag string) bool {
 // whatever its type.
 func (b *yamlBuilder) key(y *yaml.Node, depth int) (*node, *DecodeError) {
 	if y.Kind == yaml.ScalarNode && y.ShortTag() == "!!merge" {
-		return nil, &DecodeError{Path: b.count.path(), Line: y.Line, Column: y.Column, Err: &Problem{Code: CodeMergeKey}}
+		return nil, &DecodeError{Path: b.count.path(true), Line: y.Line, Column: y.Column, Err: &Problem{Code: CodeMergeKey}}
 	}
 	k, err := b.build(y, depth)
 	if err != nil {
 		return nil, err
 	}
 	if k.kind == mappingKind || k.kind == sequenceKind {
-		return nil, k.fail(b.count.path(), k.found(CodeKeyNotText))
+		return nil, k.fail(b.count.path(true), k.found(CodeKeyNotText))
 	}
 	k.kind = stringKind
 	return k, nil
