@@ -50,6 +50,7 @@ func costModels(lists map[string]*wordList) cel.EnvOption {
 		"add_months_string_int":               perByte(0.1, small),
 		"sum_list_int":                        perByte(1, nil),
 		"unique_list_string":                  perByte(2, asLong),
+		"set_list_string":                     perByte(2, asLong),
 		"duplicates_list_string":              perByte(2, asLong),
 		"hostname_problem_string":             perByte(1, small),
 		"registrable_domain_string":           perByte(1, asLong),

@@ -128,6 +128,10 @@ func library() []cel.EnvOption {
 			cel.UnaryBinding(func(v ref.Val) ref.Val { return countedStrings(v, "duplicates", 2) }))),
 		cel.Function("unique", cel.Overload("unique_list_string", []*cel.Type{stringList}, stringList,
 			cel.UnaryBinding(func(v ref.Val) ref.Val { return countedStrings(v, "unique", 1) }))),
+		// set makes a list of strings a map to true, for lookups with in
+		// that take constant time.
+		cel.Function("set", cel.Overload("set_list_string", []*cel.Type{stringList}, cel.MapType(cel.StringType, cel.BoolType),
+			cel.UnaryBinding(stringSet))),
 	)
 }
 
@@ -193,6 +197,24 @@ func countedStrings(v ref.Val, fn string, n int) ref.Val {
 		}
 	}
 	return types.NewStringList(types.DefaultTypeAdapter, out)
+}
+
+// stringSet is the strings of a list as the keys of a map to true.
+func stringSet(v ref.Val) ref.Val {
+	list, ok := v.(traits.Lister)
+	if !ok {
+		return types.NewErr("set: not a list")
+	}
+	size := int64(list.Size().(types.Int))
+	set := make(map[string]bool, size)
+	for i := int64(0); i < size; i++ {
+		s, ok := list.Get(types.Int(i)).(types.String)
+		if !ok {
+			return types.NewErr("set: list element %d is not a string", i)
+		}
+		set[string(s)] = true
+	}
+	return types.NewMap(types.DefaultTypeAdapter, set)
 }
 
 // Values a message renders in the report's language.

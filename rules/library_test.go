@@ -3,6 +3,7 @@ package rules
 import (
 	"testing"
 
+	"cel.dev/cel-go/common/types"
 	"github.com/icpcheck/icpcheck/model"
 )
 
@@ -23,5 +24,34 @@ func TestAddMonths(t *testing.T) {
 		if got := addMonths(c.from, c.n); got != c.want {
 			t.Errorf("addMonths(%s, %d) = %s, want %s", c.from, c.n, got, c.want)
 		}
+	}
+}
+
+func TestStringSet(t *testing.T) {
+	envs, err := newEnvs(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for expr, want := range map[string]bool{
+		`"a" in set(["a", "b", "a"])`:     true,
+		`"c" in set(["a", "b", "a"])`:     false,
+		`size(set(["a", "b", "a"])) == 2`: true,
+		`size(set([])) == 0`:              true,
+	} {
+		checked, iss := envs.base.Compile(expr)
+		if iss.Err() != nil {
+			t.Fatalf("%s: %v", expr, iss.Err())
+		}
+		prg, err := envs.base.Program(checked)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, _, err := prg.Eval(map[string]any{})
+		if err != nil || out != types.Bool(want) {
+			t.Errorf("%s = %v (%v), want %v", expr, out, err, want)
+		}
+	}
+	if v := stringSet(types.NewDynamicList(types.DefaultTypeAdapter, []any{1})); !types.IsError(v) {
+		t.Errorf("set of ints = %v, want an error", v)
 	}
 }
