@@ -70,7 +70,7 @@ func compile(files []*File, src *bundleSource, cfg compileConfig) (*Set, error) 
 			}
 		}
 	}
-	set := &Set{budget: cfg.budget, wordLists: lists, matchers: matchers, byProvince: map[model.Province]*group{}, byProvider: map[string]*group{}, superseded: map[string][]string{}}
+	set := &Set{budget: cfg.budget, wordLists: lists, byProvince: map[model.Province]*group{}, byProvider: map[string]*group{}, superseded: map[string][]string{}}
 	var all []*Rule
 	if src == nil {
 		var ruleErrs []error

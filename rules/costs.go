@@ -63,9 +63,9 @@ func costModels(lists map[string]*wordList) cel.EnvOption {
 	for name := range boolFunctions {
 		models[name+"_string"] = perByte(1, nil)
 	}
-	for k := range lateFunctions {
-		if id := lateFunctions[k].overloadID(); models[id] == nil {
-			models[id] = perByte(1, nil)
+	for _, f := range lateFunctions {
+		if _, ok := models[f.name+"_string"]; !ok {
+			models[f.name+"_string"] = perByte(1, nil)
 		}
 	}
 	var out []cost.OverloadModel

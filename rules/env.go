@@ -43,7 +43,7 @@ func newEnvs(matchers map[string]*wordList, predicates []NamedExpr) (*envSet, er
 	for _, p := range predicates {
 		opts = append(opts, cel.Variable(p.Name, cel.BoolType))
 	}
-	base, err := cel.NewEnv(append(append(opts, library()...), costModels(matchers))...)
+	base, err := cel.NewEnv(append(append(opts, library(matchers)...), costModels(matchers))...)
 	if err != nil {
 		return nil, fmt.Errorf("rules: building the CEL environment: %w", err)
 	}

@@ -133,7 +133,6 @@ func (s *Set) Evaluate(ctx context.Context, f *model.Filing, date model.Date, fa
 	ev.act.facts = facts.value()
 	ev.act.predicates = s.predicates
 	ev.act.predicateValues = make([]ref.Val, len(s.predicates))
-	ev.act.memo.lists = s.matchers
 	ev.act.late = ev.act.memo.call
 	ev.act.small = isSmall(f, date, facts)
 	if ev.frame, err = interpreter.NewExecutionFrame(&ev.act); err != nil {

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"cel.dev/cel-go/cel"
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/common/types/ref"
@@ -10,55 +8,35 @@ import (
 	"github.com/icpcheck/icpcheck/rules/check"
 )
 
-// The functions that read a host name, an e-mail address or words in a
-// text are bound late: each Evaluate supplies them through its activation,
-// over a memo of what it has computed, so that the several rules that read
-// one domain parse it once, those that read one address (each principal's,
-// often the same) check it once, and a name read against several word
-// lists, or against one list by several rules, is folded once.
+// The functions that read a host name or an e-mail address are bound late:
+// each Evaluate supplies them through its activation, over a memo of what
+// it has computed, so that the several rules that read one domain parse it
+// once, and those that read one address (each principal's, often the same)
+// check it once.
 
-// lateFunction is a late-bound function of strings.
+// lateFunction is a late-bound function of one string.
 type lateFunction struct {
 	name string
-	args int // how many strings it takes: 1 or 2
 	out  *cel.Type
-	get  func(m *callMemo, a, b string) ref.Val // b is "" for a function of one string
-}
-
-// overloadID is the id CEL knows the function's one overload by.
-func (f *lateFunction) overloadID() string {
-	return f.name + strings.Repeat("_string", f.args)
-}
-
-// overload declares the function to CEL.
-func (f *lateFunction) overload() cel.EnvOption {
-	args := make([]*cel.Type, f.args)
-	for k := range args {
-		args[k] = cel.StringType
-	}
-	return cel.Function(f.name, cel.Overload(f.overloadID(), args, f.out, cel.LateFunctionBinding()))
+	get  func(m *callMemo, s string) ref.Val
 }
 
 var lateFunctions = []lateFunction{
-	{"hostname_valid", 1, cel.BoolType, func(m *callMemo, a, _ string) ref.Val { return types.Bool(m.host(a).err == nil) }},
-	{"hostname_problem", 1, problemType, func(m *callMemo, a, _ string) ref.Val { return problemOf(m.host(a).err) }},
-	{"domain_level", 1, cel.IntType, func(m *callMemo, a, _ string) ref.Val { return types.Int(m.host(a).level) }},
-	{"label_count", 1, cel.IntType, func(m *callMemo, a, _ string) ref.Val { return types.Int(m.host(a).labels) }},
-	{"registrable_domain", 1, cel.StringType, func(m *callMemo, a, _ string) ref.Val { return types.String(m.host(a).registrable) }},
-	{"main_label", 1, cel.StringType, func(m *callMemo, a, _ string) ref.Val { return types.String(m.host(a).mainLabel) }},
-	{"email_valid", 1, cel.BoolType, func(m *callMemo, a, _ string) ref.Val { return types.Bool(m.email(a) == nil) }},
-	{"email_problem", 1, problemType, func(m *callMemo, a, _ string) ref.Val { return problemOf(m.email(a)) }},
-	{"normalize", 1, cel.StringType, func(m *callMemo, a, _ string) ref.Val { return m.normalized(a) }},
-	{"has_words", 2, cel.BoolType, func(m *callMemo, a, b string) ref.Val { return m.words(hasWords, a, b) }},
-	{"found_words", 2, cel.ListType(cel.StringType), func(m *callMemo, a, b string) ref.Val { return m.words(foundWords, a, b) }},
-	{"prefix_words", 2, cel.ListType(cel.StringType), func(m *callMemo, a, b string) ref.Val { return m.words(prefixWords, a, b) }},
+	{"hostname_valid", cel.BoolType, func(m *callMemo, s string) ref.Val { return types.Bool(m.host(s).err == nil) }},
+	{"hostname_problem", problemType, func(m *callMemo, s string) ref.Val { return problemOf(m.host(s).err) }},
+	{"domain_level", cel.IntType, func(m *callMemo, s string) ref.Val { return types.Int(m.host(s).level) }},
+	{"label_count", cel.IntType, func(m *callMemo, s string) ref.Val { return types.Int(m.host(s).labels) }},
+	{"registrable_domain", cel.StringType, func(m *callMemo, s string) ref.Val { return types.String(m.host(s).registrable) }},
+	{"main_label", cel.StringType, func(m *callMemo, s string) ref.Val { return types.String(m.host(s).mainLabel) }},
+	{"email_valid", cel.BoolType, func(m *callMemo, s string) ref.Val { return types.Bool(m.email(s) == nil) }},
+	{"email_problem", problemType, func(m *callMemo, s string) ref.Val { return problemOf(m.email(s)) }},
 }
 
 // lateByOverload finds a late-bound function by its overload's id.
 var lateByOverload = func() map[string]*lateFunction {
 	out := map[string]*lateFunction{}
 	for k := range lateFunctions {
-		out[lateFunctions[k].overloadID()] = &lateFunctions[k]
+		out[lateFunctions[k].name+"_string"] = &lateFunctions[k]
 	}
 	return out
 }()
@@ -70,21 +48,6 @@ type hostInfo struct {
 	labels      int
 	registrable string
 	mainLabel   string
-}
-
-// wordFunction is one of the three functions that read a text against a
-// word list.
-type wordFunction uint8
-
-const (
-	hasWords wordFunction = iota
-	foundWords
-	prefixWords
-)
-
-type wordQuery struct {
-	fn         wordFunction
-	text, list string
 }
 
 // A call's memo keeps the answers for texts of a real filing's size, and
@@ -101,11 +64,8 @@ func keep(text string, n int) bool { return len(text) <= memoTextBytes && n < me
 // callMemo is what the late-bound functions have computed in one
 // evaluation.
 type callMemo struct {
-	lists   map[string]*wordList // the set's, by id
-	hosts   map[string]*hostInfo
-	emails  map[string]error
-	folded  map[string]types.String // Normalize of a text
-	answers map[wordQuery]ref.Val
+	hosts  map[string]*hostInfo
+	emails map[string]error
 }
 
 func (m *callMemo) host(s string) *hostInfo {
@@ -137,70 +97,16 @@ func (m *callMemo) email(s string) error {
 	return err
 }
 
-func (m *callMemo) normalized(s string) types.String {
-	n, ok := m.folded[s]
-	if !ok {
-		n = types.String(check.Normalize(s))
-		if keep(s, len(m.folded)) {
-			if m.folded == nil {
-				m.folded = map[string]types.String{}
-			}
-			m.folded[s] = n
-		}
-	}
-	return n
-}
-
-// words answers fn for text and the word list named list.
-func (m *callMemo) words(fn wordFunction, text, list string) ref.Val {
-	q := wordQuery{fn, text, list}
-	if v, ok := m.answers[q]; ok {
-		return v
-	}
-	wl, ok := m.lists[list]
-	if !ok {
-		return types.NewErr("unknown word list %q", list)
-	}
-	matcher, norm := wl.matcher(), string(m.normalized(text))
-	var v ref.Val
-	switch fn {
-	case hasWords:
-		v = types.Bool(matcher.ContainsNormalized(norm))
-	case foundWords:
-		v = types.NewStringList(types.DefaultTypeAdapter, matcher.FindNormalized(norm))
-	case prefixWords:
-		// The words the text starts with, both normalized alike.
-		var out []string
-		for _, w := range matcher.FindNormalized(norm) {
-			if strings.HasPrefix(norm, string(m.normalized(w))) {
-				out = append(out, w)
-			}
-		}
-		v = types.NewStringList(types.DefaultTypeAdapter, out)
-	}
-	if keep(text, len(m.answers)) {
-		if m.answers == nil {
-			m.answers = map[wordQuery]ref.Val{}
-		}
-		m.answers[q] = v
-	}
-	return v
-}
-
 // call implements every late-bound function for one evaluation: one
 // closure per call of Evaluate rather than one per function.
 func (m *callMemo) call(overloadID string, args ...ref.Val) ref.Val {
 	f, ok := lateByOverload[overloadID]
-	if !ok || len(args) != f.args {
+	if !ok {
 		return types.NewErr("no late-bound overload %s", overloadID)
 	}
-	var s [2]string
-	for k, a := range args {
-		v, ok := a.(types.String)
-		if !ok {
-			return types.NewErr("%s: not a string", f.name)
-		}
-		s[k] = string(v)
+	s, ok := args[0].(types.String)
+	if !ok {
+		return types.NewErr("%s: not a string", f.name)
 	}
-	return f.get(m, s[0], s[1])
+	return f.get(m, string(s))
 }

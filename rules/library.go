@@ -5,6 +5,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -19,8 +20,8 @@ import (
 
 // The Go functions rules call. Heavy or exacting work — word lists,
 // identity numbers, host names, uniqueness — is done here, in Go, once.
-// Those that read a host name, an e-mail address or words in a text are
-// bound late (see late.go).
+// Those that read a host name or an e-mail address are bound late (see
+// late.go).
 
 // pureFunctions are the functions of one string that cannot fail.
 var (
@@ -34,6 +35,7 @@ var (
 		"ip_public":         check.PublicIP,
 	}
 	stringFunctions = map[string]func(string) string{
+		"normalize": check.Normalize,
 		"province_name": func(s string) string {
 			info, ok := model.Province(s).Info()
 			if !ok {
@@ -46,8 +48,9 @@ var (
 
 func str(v ref.Val) string { return string(v.(types.String)) }
 
-// library declares every function to CEL, in a fixed order.
-func library() []cel.EnvOption {
+// library declares every function to CEL, in a fixed order, with the word
+// lists the rule files define.
+func library(matchers map[string]*wordList) []cel.EnvOption {
 	var opts []cel.EnvOption
 	for _, name := range slices.Sorted(maps.Keys(boolFunctions)) {
 		fn := boolFunctions[name]
@@ -59,12 +62,36 @@ func library() []cel.EnvOption {
 		opts = append(opts, cel.Function(name, cel.Overload(name+"_string", []*cel.Type{cel.StringType}, cel.StringType,
 			cel.UnaryBinding(func(v ref.Val) ref.Val { return types.String(fn(str(v))) }))))
 	}
-	for k := range lateFunctions {
-		opts = append(opts, lateFunctions[k].overload())
+	for _, f := range lateFunctions {
+		opts = append(opts, cel.Function(f.name, cel.Overload(f.name+"_string", []*cel.Type{cel.StringType}, f.out, cel.LateFunctionBinding())))
+	}
+	matcher := func(list ref.Val) (*check.Matcher, ref.Val) {
+		m, ok := matchers[str(list)]
+		if !ok {
+			return nil, types.NewErr("unknown word list %q", str(list))
+		}
+		return m.matcher(), nil
+	}
+	wordFunction := func(name string, out *cel.Type, fn func(m *check.Matcher, text string) ref.Val) cel.EnvOption {
+		return cel.Function(name, cel.Overload(name+"_string_string", []*cel.Type{cel.StringType, cel.StringType}, out,
+			cel.BinaryBinding(func(text, list ref.Val) ref.Val {
+				m, err := matcher(list)
+				if err != nil {
+					return err
+				}
+				return fn(m, str(text))
+			})))
 	}
 	stringList := cel.ListType(cel.StringType)
 	return append(opts,
 		materialFunctions(),
+		wordFunction("has_words", cel.BoolType, func(m *check.Matcher, text string) ref.Val { return types.Bool(m.Contains(text)) }),
+		wordFunction("found_words", stringList, func(m *check.Matcher, text string) ref.Val {
+			return types.NewStringList(types.DefaultTypeAdapter, m.Find(text))
+		}),
+		wordFunction("prefix_words", stringList, func(m *check.Matcher, text string) ref.Val {
+			return types.NewStringList(types.DefaultTypeAdapter, prefixes(m, text))
+		}),
 		cel.Function("certificate_province", cel.Overload("certificate_province_string_string", []*cel.Type{cel.StringType, cel.StringType}, cel.StringType,
 			cel.BinaryBinding(func(certType, number ref.Val) ref.Val {
 				p, _ := check.CertificateProvince(str(certType), str(number))
@@ -155,6 +182,19 @@ type wordList struct {
 func (w *wordList) matcher() *check.Matcher {
 	w.once.Do(func() { w.m = check.NewMatcher(w.words) })
 	return w.m
+}
+
+// prefixes returns the words of m that text starts with (after the same
+// normalisation the matcher applies).
+func prefixes(m *check.Matcher, text string) []string {
+	var out []string
+	norm := check.Normalize(text)
+	for _, w := range m.Find(text) {
+		if strings.HasPrefix(norm, check.Normalize(w)) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // sum adds a list of ints, such as the domain counts of the services.

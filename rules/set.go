@@ -18,7 +18,6 @@ import (
 type Set struct {
 	budget     uint64
 	wordLists  []*WordList // sorted by id
-	matchers   map[string]*wordList
 	national   *group
 	byProvince map[model.Province]*group
 	byProvider map[string]*group

@@ -240,20 +240,10 @@ func (m *Matcher) step(n int32, b byte) int32 {
 	return m.root[b]
 }
 
-// scan runs the automaton over Normalize(text), or over text itself when
-// it is already normalized, and calls hit with the first output node of
-// each position where a word ends, until hit returns false.
-func (m *Matcher) scan(text string, normalized bool, hit func(out int32) bool) {
+// scan runs the automaton over Normalize(text) and calls hit with the first
+// output node of each position where a word ends, until hit returns false.
+func (m *Matcher) scan(text string, hit func(out int32) bool) {
 	var n int32
-	if normalized {
-		for i := 0; i < len(text); i++ {
-			n = m.step(n, text[i])
-			if o := m.out[n]; o != 0 && !hit(o) {
-				return
-			}
-		}
-		return
-	}
 	foldRunes(text, func(r rune) bool {
 		var buf [utf8.UTFMax]byte
 		for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
@@ -269,19 +259,13 @@ func (m *Matcher) scan(text string, normalized bool, hit func(out int32) bool) {
 // Find returns the list words that occur in text after both are normalized,
 // each once, in list order and in the list's own spelling; nil if none does.
 // It allocates only when it has something to return.
-func (m *Matcher) Find(text string) []string { return m.find(text, false) }
-
-// FindNormalized is Find of a text that is already Normalize's output:
-// a caller that reads one text against several lists folds it once.
-func (m *Matcher) FindNormalized(norm string) []string { return m.find(norm, true) }
-
-func (m *Matcher) find(text string, normalized bool) []string {
+func (m *Matcher) Find(text string) []string {
 	if m == nil || len(m.words) == 0 {
 		return nil
 	}
 	var found []bool
 	left := len(m.words)
-	m.scan(text, normalized, func(o int32) bool {
+	m.scan(text, func(o int32) bool {
 		if found == nil {
 			found = make([]bool, len(m.words))
 		}
@@ -308,18 +292,12 @@ func (m *Matcher) find(text string, normalized bool) []string {
 }
 
 // Contains reports whether any list word occurs in text; it never allocates.
-func (m *Matcher) Contains(text string) bool { return m.contains(text, false) }
-
-// ContainsNormalized is Contains of a text that is already Normalize's
-// output.
-func (m *Matcher) ContainsNormalized(norm string) bool { return m.contains(norm, true) }
-
-func (m *Matcher) contains(text string, normalized bool) bool {
+func (m *Matcher) Contains(text string) bool {
 	if m == nil || len(m.words) == 0 {
 		return false
 	}
 	found := false
-	m.scan(text, normalized, func(int32) bool {
+	m.scan(text, func(int32) bool {
 		found = true
 		return false
 	})

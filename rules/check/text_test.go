@@ -170,13 +170,6 @@ func TestMatcherAgainstNaive(t *testing.T) {
 			if diff := cmp.Diff(want, m.Find(text)); diff != "" {
 				t.Fatalf("words %q, text %q (-naive +matcher):\n%s", words, text, diff)
 			}
-			// The same text folded first gives the same answers.
-			if diff := cmp.Diff(want, m.FindNormalized(Normalize(text))); diff != "" {
-				t.Fatalf("words %q, normalized text %q (-naive +matcher):\n%s", words, Normalize(text), diff)
-			}
-			if got := m.ContainsNormalized(Normalize(text)); got != (want != nil) {
-				t.Fatalf("words %q, normalized text %q: ContainsNormalized %v, want %v", words, Normalize(text), got, want != nil)
-			}
 		}
 	}
 }
