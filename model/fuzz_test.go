@@ -33,6 +33,9 @@ func FuzzDecode(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := wellFormed(data), json.Valid(data); got != want {
+			t.Fatalf("wellFormed %v, json.Valid %v", got, want)
+		}
 		if doc := bytes.TrimPrefix(data, utf8BOM); json.Valid(doc) {
 			assertTokenSourcesAgree(t, doc, DefaultLimits())
 		}

@@ -71,7 +71,7 @@ func parseJSON(data []byte) (*node, *DecodeError) {
 // parseJSONWithin parses JSON within the resolved limits lim.
 func parseJSONWithin(data []byte, lim *Limits) (*node, *DecodeError) {
 	data = bytes.TrimPrefix(data, utf8BOM)
-	return parseJSONTokens(data, lim, !json.Valid(data))
+	return parseJSONTokens(data, lim, !wellFormed(data))
 }
 
 // parseJSONTokens parses data from encoding/json's token stream when
@@ -98,17 +98,29 @@ const jsonSpace = " \t\r\n"
 // advance moves the position to offset off and returns its line and column
 // (columns count characters, as yaml.v3's do).
 func (p *jsonParser) advance(off int) (line, col int) {
-	for ; p.off < off && p.off < len(p.data); p.off++ {
-		switch c := p.data[p.off]; {
-		case c == '\n':
-			p.line++
-			p.col = 1
-		case c&0xC0 != 0x80: // not a UTF-8 continuation byte
-			p.col++
+	off = min(off, len(p.data))
+	if off <= p.off {
+		return p.line, p.col
+	}
+	seg := p.data[p.off:off]
+	p.off = off
+	// Lines are counted with the library's byte search; only what follows
+	// the last new line is looked at byte by byte.
+	if nl := bytes.LastIndexByte(seg, '\n'); nl >= 0 {
+		p.line += bytes.Count(seg[:nl+1], newline)
+		p.col = 1
+		seg = seg[nl+1:]
+	}
+	p.col += len(seg)
+	for _, c := range seg {
+		if c&0xC0 == 0x80 { // a UTF-8 continuation byte is no new character
+			p.col--
 		}
 	}
 	return p.line, p.col
 }
+
+var newline = []byte{'\n'}
 
 // textPosition is the line and column of offset off in data, counted as
 // jsonParser.advance counts; 0, 0 for a negative offset.
