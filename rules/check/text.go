@@ -21,8 +21,12 @@ import (
 func Normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	foldRunes(s, func(r rune) bool {
-		b.WriteRune(r)
+	foldRunes(s, func(run string, r rune) bool {
+		if run != "" {
+			b.WriteString(run)
+		} else {
+			b.WriteRune(r)
+		}
 		return true
 	})
 	return b.String()
@@ -32,8 +36,9 @@ func Normalize(s string) string {
 // Matcher.Find must not allocate when nothing matches.
 var iters = sync.Pool{New: func() any { return new(norm.Iter) }}
 
-// foldRunes calls yield with each rune of Normalize(s) until yield returns
-// false. Normalize and Matcher share it so that words and text are folded
+// foldRunes calls yield with each rune of Normalize(s), or with a run of
+// them that s holds as they are (run != ""), until yield returns false.
+// Normalize and Matcher share it so that words and text are folded
 // identically.
 //
 // NFKC works segment by segment, so text can be split at segment boundaries
@@ -42,7 +47,7 @@ var iters = sync.Pool{New: func() any { return new(norm.Iter) }}
 // each run of them is passed through directly; the rest is checked with
 // the normalizer's quick check, and only segments that fail it are
 // normalized.
-func foldRunes(s string, yield func(rune) bool) {
+func foldRunes(s string, yield func(run string, r rune) bool) {
 	var it *norm.Iter
 	defer func() {
 		if it != nil {
@@ -57,10 +62,10 @@ func foldRunes(s string, yield func(rune) bool) {
 			if !isHan(r) {
 				break
 			}
-			if !yield(r) {
-				return
-			}
 			i += size
+		}
+		if i > 0 && !yield(s[:i], 0) {
+			return
 		}
 		s = s[i:]
 
@@ -76,8 +81,22 @@ func foldRunes(s string, yield func(rune) bool) {
 		s = s[end:]
 		for chunk != "" {
 			n := norm.NFKC.QuickSpanString(chunk)
-			for _, r := range chunk[:n] {
-				if r, keep := fold(r); keep && !yield(r) {
+			for span := chunk[:n]; span != ""; {
+				// ASCII that folding keeps as it is goes as a run.
+				j := 0
+				for j < len(span) && keptASCII(span[j]) {
+					j++
+				}
+				if j > 0 {
+					if !yield(span[:j], 0) {
+						return
+					}
+					span = span[j:]
+					continue
+				}
+				r, size := utf8.DecodeRuneInString(span)
+				span = span[size:]
+				if r, keep := fold(r); keep && !yield("", r) {
 					return
 				}
 			}
@@ -94,7 +113,7 @@ func foldRunes(s string, yield func(rune) bool) {
 				for len(seg) > 0 {
 					r, size := utf8.DecodeRune(seg)
 					seg = seg[size:]
-					if r, keep := fold(r); keep && !yield(r) {
+					if r, keep := fold(r); keep && !yield("", r) {
 						return
 					}
 				}
@@ -105,6 +124,12 @@ func foldRunes(s string, yield func(rune) bool) {
 }
 
 func isHan(r rune) bool { return 0x4e00 <= r && r <= 0x9fff }
+
+// keptASCII reports whether fold leaves an ASCII byte as it is: neither a
+// capital nor white space.
+func keptASCII(c byte) bool {
+	return c < utf8.RuneSelf && (c < 'A' || c > 'Z') && c != ' ' && (c < '\t' || c > '\r')
+}
 
 // fold lower-cases one rune of NFKC text; keep is false for white space and
 // format characters.
@@ -244,15 +269,21 @@ func (m *Matcher) step(n int32, b byte) int32 {
 // output node of each position where a word ends, until hit returns false.
 func (m *Matcher) scan(text string, hit func(out int32) bool) {
 	var n int32
-	foldRunes(text, func(r rune) bool {
-		var buf [utf8.UTFMax]byte
-		for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
-			n = m.step(n, b)
+	feed := func(bytes string) bool {
+		for i := 0; i < len(bytes); i++ {
+			n = m.step(n, bytes[i])
 			if o := m.out[n]; o != 0 && !hit(o) {
 				return false
 			}
 		}
 		return true
+	}
+	foldRunes(text, func(run string, r rune) bool {
+		if run != "" {
+			return feed(run)
+		}
+		var buf [utf8.UTFMax]byte
+		return feed(string(buf[:utf8.EncodeRune(buf[:], r)]))
 	})
 }
 
