@@ -186,21 +186,28 @@ func (w *walker) value(n *node, v reflect.Value) *DecodeError {
 
 func (w *walker) object(n *node, v reflect.Value) *DecodeError {
 	fields := fieldsOf(v.Type())
-	seen := make(map[string]*node, len(n.children)/2)
+	// The key naming each field first, by the field's index: a key that
+	// names no field is refused at its first occurrence, before it could
+	// repeat. The filing's structs fit the array, so nothing is allocated.
+	var buf [32]*node
+	first := buf[:]
+	if v.NumField() > len(buf) {
+		first = make([]*node, v.NumField())
+	}
 	for i := 0; i+1 < len(n.children); i += 2 {
 		k, val := n.children[i], n.children[i+1]
 		if err := w.scalar(k, true); err != nil {
 			return err
 		}
 		w.pushKey(k.text)
-		if first, dup := seen[k.text]; dup {
-			return k.fail(w.path(false), &Problem{Code: CodeDuplicateKey, Key: k.text, FirstLine: first.line})
-		}
-		seen[k.text] = k
 		index, ok := fields.byName[k.text]
 		if !ok {
 			return k.fail(w.path(false), &Problem{Code: CodeUnknownKey, Key: k.text, Allowed: fields.names})
 		}
+		if first[index] != nil {
+			return k.fail(w.path(false), &Problem{Code: CodeDuplicateKey, Key: k.text, FirstLine: first[index].line})
+		}
+		first[index] = k
 		if err := w.value(val, v.Field(index)); err != nil {
 			return err
 		}
