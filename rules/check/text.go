@@ -57,12 +57,8 @@ func foldRunes(s string, yield func(run string, r rune) bool) {
 	}()
 	for s != "" {
 		i := 0
-		for i < len(s) {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !isHan(r) {
-				break
-			}
-			i += size
+		for hanAt(s, i) {
+			i += 3
 		}
 		if i > 0 && !yield(s[:i], 0) {
 			return
@@ -70,11 +66,8 @@ func foldRunes(s string, yield func(run string, r rune) bool) {
 		s = s[i:]
 
 		end := 0
-		for end < len(s) {
-			r, size := utf8.DecodeRuneInString(s[end:])
-			if isHan(r) {
-				break
-			}
+		for end < len(s) && !hanAt(s, end) {
+			_, size := utf8.DecodeRuneInString(s[end:])
 			end += size
 		}
 		chunk := s[:end]
@@ -123,7 +116,15 @@ func foldRunes(s string, yield func(run string, r rune) bool) {
 	}
 }
 
-func isHan(r rune) bool { return 0x4e00 <= r && r <= 0x9fff }
+// hanAt reports whether s holds a Han ideograph (U+4E00-U+9FFF) at byte
+// i, reading its three UTF-8 bytes (E4 B8 80 to E9 BF BF) without decoding.
+func hanAt(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	b0, b1, b2 := s[i], s[i+1], s[i+2]
+	return (b0 == 0xe4 && b1 >= 0xb8 || b0 > 0xe4 && b0 <= 0xe9 && b1 >= 0x80) && b1 <= 0xbf && b2 >= 0x80 && b2 <= 0xbf
+}
 
 // keptASCII reports whether fold leaves an ASCII byte as it is: neither a
 // capital nor white space.

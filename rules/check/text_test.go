@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/unicode/norm"
@@ -245,5 +246,25 @@ func BenchmarkMatcherFind(b *testing.B) {
 				m.Find(text)
 			}
 		})
+	}
+}
+
+// hanAt reads Han ideographs from their bytes as decoding them would, on
+// every three-byte sequence that starts like one, and on cut ones.
+func TestHanAt(t *testing.T) {
+	for b0 := 0xe0; b0 <= 0xef; b0++ {
+		for b1 := 0x70; b1 <= 0xc0; b1++ {
+			for _, b2 := range []int{0x7f, 0x80, 0xa5, 0xbf, 0xc0} {
+				s := string([]byte{byte(b0), byte(b1), byte(b2)})
+				r, size := utf8.DecodeRuneInString(s)
+				want := size == 3 && 0x4e00 <= r && r <= 0x9fff
+				if got := hanAt(s, 0); got != want {
+					t.Fatalf("% x: hanAt %v, want %v", s, got, want)
+				}
+				if hanAt(s[:2], 0) || hanAt("a"+s, 0) {
+					t.Fatalf("% x: a cut or shifted sequence is no ideograph", s)
+				}
+			}
+		}
 	}
 }
