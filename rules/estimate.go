@@ -32,6 +32,12 @@ func (b sizeBounds) EstimateSize(n cost.AstNode) *cost.SizeEstimate {
 	if n.ComputedSize() != nil {
 		return nil
 	}
+	if path := n.Path(); len(path) > 0 && path[0] == "params" {
+		// A shared rule's params are constants of the rule files, which
+		// the loader bounds (MaxParamItems, MaxParamBytes); typed dyn, a
+		// param gets the larger bound whatever it holds.
+		return &cost.SizeEstimate{Min: 0, Max: max(MaxParamItems, MaxParamBytes)}
+	}
 	if b.inputsOnly && !fromInput(n.Path()) {
 		b = anyFiling
 	}

@@ -76,6 +76,11 @@ const (
 	MaxRulesPerFile   = 2000    // rules and applications of one file
 	MaxExpressionSize = 16 << 10
 	MaxWordListWords  = 10_000
+	// A param is a constant a province sets (an age, a list of natures,
+	// a word list's name); bounded, it lets the cost estimate bound the
+	// expressions that read params, so that they run unmetered.
+	MaxParamItems = 64  // items of a list
+	MaxParamBytes = 256 // bytes of a text
 )
 
 // ErrLimit is wrapped by every error that refuses a rule file for
@@ -471,9 +476,31 @@ func (p *fileParser) params(n *yaml.Node, rule string) map[string]any {
 			p.fail(v, rule, "param %s must be a lower-case word with a number, string, boolean or list of them", k.Value)
 			continue
 		}
+		if !smallParam(val) {
+			p.fail(v, rule, "%w: param %s holds more than %d items or a text longer than %d bytes", ErrLimit, k.Value, MaxParamItems, MaxParamBytes)
+			continue
+		}
 		out[k.Value] = val
 	}
 	return out
+}
+
+// smallParam reports whether a param's value lies within those bounds.
+func smallParam(v any) bool {
+	switch x := v.(type) {
+	case string:
+		return len(x) <= MaxParamBytes
+	case []any:
+		if len(x) > MaxParamItems {
+			return false
+		}
+		for _, item := range x {
+			if s, ok := item.(string); ok && len(s) > MaxParamBytes {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // appliesTo reads who a rule is for, in the closed vocabulary of

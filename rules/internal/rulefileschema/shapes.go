@@ -1,6 +1,8 @@
 package rulefileschema
 
 import (
+	"fmt"
+
 	"github.com/icpcheck/icpcheck/model"
 	"github.com/icpcheck/icpcheck/rules"
 )
@@ -266,9 +268,12 @@ func definitions(v *vocabulary) (properties, error) {
 			AdditionalProperties: &schema{AnyOf: []*schema{ref("expression", ""), value}},
 		}},
 		{"params", &schema{
-			Type:                 "object",
-			PropertyNames:        ref("word", ""),
-			AdditionalProperties: &schema{Description: "A number, string, boolean or list of them.", AnyOf: []*schema{{Type: scalar}, {Type: "array", Items: &schema{Type: scalar}}}},
+			Type:          "object",
+			PropertyNames: ref("word", ""),
+			AdditionalProperties: &schema{
+				Description: fmt.Sprintf("A number, string, boolean or list of at most %d of them; a text of at most %d bytes.", rules.MaxParamItems, rules.MaxParamBytes),
+				AnyOf:       []*schema{{Type: scalar}, {Type: "array", Items: &schema{Type: scalar}, MaxItems: rules.MaxParamItems}},
+			},
 		}},
 		{"source", source},
 		{"sources", &schema{Description: "Where it comes from: a source, a list of them, or a document named in full.", AnyOf: []*schema{
