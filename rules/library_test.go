@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/common/types/ref"
 	"github.com/icpcheck/icpcheck/model"
 )
 
@@ -28,30 +29,37 @@ func TestAddMonths(t *testing.T) {
 }
 
 func TestStringSet(t *testing.T) {
-	envs, err := newEnvs(nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	for expr, want := range map[string]bool{
 		`"a" in set(["a", "b", "a"])`:     true,
 		`"c" in set(["a", "b", "a"])`:     false,
 		`size(set(["a", "b", "a"])) == 2`: true,
 		`size(set([])) == 0`:              true,
 	} {
-		checked, iss := envs.base.Compile(expr)
-		if iss.Err() != nil {
-			t.Fatalf("%s: %v", expr, iss.Err())
-		}
-		prg, err := envs.base.Program(checked)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out, _, err := prg.Eval(map[string]any{})
-		if err != nil || out != types.Bool(want) {
+		if out, err := evalExpr(t, expr, map[string]any{}); err != nil || out != types.Bool(want) {
 			t.Errorf("%s = %v (%v), want %v", expr, out, err, want)
 		}
 	}
 	if v := stringSet(types.NewDynamicList(types.DefaultTypeAdapter, []any{1})); !types.IsError(v) {
 		t.Errorf("set of ints = %v, want an error", v)
 	}
+}
+
+// evalExpr compiles expr in the base environment, without word lists or
+// predicates, and evaluates it with vars.
+func evalExpr(t *testing.T, expr string, vars map[string]any) (ref.Val, error) {
+	t.Helper()
+	envs, err := newEnvs(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, iss := envs.base.Compile(expr)
+	if iss.Err() != nil {
+		t.Fatalf("%s: %v", expr, iss.Err())
+	}
+	prg, err := envs.base.Program(checked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := prg.Eval(vars)
+	return out, err
 }

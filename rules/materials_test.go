@@ -11,10 +11,6 @@ import (
 // has_material answers as the comprehension it replaces does, for a
 // material of the whole filing and one of a service.
 func TestHasMaterial(t *testing.T) {
-	envs, err := newEnvs(nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	one := 1
 	f := &model.Filing{Materials: []model.Material{
 		{Kind: model.CommitmentLetter},
@@ -34,15 +30,7 @@ func TestHasMaterial(t *testing.T) {
 		{`filing.has_material("authorization_letter", 0)`, `filing.materials.exists(m, m.kind == "authorization_letter" && (!has(m.service) || m.service == 0))`, false},
 	} {
 		for _, expr := range []string{c.call, c.exists} {
-			checked, iss := envs.base.Compile(expr)
-			if iss.Err() != nil {
-				t.Fatalf("%s: %v", expr, iss.Err())
-			}
-			prg, err := envs.base.Program(checked)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out, _, err := prg.Eval(map[string]any{"filing": f})
+			out, err := evalExpr(t, expr, map[string]any{"filing": f})
 			if err != nil {
 				t.Fatalf("%s: %v", expr, err)
 			}
