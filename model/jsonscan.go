@@ -15,9 +15,10 @@ import (
 // jsonParser builds a node tree from a JSON document's tokens. A document
 // that json.Valid accepts (wellFormed says so, faster), as nearly every one
 // is, is tokenised by scanToken, which can rely on its syntax and allocates
-// only the strings it keeps. Any other document is read from encoding/json's token stream, whose errors are
-// the ones reported, in document order with the limits' errors. Line and
-// column are advanced incrementally, so the whole document is scanned once.
+// only the strings it keeps. Any other document is read from
+// encoding/json's token stream, whose errors are the ones reported, in
+// document order with the limits' errors. Line and column are advanced
+// incrementally, so the whole document is scanned once.
 type jsonParser struct {
 	data           []byte
 	dec            *json.Decoder // nil when data is valid JSON

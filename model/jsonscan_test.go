@@ -39,8 +39,9 @@ func TestAdvanceCountsAsAByteWalk(t *testing.T) {
 	}
 }
 
-// wellFormed accepts exactly what json.Valid accepts: on documents made of
-// JSON's pieces, right and wrong, and on the fuzz corpus's.
+// wellFormed accepts exactly what json.Valid accepts, on documents made of
+// JSON's pieces, right and wrong (FuzzDecode compares them on its inputs
+// too).
 func TestWellFormedIsJSONValid(t *testing.T) {
 	for _, doc := range []string{
 		``, ` `, `{}`, `[]`, `{"a":1}`, `{"a":1,}`, `[1,]`, `{"a" 1}`, `{1:2}`, `"\u00e9"`, `"\u00g9"`, `"\x"`,

@@ -375,7 +375,7 @@ func (ev *evaluator) dropSuperseded() {
 func (ev *evaluator) eval(p *program) (ref.Val, error) {
 	p = p.on(ev.act.small)
 	if p.metered {
-		if p.metered && ev.spent >= ev.budget {
+		if ev.spent >= ev.budget {
 			return nil, ErrBudget
 		}
 		var out ref.Val

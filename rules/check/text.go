@@ -270,9 +270,9 @@ func (m *Matcher) step(n int32, b byte) int32 {
 // output node of each position where a word ends, until hit returns false.
 func (m *Matcher) scan(text string, hit func(out int32) bool) {
 	var n int32
-	feed := func(bytes string) bool {
-		for i := 0; i < len(bytes); i++ {
-			n = m.step(n, bytes[i])
+	feed := func(piece string) bool {
+		for i := 0; i < len(piece); i++ {
+			n = m.step(n, piece[i])
 			if o := m.out[n]; o != 0 && !hit(o) {
 				return false
 			}
