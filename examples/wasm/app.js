@@ -7,11 +7,6 @@
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
 
-// Timings the end-to-end test reads, in ms from navigation start:
-// instantiated when the module is compiled and instantiated, ready when the
-// rules are loaded and the API is there.
-window.icpcheckTimings = { instantiated: null, ready: null, validations: [] };
-
 // lastFiling is the filing the last check sent, for the names in labels.
 let lastFiling = null;
 let lastResult = null;
@@ -509,12 +504,9 @@ function setup() {
     loadRequired();
     validateNow();
   });
-  const go = new Go();
-  WebAssembly.instantiateStreaming(fetch("main.wasm"), go.importObject)
-    .then((r) => {
-      window.icpcheckTimings.instantiated = performance.now();
-      return go.run(r.instance); // settles only if the Go program ends
-    })
+  // boot.js started fetching and compiling the module in the page's head.
+  window.icpcheckBoot
+    .then(({ go, instance }) => go.run(instance)) // settles only if the Go program ends
     .then(() => { if (!window.icpcheck) throw new Error(t("exited")); })
     .catch((err) => { loadError = String(err.message || err); status(); });
 }

@@ -30,7 +30,7 @@ for f in "$root/lib/wasm/wasm_exec.js" "$root/misc/wasm/wasm_exec.js"; do
 done
 [ -f "$out/wasm_exec.js" ] || { echo "wasm_exec.js not found under $root" >&2; exit 1; }
 if [ "$out" != "$src" ]; then
-  cp "$src"/{index.html,style.css,i18n.js,labels.js,app.js} "$out/"
+  cp "$src"/{index.html,style.css,boot.js,i18n.js,labels.js,app.js} "$out/"
 fi
 
 # The two compressions run side by side; brotli -q 11 takes a minute.

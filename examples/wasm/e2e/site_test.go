@@ -35,7 +35,7 @@ func buildSite(t *testing.T) string {
 	t.Helper()
 	if site := os.Getenv("ICPCHECK_SITE"); site != "" {
 		t.Logf("using the site in ICPCHECK_SITE=%s; its main.wasm is not rebuilt", site)
-		for _, name := range []string{"index.html", "style.css", "i18n.js", "labels.js", "app.js"} {
+		for _, name := range []string{"index.html", "style.css", "boot.js", "i18n.js", "labels.js", "app.js"} {
 			data, err := os.ReadFile(filepath.Join("..", name))
 			if err != nil {
 				t.Fatal(err)
