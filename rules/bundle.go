@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"sync"
 
@@ -201,8 +202,10 @@ func EncodeBundle(files []*File, opts ...CompileOption) ([]byte, error) {
 			return
 		}
 		// Positions serve the errors of parsing and checking, which a
-		// bundle's expressions are past.
+		// bundle's expressions are past; of the types, planning reads few.
 		pb.SourceInfo = nil
+		keep := plannerTypes(e.pre.ast.NativeRep().Expr(), e.pre.ast.NativeRep().TypeMap())
+		maps.DeleteFunc(pb.TypeMap, func(id int64, _ *exprpb.Type) bool { _, ok := keep[id]; return !ok })
 		encoded, perr := (proto.MarshalOptions{Deterministic: true}).Marshal(pb)
 		if perr != nil {
 			err = perr
