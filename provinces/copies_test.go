@@ -20,11 +20,6 @@ func TestNoRuleBodyIsCopiedAcrossFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	known := map[string]bool{}
-	for _, id := range knownCopies {
-		known[id] = true
-	}
-	copied := map[string]bool{}
 	seen := map[string]string{}
 	for _, f := range files {
 		body := bodyOf(f.Scope)
@@ -40,33 +35,12 @@ func TestNoRuleBodyIsCopiedAcrossFiles(t *testing.T) {
 				seen[key] = f.Name + ":" + r.ID
 				continue
 			}
-			otherFile, otherID, _ := strings.Cut(other, ":")
-			if otherFile == f.Name {
-				continue
-			}
-			copied[r.ID], copied[otherID] = true, true
-			if known[r.ID] && known[otherID] {
+			if otherFile, _, _ := strings.Cut(other, ":"); otherFile == f.Name {
 				continue
 			}
 			t.Errorf("%s:%d: rule %s copies the body of %s; write it once in shared.yaml and apply it", f.Name, r.Line, r.ID, other)
 		}
 	}
-	for _, id := range knownCopies {
-		if !copied[id] {
-			t.Errorf("%s is in knownCopies but copies no rule of another file: strike it off", id)
-		}
-	}
-}
-
-// knownCopies are the copies not yet written once, each group with why.
-// The list may only shrink: the test fails on a copy it does not list, and
-// on a listed rule that is no longer a copy, so that it is struck off.
-var knownCopies = []string{
-	// mobile-locality for individuals only (requests-g3.md item 4). Hunan
-	// applies mobile-locality to units already, as hunan.mobile-locality,
-	// and a province cannot apply a shared rule twice.
-	"hubei.personal-mobile-locality",
-	"hunan.personal-mobile-locality",
 }
 
 // bodyOf returns what a rule expression of a file of scope says once its

@@ -141,7 +141,9 @@ func (s *Set) collect(files []*File, disabled []string) ([]*Rule, []error) {
 	byID := map[string]*Rule{}
 	for _, r := range all {
 		if prev, dup := byID[r.ID]; dup {
-			errs = append(errs, &Error{File: r.File, Line: r.Line, Rule: r.ID, Err: fmt.Errorf("rule id is already defined at %s:%d", prev.File, prev.Line)})
+			file, line := r.definedAt()
+			prevFile, prevLine := prev.definedAt()
+			errs = append(errs, &Error{File: file, Line: line, Rule: r.ID, Err: fmt.Errorf("rule id is already defined at %s:%d", prevFile, prevLine)})
 			continue
 		}
 		byID[r.ID] = r

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -8,7 +9,7 @@ import (
 )
 
 // expand applies the shared rules in the provinces whose files name them:
-// one rule per application, with id <province>.<rule>, the province's
+// one rule per application, with id <province>.<rule> (or <province>.<as>), the province's
 // params, and its severity, sources, notes and dates where it sets them.
 // Shared rules that no province applies are left out.
 func expand(files []*File) ([]*Rule, []error) {
@@ -33,7 +34,7 @@ func expand(files []*File) ([]*Rule, []error) {
 				continue
 			}
 			c := *r
-			c.ID = f.Scope + "." + r.ID
+			c.ID = f.Scope + "." + cmp.Or(a.As, r.ID)
 			c.Scope = f.Scope
 			c.Shared, c.Applied = r, a
 			c.Params = maps.Clone(r.Params)
@@ -74,6 +75,15 @@ func expand(files []*File) ([]*Rule, []error) {
 		}
 	}
 	return out, errs
+}
+
+// definedAt is where the rule is written: for a shared rule applied in a
+// province, the application.
+func (r *Rule) definedAt() (file string, line int) {
+	if r.Applied != nil {
+		return r.Applied.File, r.Applied.Line
+	}
+	return r.File, r.Line
 }
 
 func disable(rs []*Rule, ids []string) ([]*Rule, error) {

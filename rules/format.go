@@ -115,7 +115,11 @@ func (ss Sources) String() string {
 // under apply, with the province's own params, sources and, where they
 // differ, severity and dates. Its id there is <province>.<rule>.
 type Application struct {
-	Rule           string         // the shared rule's id
+	Rule string // the shared rule's id
+	// As names the application where a province applies one shared rule
+	// twice, with other params (to units and to individuals, say): the
+	// rule is then <province>.<As>; "" keeps <province>.<Rule>.
+	As             string
 	Params         map[string]any // the province's values of the rule's params
 	Severity       Severity       // "" keeps the shared rule's
 	Sources        Sources        // the province's sources, before the shared rule's

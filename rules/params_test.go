@@ -13,8 +13,6 @@ import (
 // longer than 256 bytes is refused at the value's own line, so that the
 // cost estimate may bound every expression that reads params.
 func TestParamsAreSmall(t *testing.T) {
-	shared := "scope: shared\nrules:\n" + strings.Replace(header, "acme.r", "r", 1) +
-		"    params: {words: []}\n    check: size(params.words) < 100\n"
 	for _, tt := range []struct {
 		name, value string
 		ok          bool
@@ -26,16 +24,7 @@ func TestParamsAreSmall(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			hubei := fmt.Sprintf("scope: hubei\napply:\n  - rule: r\n    params:\n      words: %s\n    source: test\n", tt.value)
-			var files []*rules.File
-			var err error
-			for name, text := range map[string]string{"shared.yaml": shared, "hubei.yaml": hubei} {
-				f, perr := rules.ParseFile(name, []byte(text))
-				err = errors.Join(err, perr)
-				files = append(files, f)
-			}
-			if err == nil {
-				_, err = rules.Compile(files)
-			}
+			_, err := compileWithShared("    params: {words: []}\n    check: size(params.words) < 100\n", hubei)
 			var re *rules.Error
 			switch {
 			case tt.ok && err != nil:

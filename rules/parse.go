@@ -429,10 +429,15 @@ func (p *fileParser) apply(n *yaml.Node) []Application {
 	var out []Application
 	for _, an := range n.Content {
 		a := Application{File: p.file.Name, Line: an.Line}
-		p.fields(an, "apply", "", []string{"rule", "params", "severity", "source", "notes", "effective_from", "effective_until", "test_base", "tests"}, func(key string, x *yaml.Node) {
+		p.fields(an, "apply", "", []string{"rule", "as", "params", "severity", "source", "notes", "effective_from", "effective_until", "test_base", "tests"}, func(key string, x *yaml.Node) {
 			switch key {
 			case "rule":
 				a.Rule = p.str(x, "")
+			case "as":
+				a.As = p.str(x, a.Rule)
+				if !idPattern.MatchString("x." + a.As) {
+					p.fail(x, a.Rule, "as names the application in kebab-case words joined by dots, such as personal-mobile-locality (got %q); the rule becomes <province>.<as>", a.As)
+				}
 			case "params":
 				a.Params = p.params(x, a.Rule)
 			case "severity":

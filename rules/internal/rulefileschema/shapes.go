@@ -234,8 +234,9 @@ func definitions(v *vocabulary) (properties, error) {
 	rule.Required = []string{"id", "title", "message", "severity", "category"}
 	rule.OneOf = []*schema{{Required: []string{"check"}}, {Required: []string{"required"}}}
 	rule.DependentRequired = map[string][]string{"needs": {"needs_reason"}}
-	application, err := v.mapping("apply", "A province's use of a shared rule: it applies in the province as <province>.<rule>.", map[string]*schema{
+	application, err := v.mapping("apply", "A province's use of a shared rule: it applies in the province as <province>.<rule>, or <province>.<as>.", map[string]*schema{
 		"rule":            ref("sharedRuleId", "The id of the shared rule, as shared.yaml writes it."),
+		"as":              ref("sharedRuleId", "The application's own name, where a province applies one shared rule twice with other params: the rule is then <province>.<as>."),
 		"params":          ref("params", "The province's values of the rule's params."),
 		"severity":        ref("severity", "The province's severity, where it differs from the shared rule's."),
 		"source":          ref("sources", "The province's sources, listed before the shared rule's."),
