@@ -9,8 +9,9 @@ import (
 )
 
 // expand applies the shared rules in the provinces whose files name them:
-// one rule per application, with id <province>.<rule> (or <province>.<as>), the province's
-// params, and its severity, sources, notes and dates where it sets them.
+// one rule per application, with id <province>.<rule> (or <province>.<as>),
+// the province's params, and its severity, sources, notes and dates where
+// it sets them.
 // Shared rules that no province applies are left out.
 func expand(files []*File) ([]*Rule, []error) {
 	shared := map[string]*Rule{}

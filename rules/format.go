@@ -113,7 +113,8 @@ func (ss Sources) String() string {
 // Application is a province's use of a shared rule: a rule written once,
 // in a file of scope shared, applies in each province whose file names it
 // under apply, with the province's own params, sources and, where they
-// differ, severity and dates. Its id there is <province>.<rule>.
+// differ, severity and dates. Its id there is <province>.<rule>, or
+// <province>.<As> where the application names itself.
 type Application struct {
 	Rule string // the shared rule's id
 	// As names the application where a province applies one shared rule
